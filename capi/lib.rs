@@ -1,0 +1,13 @@
+//! `libpython3.15.so.1.0`: the C API of CPython 3.15's Stable ABI over Carapace's core.
+//!
+//! One file per area of the C API reference. Every export is
+//! `#[no_mangle] pub unsafe extern "C" fn`, wrapped in `guard!` so that a Rust panic
+//! becomes a `SystemError` instead of unwinding into C (which would abort).
+//! C-variadic entry points are C in `shims/` and call the `carapace_*` functions here.
+
+#![allow(non_snake_case, non_upper_case_globals, clippy::missing_safety_doc)]
+
+#[macro_use]
+mod guard;
+
+mod data;
