@@ -82,15 +82,12 @@
 #define HAVE_FORK 1
 #define HAVE_CLOCK 1
 #define HAVE_CLOCK_GETTIME 1
-#define HAVE_GETTIMEOFDAY 1
 #define HAVE_GETPID 1
 #define HAVE_KILL 1
 #define HAVE_SIGACTION 1
-#define HAVE_STRDUP 1
 #define HAVE_STRFTIME 1
 #define HAVE_MMAP 1
 #define HAVE_POLL 1
-#define HAVE_SELECT 1
 #define HAVE_SNPRINTF 1
 #define HAVE_UNAME 1
 #define HAVE_WCSCOLL 1
@@ -103,24 +100,18 @@
 #define HAVE_SETLOCALE 1
 #define HAVE_NICE 1
 #define HAVE_UTIMES 1
-#define HAVE_ROUND 1
 #define HAVE_ERF 1
 #define HAVE_ERFC 1
-#define HAVE_LGAMMA 1
-#define HAVE_TGAMMA 1
-#define HAVE_HYPOT 1
 #define HAVE_ACOSH 1
 #define HAVE_ASINH 1
 #define HAVE_ATANH 1
 #define HAVE_EXPM1 1
 #define HAVE_LOG1P 1
 #define HAVE_LOG2 1
-#define HAVE_COPYSIGN 1
 
 /* How the runtime was built. */
 #define WITH_DOC_STRINGS 1
 #define WITH_PYMALLOC 1
-#define Py_ENABLE_SHARED 1
 #define ENABLE_IPV6 1
 #define RETSIGTYPE void
 #define SOABI_PLATFORM "x86_64-linux-gnu"

@@ -102,7 +102,7 @@
 #  define Py_ALWAYS_INLINE __attribute__((always_inline))
 #  define Py_NO_INLINE __attribute__((noinline))
 #  define Py_DEPRECATED(VERSION_UNUSED) __attribute__((__deprecated__))
-#  define Py_NO_RETURN __attribute__((__noreturn__))
+#  define _Py_NO_RETURN __attribute__((__noreturn__))
 #  define Py_ALIGNED(x) __attribute__((aligned(x)))
 #  define Py_UNUSED(name) _unused_ ## name __attribute__((unused))
 #  define Py_UNREACHABLE() __builtin_unreachable()
@@ -112,7 +112,7 @@
 #  define Py_ALWAYS_INLINE
 #  define Py_NO_INLINE
 #  define Py_DEPRECATED(VERSION_UNUSED)
-#  define Py_NO_RETURN
+#  define _Py_NO_RETURN
 #  define Py_ALIGNED(x)
 #  define Py_UNUSED(name) _unused_ ## name
 #  define Py_UNREACHABLE() abort()
@@ -120,7 +120,9 @@
 
 #define Py_LOCAL(type) static type
 #define Py_LOCAL_INLINE(type) static inline type
-#define Py_MEMCPY memcpy
+#if _Py_LIMITED_VERSION < 0x030b0000
+#  define Py_MEMCPY memcpy
+#endif
 #define Py_VA_COPY va_copy
 #define Py_ARITHMETIC_RIGHT_SHIFT(TYPE, I, J) ((I) >> (J))
 #define Py_FORCE_EXPANSION(X) X

@@ -121,7 +121,7 @@ PyAPI_FUNC(int) PyUnicodeTranslateError_GetStart(PyObject *, Py_ssize_t *);
 PyAPI_FUNC(int) PyUnicodeTranslateError_SetEnd(PyObject *, Py_ssize_t);
 PyAPI_FUNC(int) PyUnicodeTranslateError_SetReason(PyObject *, const char *);
 PyAPI_FUNC(int) PyUnicodeTranslateError_SetStart(PyObject *, Py_ssize_t);
-Py_NO_RETURN PyAPI_FUNC(void) Py_FatalError(const char *);
+_Py_NO_RETURN PyAPI_FUNC(void) Py_FatalError(const char *);
 PyAPI_FUNC(void) _PyErr_BadInternalCall(const char *, int);
 
 #if _Py_LIMITED_VERSION >= 0x03030000

@@ -98,7 +98,7 @@ PyAPI_FUNC(int) Py_BytesMain(int, char **);
 PyAPI_FUNC(PyObject *) Py_CompileString(const char *, const char *, int);
 PyAPI_FUNC(void) Py_EndInterpreter(PyThreadState *);
 PyAPI_FUNC(int) Py_EnterRecursiveCall(const char *);
-Py_NO_RETURN PyAPI_FUNC(void) Py_Exit(int);
+_Py_NO_RETURN PyAPI_FUNC(void) Py_Exit(int);
 PyAPI_FUNC(void) Py_Finalize(void);
 PyAPI_FUNC(const char *) Py_GetBuildInfo(void);
 PyAPI_FUNC(const char *) Py_GetCompiler(void);

@@ -45,7 +45,8 @@
 #define Py_NE 3
 #define Py_GT 4
 #define Py_GE 5
-#if _Py_LIMITED_VERSION >= 0x030d0000
+/* ids for Py_GetConstant() */
+#if 1
 #  define Py_CONSTANT_NONE 0
 #  define Py_CONSTANT_FALSE 1
 #  define Py_CONSTANT_TRUE 2
@@ -84,6 +85,18 @@
 #define NOWAIT_LOCK 0
 #define PY_HAVE_THREAD_NATIVE_ID
 #define MAX_CO_EXTRA_USERS 255
+/* conversion flags of formatted values (f-strings) */
+#define FVC_MASK 0x3
+#define FVC_NONE 0x0
+#define FVC_STR 0x1
+#define FVC_REPR 0x2
+#define FVC_ASCII 0x3
+#define FVS_MASK 0x4
+#define FVS_HAVE_SPEC 0x4
+#if _Py_LIMITED_VERSION >= 0x030e0000
+#  define Py_PACK_FULL_VERSION _Py_PACK_FULL_VERSION
+#  define Py_PACK_VERSION _Py_PACK_VERSION
+#endif
 
 /* ---- object header access --------------------------------------------------- */
 #define Py_Is(x, y) ((x) == (y))
@@ -93,14 +106,6 @@ static inline void Py_SET_TYPE(PyObject *ob, PyTypeObject *type)
 {
     ob->ob_type = type;
 }
-/* Private helpers for the inline forms; names are Carapace's own. */
-static inline PyTypeObject *_Cara_type(PyObject *ob) { return ob->ob_type; }
-static inline Py_ssize_t _Cara_size(PyObject *ob) { return ((PyVarObject *)ob)->ob_size; }
-static inline int _Cara_is_type(PyObject *ob, PyTypeObject *t) { return ob->ob_type == t; }
-static inline void _Cara_set_size(PyVarObject *ob, Py_ssize_t n) { ob->ob_size = n; }
-/* 3.14+ immortality test on the 32-bit count. */
-static inline int _Cara_immortal(PyObject *op) { return (int32_t)op->ob_refcnt < 0; }
-static inline Py_ssize_t _Cara_refcnt(PyObject *ob) { return ob->ob_refcnt; }
 
 #  if _Py_LIMITED_VERSION < 0x030b0000
 #    define Py_TYPE(ob) _Cara_type(_PyObject_CAST(ob))
@@ -116,6 +121,16 @@ static inline Py_ssize_t _Cara_refcnt(PyObject *ob) { return ob->ob_refcnt; }
 #      define Py_TYPE(ob) _Cara_type(ob)
 #    endif
 #  endif
+
+/* Private helpers behind those macros (Carapace's own names). Py_IS_TYPE
+ * goes through Py_TYPE, which is a call from 3.14 on. */
+static inline PyTypeObject *_Cara_type(PyObject *ob) { return ob->ob_type; }
+static inline Py_ssize_t _Cara_size(PyObject *ob) { return ((PyVarObject *)ob)->ob_size; }
+static inline int _Cara_is_type(PyObject *ob, PyTypeObject *t) { return Py_TYPE(ob) == t; }
+static inline void _Cara_set_size(PyVarObject *ob, Py_ssize_t n) { ob->ob_size = n; }
+/* 3.14+ immortality test: the 32-bit count reads negative. */
+static inline Py_ALWAYS_INLINE int _Cara_immortal(PyObject *op) { return (int32_t)op->ob_refcnt < 0; }
+static inline Py_ssize_t _Cara_refcnt(PyObject *ob) { return ob->ob_refcnt; }
 #endif /* !_Py_OPAQUE_PYOBJECT */
 
 /* Py_REFCNT: a call from 3.14 and in abi3t, a field read before. */
@@ -127,10 +142,9 @@ static inline Py_ssize_t _Cara_refcnt(PyObject *ob) { return ob->ob_refcnt; }
 #  endif
 #endif
 
-#ifndef _Py_OPAQUE_PYOBJECT
 static inline void Py_SET_REFCNT(PyObject *ob, Py_ssize_t refcnt)
 {
-#  if _Py_LIMITED_VERSION >= 0x030d0000
+#  if _Py_LIMITED_VERSION >= 0x030d0000 || defined(_Py_OPAQUE_PYOBJECT)
     _Py_SetRefcnt(ob, refcnt);
 #  else
     if (_Cara_immortal(ob)) {
@@ -139,9 +153,8 @@ static inline void Py_SET_REFCNT(PyObject *ob, Py_ssize_t refcnt)
     ob->ob_refcnt = (uint32_t)refcnt;
 #  endif
 }
-#  if _Py_LIMITED_VERSION < 0x030b0000
-#    define Py_SET_REFCNT(ob, refcnt) Py_SET_REFCNT(_PyObject_CAST(ob), (refcnt))
-#  endif
+#if _Py_LIMITED_VERSION < 0x030b0000
+#  define Py_SET_REFCNT(ob, refcnt) Py_SET_REFCNT(_PyObject_CAST(ob), (refcnt))
 #endif
 
 /* ---- reference counting ------------------------------------------------------- */
@@ -265,18 +278,24 @@ static inline int PyObject_TypeCheck(PyObject *ob, PyTypeObject *type)
 {
     return Py_IS_TYPE(ob, type) || PyType_IsSubtype(Py_TYPE(ob), type);
 }
-#define PyObject_TypeCheck(ob, type) PyObject_TypeCheck(_PyObject_CAST(ob), (type))
+#if _Py_LIMITED_VERSION < 0x030b0000
+#  define PyObject_TypeCheck(ob, type) PyObject_TypeCheck(_PyObject_CAST(ob), (type))
+#endif
 
 static inline int PyType_Check(PyObject *op)
 {
     return PyType_FastSubclass(Py_TYPE(op), Py_TPFLAGS_TYPE_SUBCLASS);
 }
-#define PyType_Check(op) PyType_Check(_PyObject_CAST(op))
+#if _Py_LIMITED_VERSION < 0x030b0000
+#  define PyType_Check(op) PyType_Check(_PyObject_CAST(op))
+#endif
 static inline int PyType_CheckExact(PyObject *op)
 {
     return Py_IS_TYPE(op, &PyType_Type);
 }
-#define PyType_CheckExact(op) PyType_CheckExact(_PyObject_CAST(op))
+#if _Py_LIMITED_VERSION < 0x030b0000
+#  define PyType_CheckExact(op) PyType_CheckExact(_PyObject_CAST(op))
+#endif
 
 #define PyLong_Check(op) PyType_FastSubclass(Py_TYPE(op), Py_TPFLAGS_LONG_SUBCLASS)
 #define PyLong_CheckExact(op) Py_IS_TYPE((op), &PyLong_Type)
@@ -419,8 +438,10 @@ static inline int PyType_CheckExact(PyObject *op)
 #define PyMapping_Length PyMapping_Size
 #define PyMapping_DelItemString(O, K) PyObject_DelItemString((O), (K))
 #define PyMapping_DelItem(O, K) PyObject_DelItem((O), (K))
-#define PyObject_DelAttrString(O, A) PyObject_SetAttrString((O), (A), NULL)
-#define PyObject_DelAttr(O, A) PyObject_SetAttr((O), (A), NULL)
+#if _Py_LIMITED_VERSION < 0x030d0000
+#  define PyObject_DelAttrString(O, A) PyObject_SetAttrString((O), (A), NULL)
+#  define PyObject_DelAttr(O, A) PyObject_SetAttr((O), (A), NULL)
+#endif
 #define PyLong_AS_LONG(op) PyLong_AsLong(op)
 #define PyLong_FromPid PyLong_FromLong
 #if _Py_LIMITED_VERSION >= 0x030d0000
@@ -449,9 +470,12 @@ static inline int PyLong_AsPid(PyObject *obj)
 #if _Py_LIMITED_VERSION >= 0x03090000
 #  define PyCFunction_NewEx(ML, SELF, MOD) PyCMethod_New((ML), (SELF), (MOD), NULL)
 #endif
+#if (_Py_LIMITED_VERSION >= 0x03050400 && _Py_LIMITED_VERSION < 0x03060000) \
+    || _Py_LIMITED_VERSION >= 0x03060100
 #define PySlice_GetIndicesEx(slice, length, start, stop, step, slicelen) \
     (PySlice_Unpack((slice), (start), (stop), (step)) < 0 ? ((*(slicelen) = 0), -1) \
      : ((*(slicelen) = PySlice_AdjustIndices((length), (start), (stop), *(step))), 0))
+#endif
 #define PyModule_AddIntMacro(m, c) PyModule_AddIntConstant((m), #c, (c))
 #define PyModule_AddStringMacro(m, c) PyModule_AddStringConstant((m), #c, (c))
 #define PyModule_Create(module) PyModule_Create2((module), PYTHON_ABI_VERSION)
@@ -466,7 +490,7 @@ static inline int PyLong_AsPid(PyObject *obj)
 #define Py_UNBLOCK_THREADS _save = PyEval_SaveThread();
 #define Py_END_ALLOW_THREADS PyEval_RestoreThread(_save); }
 
-#if _Py_LIMITED_VERSION >= 0x030f0000
+#if 1
 #  define Py_BEGIN_CRITICAL_SECTION(op) \
     { \
         PyCriticalSection _py_cs; \

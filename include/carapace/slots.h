@@ -18,12 +18,8 @@
 #define Py_mp_length                 _Py_SLOT_COMPAT_VALUE(4, 91)
 #define Py_mod_create                _Py_SLOT_COMPAT_VALUE(1, 84)
 #define Py_mod_exec                  _Py_SLOT_COMPAT_VALUE(2, 85)
-#if _Py_LIMITED_VERSION >= 0x030c0000
-#  define Py_mod_multiple_interpreters _Py_SLOT_COMPAT_VALUE(3, 86)
-#endif
-#if _Py_LIMITED_VERSION >= 0x030d0000
-#  define Py_mod_gil                 _Py_SLOT_COMPAT_VALUE(4, 87)
-#endif
+#define Py_mod_multiple_interpreters _Py_SLOT_COMPAT_VALUE(3, 86)
+#define Py_mod_gil                   _Py_SLOT_COMPAT_VALUE(4, 87)
 
 /* type slots, stable numbering since 3.2 */
 #define Py_mp_subscript 5
@@ -102,17 +98,15 @@
 #define Py_am_aiter 78
 #define Py_am_anext 79
 #define Py_tp_finalize 80
-#if _Py_LIMITED_VERSION >= 0x030a0000
-#  define Py_am_send 81
-#endif
+#define Py_am_send 81
+#define Py_tp_vectorcall 82
+#define Py_tp_token 83
 #if _Py_LIMITED_VERSION >= 0x030e0000
-#  define Py_tp_vectorcall 82
-#  define Py_tp_token 83
 #  define Py_TP_USE_SPEC NULL
 #endif
 
-/* new in 3.15 */
-#if _Py_LIMITED_VERSION >= 0x030f0000
+/* new in 3.15 (defined for every version, as in CPython) */
+#if 1
 #  define Py_slot_end 0
 #  define Py_slot_subslots 92
 #  define Py_tp_slots 93

@@ -31,6 +31,11 @@ typedef uint32_t Py_UCS4;
 typedef uint16_t Py_UCS2;
 typedef uint8_t  Py_UCS1;
 
+/* ob_flags bits (also named under abi3t, where the header is hidden). */
+#define _Py_IMMORTAL_FLAGS (1 << 0)
+#define _Py_LEGACY_ABI_CHECK_FLAG (1 << 1)
+#define _Py_STATICALLY_ALLOCATED_FLAG (1 << 2)
+
 /* ---- the object header ----------------------------------------------------
  * GIL-build layout of CPython 3.14+: a 32-bit count, a 16-bit overflow and
  * 16 bits of flags (little endian), overlaid by one 64-bit word, then the
@@ -62,9 +67,6 @@ struct PyVarObject {
 
 /* Count given to statically allocated objects: immortal, with the
  * "static" and "immortal" flag bits set in ob_flags. */
-#define _Py_IMMORTAL_FLAGS (1 << 0)
-#define _Py_LEGACY_ABI_CHECK_FLAG (1 << 1)
-#define _Py_STATICALLY_ALLOCATED_FLAG (1 << 2)
 #define _Py_IMMORTAL_INITIAL_REFCNT (3ULL << 30)
 #define _Py_IMMORTAL_MINIMUM_REFCNT (1ULL << 31)
 #define _Py_STATIC_FLAG_BITS ((Py_ssize_t)(_Py_STATICALLY_ALLOCATED_FLAG | _Py_IMMORTAL_FLAGS))
@@ -242,8 +244,7 @@ struct PyMemberDef {
     const char *doc;
 };
 
-#if _Py_LIMITED_VERSION >= 0x030c0000
-/* member types */
+/* member types (the T_* names of structmember.h, renamed in 3.12) */
 #  define Py_T_SHORT 0
 #  define Py_T_INT 1
 #  define Py_T_LONG 2
@@ -269,7 +270,6 @@ struct PyMemberDef {
 #  define Py_AUDIT_READ 2
 #  define _Py_WRITE_RESTRICTED 4
 #  define Py_RELATIVE_OFFSET 8
-#endif
 
 /* ---- struct sequences -------------------------------------------------------- */
 typedef struct PyStructSequence_Field {
@@ -285,10 +285,12 @@ typedef struct PyStructSequence_Desc {
 } PyStructSequence_Desc;
 
 /* ---- module definitions ------------------------------------------------------- */
+#if _Py_LIMITED_VERSION >= 0x03050000
 struct PyModuleDef_Slot {
     int slot;
     void *value;
 };
+#endif
 
 #ifndef _Py_OPAQUE_PYOBJECT
 typedef struct PyModuleDef_Base {
@@ -313,8 +315,7 @@ struct PyModuleDef {
 };
 #endif
 
-/* ---- PEP 820 slots (3.15) ------------------------------------------------------ */
-#if _Py_LIMITED_VERSION >= 0x030f0000
+/* ---- PEP 820 slots ------------------------------------------------------------ */
 struct PySlot {
     uint16_t sl_id;
     uint16_t sl_flags;
@@ -349,6 +350,7 @@ struct PySlot {
 #define PySlot_STATIC_DATA(NAME, VALUE) {.sl_id=(NAME), .sl_flags=PySlot_STATIC, .sl_ptr=(VALUE)}
 
 /* ---- ABI information record (PEP 793/803) ---- */
+#if _Py_LIMITED_VERSION >= 0x030f0000
 typedef struct PyABIInfo {
     uint8_t abiinfo_major_version;
     uint8_t abiinfo_minor_version;
@@ -370,10 +372,15 @@ typedef struct PyABIInfo {
 #define _PyABIInfo_DEFAULT_FLAG_INTERNAL 0
 #define PyABIInfo_DEFAULT_FLAGS (_PyABIInfo_DEFAULT_FLAG_STABLE \
     | _PyABIInfo_DEFAULT_FLAG_FT | _PyABIInfo_DEFAULT_FLAG_INTERNAL)
-#define PyABIInfo_DEFAULT_ABI_VERSION Py_LIMITED_API
+#ifdef Py_LIMITED_API
+#  define PyABIInfo_DEFAULT_ABI_VERSION Py_LIMITED_API
+#else
+#  define PyABIInfo_DEFAULT_ABI_VERSION _Py_LIMITED_VERSION
+#endif
 #define _PyABIInfo_DEFAULT { 1, 0, PyABIInfo_DEFAULT_FLAGS, PY_VERSION_HEX, \
                              PyABIInfo_DEFAULT_ABI_VERSION }
 #define PyABIInfo_VAR(NAME) static PyABIInfo NAME = _PyABIInfo_DEFAULT
+#endif /* >= 3.15 */
 
 /* ---- critical sections (no-ops on a GIL-only extension, real in abi3t) ---- */
 typedef struct PyCriticalSection {
@@ -399,7 +406,6 @@ typedef struct PyLongExport {
     const void *digits;
     Py_uintptr_t _reserved;
 } PyLongExport;
-#endif /* >= 3.15 */
 
 /* ---- interpreter / thread state enums ---- */
 typedef enum { PyGILState_LOCKED, PyGILState_UNLOCKED } PyGILState_STATE;

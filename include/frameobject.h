@@ -1,0 +1,2 @@
+/* Carapace frameobject.h -- everything it declares is in Python.h. */
+#include "Python.h"
