@@ -11,3 +11,10 @@
 mod guard;
 
 mod data;
+mod errors;
+mod lifecycle;
+mod long;
+mod object;
+mod refcount;
+mod r#type;
+mod unicode;

@@ -145,3 +145,18 @@ pub unsafe fn free_via_type(op: *mut PyObject) {
         crate::object::Py_DECREF(t as *mut PyObject);
     }
 }
+
+/// `PyType_GenericAlloc` as a `tp_alloc` slot.
+pub unsafe extern "C" fn generic_alloc_slot(t: *mut PyTypeObject, nitems: Py_ssize_t) -> *mut PyObject {
+    generic_alloc(t, nitems)
+}
+
+/// `PyObject_Free` as a `tp_free` slot.
+pub unsafe extern "C" fn object_free_slot(p: *mut c_void) {
+    free_object_memory(p)
+}
+
+/// `PyObject_GC_Del` as a `tp_free` slot.
+pub unsafe extern "C" fn gc_del_slot(p: *mut c_void) {
+    gc_del(p)
+}

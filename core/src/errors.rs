@@ -115,14 +115,16 @@ pub unsafe fn raise<T>(ty: *mut PyObject, msg: &str) -> PyResult<T> {
 /// `raise!(TypeError, "fmt {}", x)`: set the exception and evaluate to `Err(())`.
 #[macro_export]
 macro_rules! raise {
-    ($exc:ident, $($fmt:tt)*) => {
-        unsafe {
+    ($exc:ident, $($fmt:tt)*) => {{
+        #[allow(unused_unsafe)]
+        let r = unsafe {
             $crate::errors::raise(
                 $crate::objects::exceptions::exc(&raw mut $crate::exported::$exc),
                 &format!($($fmt)*),
             )
-        }
-    };
+        };
+        r
+    }};
 }
 
 /// Like `raise!` but returns the NULL pointer C expects.
@@ -214,4 +216,9 @@ pub unsafe fn check_function_result(callable: *mut PyObject, result: *mut PyObje
         return null_mut();
     }
     result
+}
+
+/// `PyErr_BadArgument`: TypeError "bad argument type for built-in operation".
+pub unsafe fn bad_argument() {
+    type_error("bad argument type for built-in operation");
 }

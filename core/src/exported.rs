@@ -41,6 +41,8 @@ macro_rules! declare_exceptions {
 }
 for_each_exported_exception!(declare_exceptions);
 
+// LongObject holds a pointer to a Rust BigInt: never read by C.
+#[allow(improper_ctypes)]
 extern "C" {
     pub static mut _Py_NoneStruct: PyObject;
     pub static mut _Py_NotImplementedStruct: PyObject;
@@ -53,23 +55,23 @@ extern "C" {
 
 #[inline(always)]
 pub fn none() -> *mut PyObject {
-    unsafe { &raw mut _Py_NoneStruct }
+    &raw mut _Py_NoneStruct
 }
 #[inline(always)]
 pub fn not_implemented() -> *mut PyObject {
-    unsafe { &raw mut _Py_NotImplementedStruct }
+    &raw mut _Py_NotImplementedStruct
 }
 #[inline(always)]
 pub fn ellipsis() -> *mut PyObject {
-    unsafe { &raw mut _Py_EllipsisObject }
+    &raw mut _Py_EllipsisObject
 }
 #[inline(always)]
 pub fn py_true() -> *mut PyObject {
-    unsafe { (&raw mut _Py_TrueStruct).cast() }
+    (&raw mut _Py_TrueStruct).cast()
 }
 #[inline(always)]
 pub fn py_false() -> *mut PyObject {
-    unsafe { (&raw mut _Py_FalseStruct).cast() }
+    (&raw mut _Py_FalseStruct).cast()
 }
 /// A new reference to True or False.
 #[inline(always)]

@@ -208,7 +208,7 @@ pub unsafe fn collect() -> isize {
         // Everything reachable from an object with outside references survives.
         let mut stack: (Vec<*mut PyObject>, *mut Scan) = (Vec::new(), &raw mut scan);
         for &op in &objs {
-            let r = (*stack.1).refs[&op];
+            let r = (&(*stack.1).refs)[&op];
             if r > 0 {
                 (*stack.1).refs.insert(op, isize::MIN);
                 stack.0.push(op);
@@ -249,4 +249,15 @@ pub unsafe fn collect() -> isize {
     COLLECTIONS.fetch_add(1, Ordering::Relaxed);
     COLLECTING.store(false, Ordering::Release);
     n
+}
+
+const FINALIZED: usize = 1;
+
+/// Has `tp_finalize` already run for this GC object?
+pub unsafe fn is_finalized(op: *mut PyObject) -> bool {
+    (*head_of(op))._pad & FINALIZED != 0
+}
+
+pub unsafe fn set_finalized(op: *mut PyObject) {
+    (*head_of(op))._pad |= FINALIZED;
 }

@@ -166,7 +166,7 @@ pub unsafe fn set_size(op: *mut PyObject, n: Py_ssize_t) {
 
 /// Owns one strong reference; releases it on drop. For Rust code in the core that
 /// wants `?`-style early returns without leaking.
-pub struct Owned(*mut PyObject);
+pub struct Owned(pub *mut PyObject);
 
 impl Owned {
     /// Takes over a new reference; `None` for NULL (an error is set).

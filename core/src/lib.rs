@@ -1,0 +1,23 @@
+//! Carapace's core: objects, types, the abstract object layer, thread states,
+//! the cycle collector, the import system. Plain Rust with C-compatible layouts;
+//! the exported C API lives in the `capi/` crate on top of it.
+
+#![allow(non_snake_case, non_upper_case_globals, non_camel_case_types)]
+#![allow(clippy::missing_safety_doc, static_mut_refs)]
+// Slot functions are compared by address, as CPython does (`tp_new == object_new`);
+// they are plain non-generic functions with one address each.
+#![allow(unpredictable_function_pointer_comparisons)]
+
+pub mod alloc;
+pub mod defs;
+pub mod errors;
+pub mod exported;
+pub mod gc;
+pub mod lifecycle;
+pub mod lock;
+pub mod object;
+pub mod objects;
+pub mod protocols;
+pub mod pystate;
+pub mod typeobj;
+pub mod version;

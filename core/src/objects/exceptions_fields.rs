@@ -1,0 +1,310 @@
+//! Family-specific exception attributes: StopIteration.value, SystemExit.code,
+//! ImportError.msg/name/path/name_from, OSError.errno/strerror/filename/filename2,
+//! SyntaxError's location, the Unicode errors, AttributeError.name/obj,
+//! NameError.name, BaseExceptionGroup's message and exceptions.
+
+use core::ffi::c_int;
+use core::ptr::null_mut;
+
+use crate::defs::*;
+use crate::exported::*;
+use crate::object::*;
+use crate::objects::exceptions::{extra, family_of, set_extra, BaseExceptionObject, Family};
+use crate::objects::{dict, tuple, unicode};
+use crate::typeobj::*;
+
+const fn off(i: usize) -> Py_ssize_t {
+    (core::mem::offset_of!(BaseExceptionObject, extra) + i * core::mem::size_of::<*mut PyObject>()) as Py_ssize_t
+}
+
+macro_rules! member {
+    ($name:literal, $i:expr) => {
+        PyMemberDef { name: $name.as_ptr(), type_code: _Py_T_OBJECT, offset: off($i), flags: 0, doc: core::ptr::null() }
+    };
+}
+const END: PyMemberDef = PyMemberDef { name: core::ptr::null(), type_code: 0, offset: 0, flags: 0, doc: core::ptr::null() };
+
+static mut STOPITER_MEMBERS: [PyMemberDef; 2] = [member!(c"value", 0), END];
+static mut SYSEXIT_MEMBERS: [PyMemberDef; 2] = [member!(c"code", 0), END];
+static mut IMPORT_MEMBERS: [PyMemberDef; 5] =
+    [member!(c"msg", 0), member!(c"name", 1), member!(c"path", 2), member!(c"name_from", 3), END];
+static mut OS_MEMBERS: [PyMemberDef; 5] =
+    [member!(c"errno", 0), member!(c"strerror", 1), member!(c"filename", 2), member!(c"filename2", 3), END];
+static mut SYNTAX_MEMBERS: [PyMemberDef; 9] = [
+    member!(c"msg", 0),
+    member!(c"filename", 1),
+    member!(c"lineno", 2),
+    member!(c"offset", 3),
+    member!(c"text", 4),
+    member!(c"end_lineno", 5),
+    member!(c"end_offset", 6),
+    member!(c"print_file_and_line", 7),
+    END,
+];
+static mut UNICODE_MEMBERS: [PyMemberDef; 6] = [
+    member!(c"encoding", 0),
+    member!(c"object", 1),
+    member!(c"start", 2),
+    member!(c"end", 3),
+    member!(c"reason", 4),
+    END,
+];
+static mut ATTRIBUTE_MEMBERS: [PyMemberDef; 3] = [member!(c"name", 0), member!(c"obj", 1), END];
+static mut NAME_MEMBERS: [PyMemberDef; 2] = [member!(c"name", 0), END];
+static mut GROUP_MEMBERS: [PyMemberDef; 3] = [member!(c"message", 0), member!(c"exceptions", 1), END];
+
+/// Give the first type of each family its members and `__str__`.
+pub unsafe fn customize(t: *mut PyTypeObject, fam: Family, _is_root: bool) {
+    let base_family = if (*t).tp_base.is_null() { Family::Plain } else { family_of((*t).tp_base) };
+    if fam == base_family {
+        return;
+    }
+    (*t).tp_members = match fam {
+        Family::StopIteration => (&raw mut STOPITER_MEMBERS).cast(),
+        Family::SystemExit => (&raw mut SYSEXIT_MEMBERS).cast(),
+        Family::Import => (&raw mut IMPORT_MEMBERS).cast(),
+        Family::Os => (&raw mut OS_MEMBERS).cast(),
+        Family::Syntax => (&raw mut SYNTAX_MEMBERS).cast(),
+        Family::Unicode => (&raw mut UNICODE_MEMBERS).cast(),
+        Family::Attribute => (&raw mut ATTRIBUTE_MEMBERS).cast(),
+        Family::Name => (&raw mut NAME_MEMBERS).cast(),
+        Family::Group => (&raw mut GROUP_MEMBERS).cast(),
+        Family::Plain => null_mut(),
+    };
+}
+
+unsafe fn arg(args: *mut PyObject, i: isize) -> *mut PyObject {
+    if !args.is_null() && Py_SIZE(args) > i { tuple::get_item(args, i) } else { null_mut() }
+}
+
+unsafe fn kwarg(kwds: *mut PyObject, name: &str) -> *mut PyObject {
+    if kwds.is_null() { null_mut() } else { dict::get_str(kwds, name) }
+}
+
+/// Set the family fields from the constructor arguments.
+pub unsafe fn init_family(o: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> c_int {
+    let n = if args.is_null() { 0 } else { Py_SIZE(args) };
+    match family_of(Py_TYPE(o)) {
+        Family::StopIteration => set_extra(o, 0, if n > 0 { arg(args, 0) } else { none() }),
+        Family::SystemExit => set_extra(o, 0, if n == 0 { none() } else if n == 1 { arg(args, 0) } else { args }),
+        Family::Import => {
+            if !kwds.is_null() {
+                for (k, v) in dict::snapshot(kwds) {
+                    let ks = unicode::to_string_lossy(k);
+                    Py_DECREF(k);
+                    Py_DECREF(v);
+                    if ks != "name" && ks != "path" && ks != "name_from" {
+                        let _: PyResult<()> = crate::raise!(PyExc_TypeError, "'{}' is an invalid keyword argument for {}()", ks, crate::objects::typeobject::type_name(Py_TYPE(o)));
+                        return -1;
+                    }
+                }
+            }
+            set_extra(o, 0, if n == 1 { arg(args, 0) } else { null_mut() });
+            set_extra(o, 1, kwarg(kwds, "name"));
+            set_extra(o, 2, kwarg(kwds, "path"));
+            set_extra(o, 3, kwarg(kwds, "name_from"));
+        }
+        Family::Attribute => {
+            if !kwds.is_null() {
+                for (k, v) in dict::snapshot(kwds) {
+                    let ks = unicode::to_string_lossy(k);
+                    Py_DECREF(k);
+                    Py_DECREF(v);
+                    if ks != "name" && ks != "obj" {
+                        let _: PyResult<()> = crate::raise!(PyExc_TypeError, "'{}' is an invalid keyword argument for {}()", ks, crate::objects::typeobject::type_name(Py_TYPE(o)));
+                        return -1;
+                    }
+                }
+            }
+            set_extra(o, 0, kwarg(kwds, "name"));
+            set_extra(o, 1, kwarg(kwds, "obj"));
+        }
+        Family::Name => {
+            if !kwds.is_null() {
+                for (k, v) in dict::snapshot(kwds) {
+                    let ks = unicode::to_string_lossy(k);
+                    Py_DECREF(k);
+                    Py_DECREF(v);
+                    if ks != "name" {
+                        let _: PyResult<()> = crate::raise!(PyExc_TypeError, "'{}' is an invalid keyword argument for {}()", ks, crate::objects::typeobject::type_name(Py_TYPE(o)));
+                        return -1;
+                    }
+                }
+            }
+            set_extra(o, 0, kwarg(kwds, "name"));
+        }
+        Family::Os => {
+            if (2..=5).contains(&n) {
+                set_extra(o, 0, arg(args, 0));
+                set_extra(o, 1, arg(args, 1));
+                if n >= 3 {
+                    set_extra(o, 2, arg(args, 2));
+                }
+                if n >= 5 {
+                    set_extra(o, 3, arg(args, 4));
+                }
+                if n > 2 {
+                    // args keeps only (errno, strerror) when a filename was given.
+                    let t = tuple::from_slice(&tuple::as_slice(args)[..2]);
+                    if t.is_null() {
+                        return -1;
+                    }
+                    crate::objects::exceptions::set_args(o, t);
+                    Py_DECREF(t);
+                }
+            }
+        }
+        Family::Syntax => {
+            if n >= 1 {
+                set_extra(o, 0, arg(args, 0));
+            }
+            if n == 2 {
+                let info = arg(args, 1);
+                if !tuple::is_tuple(info) || Py_SIZE(info) < 4 || Py_SIZE(info) > 6 {
+                    let _: PyResult<()> = crate::raise!(PyExc_IndexError, "tuple index out of range");
+                    return -1;
+                }
+                for i in 0..Py_SIZE(info) {
+                    set_extra(o, 1 + i as usize, tuple::get_item(info, i));
+                }
+            }
+        }
+        Family::Unicode => {
+            let t = Py_TYPE(o);
+            let is = |v: *mut *mut PyObject| crate::objects::typeobject::is_subtype(t, *v as *mut PyTypeObject);
+            if is(&raw mut PyExc_UnicodeDecodeError) || is(&raw mut PyExc_UnicodeEncodeError) {
+                if n != 5 {
+                    let _: PyResult<()> = crate::raise!(PyExc_TypeError, "function takes exactly 5 arguments ({} given)", n);
+                    return -1;
+                }
+                for i in 0..5 {
+                    set_extra(o, i, arg(args, i as isize));
+                }
+            } else if is(&raw mut PyExc_UnicodeTranslateError) {
+                if n != 4 {
+                    let _: PyResult<()> = crate::raise!(PyExc_TypeError, "function takes exactly 4 arguments ({} given)", n);
+                    return -1;
+                }
+                set_extra(o, 1, arg(args, 0));
+                set_extra(o, 2, arg(args, 1));
+                set_extra(o, 3, arg(args, 2));
+                set_extra(o, 4, arg(args, 3));
+            }
+        }
+        Family::Group => {
+            if n != 2 {
+                let _: PyResult<()> = crate::raise!(PyExc_TypeError, "BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)", n);
+                return -1;
+            }
+            set_extra(o, 0, arg(args, 0));
+            let excs = crate::objects::tuple::sequence_to_tuple(arg(args, 1));
+            if excs.is_null() {
+                return -1;
+            }
+            set_extra(o, 1, excs);
+            Py_DECREF(excs);
+        }
+        Family::Plain => {}
+    }
+    0
+}
+
+/// `__str__` for families whose text is not just `str(args)`.
+pub unsafe fn family_str(o: *mut PyObject) -> Option<*mut PyObject> {
+    let t = Py_TYPE(o);
+    match family_of(t) {
+        Family::Import => {
+            let m = extra(o, 0);
+            if !m.is_null() && m != none() {
+                return Some(crate::protocols::object::str(m));
+            }
+            None
+        }
+        Family::Os => {
+            let (errno, strerror, f1, f2) = (extra(o, 0), extra(o, 1), extra(o, 2), extra(o, 3));
+            if errno.is_null() || strerror.is_null() {
+                return None;
+            }
+            let s = if !f1.is_null() && !f2.is_null() {
+                format!("[Errno {}] {}: {} -> {}", unicode::str_string(errno), unicode::str_string(strerror), unicode::repr_string(f1), unicode::repr_string(f2))
+            } else if !f1.is_null() && f1 != none() {
+                format!("[Errno {}] {}: {}", unicode::str_string(errno), unicode::str_string(strerror), unicode::repr_string(f1))
+            } else {
+                format!("[Errno {}] {}", unicode::str_string(errno), unicode::str_string(strerror))
+            };
+            Some(unicode::from_str(&s))
+        }
+        Family::Syntax => {
+            let msg = extra(o, 0);
+            if msg.is_null() {
+                return None;
+            }
+            let (file, line) = (extra(o, 1), extra(o, 2));
+            let mut s = unicode::str_string(msg);
+            let fname = if !file.is_null() && unicode::is_unicode(file) {
+                let f = unicode::to_string_lossy(file);
+                Some(f.rsplit('/').next().unwrap_or(&f).to_string())
+            } else {
+                None
+            };
+            let lineno = if !line.is_null() && crate::objects::long::is_long(line) { crate::objects::long::to_i64(line) } else { None };
+            match (fname, lineno) {
+                (Some(f), Some(l)) => s = format!("{} ({}, line {})", s, f, l),
+                (Some(f), None) => s = format!("{} ({})", s, f),
+                (None, Some(l)) => s = format!("{} (line {})", s, l),
+                (None, None) => {}
+            }
+            Some(unicode::from_str(&s))
+        }
+        Family::Unicode => unicode_error_str(o),
+        Family::Group => {
+            let msg = extra(o, 0);
+            let excs = extra(o, 1);
+            if msg.is_null() || excs.is_null() {
+                return None;
+            }
+            let n = Py_SIZE(excs);
+            Some(unicode::from_str(&format!("{} ({} sub-exception{})", unicode::str_string(msg), n, if n == 1 { "" } else { "s" })))
+        }
+        _ => None,
+    }
+}
+
+unsafe fn unicode_error_str(o: *mut PyObject) -> Option<*mut PyObject> {
+    let t = Py_TYPE(o);
+    let (enc, obj, start, end, reason) = (extra(o, 0), extra(o, 1), extra(o, 2), extra(o, 3), extra(o, 4));
+    if obj.is_null() || reason.is_null() || start.is_null() || end.is_null() {
+        return None;
+    }
+    let s = crate::objects::long::to_i64(start).unwrap_or(0);
+    let e = crate::objects::long::to_i64(end).unwrap_or(0);
+    let reason = unicode::str_string(reason);
+    let is = |v: *mut *mut PyObject| crate::objects::typeobject::is_subtype(t, *v as *mut PyTypeObject);
+    let text = if is(&raw mut PyExc_UnicodeDecodeError) {
+        let bytes = crate::objects::bytes::as_slice_of(obj);
+        let encs = if enc.is_null() { String::new() } else { unicode::str_string(enc) };
+        if e == s + 1 && (s as usize) < bytes.len() {
+            format!("'{}' codec can't decode byte 0x{:02x} in position {}: {}", encs, bytes[s as usize], s, reason)
+        } else {
+            format!("'{}' codec can't decode bytes in position {}-{}: {}", encs, s, e - 1, reason)
+        }
+    } else {
+        let encs = if enc.is_null() { String::new() } else { format!("'{}' codec can't encode", unicode::str_string(enc)) };
+        let prefix = if is(&raw mut PyExc_UnicodeTranslateError) { "can't translate".to_string() } else { encs };
+        let len = if unicode::is_unicode(obj) { unicode::as_unicode(obj).length as i64 } else { 0 };
+        if e == s + 1 && s < len {
+            let c = unicode::char_at(obj, s as usize);
+            let cs = if c <= 0xff {
+                format!("\\x{:02x}", c)
+            } else if c <= 0xffff {
+                format!("\\u{:04x}", c)
+            } else {
+                format!("\\U{:08x}", c)
+            };
+            format!("{} character '{}' in position {}: {}", prefix, cs, s, reason)
+        } else {
+            format!("{} characters in position {}-{}: {}", prefix, s, e - 1, reason)
+        }
+    };
+    Some(unicode::from_str(&text))
+}

@@ -1,0 +1,814 @@
+//! `type`: readying types (MRO, slot inheritance, the type dict), attribute lookup
+//! along the MRO, calling a type to make an instance.
+
+use core::ffi::{c_char, c_int, c_void, CStr};
+use core::ptr::null_mut;
+
+use crate::defs::*;
+use crate::exported::*;
+use crate::object::*;
+use crate::objects::{descr, dict, tuple, unicode};
+use crate::typeobj::*;
+
+/// Start filling a static built-in type: name, sizes, generic defaults.
+pub unsafe fn init_builtin(t: *mut PyTypeObject, name: &'static CStr, basicsize: usize, itemsize: usize) {
+    (*t).ob_base.ob_base = PyObject::static_head(&raw mut PyType_Type);
+    (*t).tp_name = name.as_ptr();
+    (*t).tp_basicsize = basicsize as Py_ssize_t;
+    (*t).tp_itemsize = itemsize as Py_ssize_t;
+    (*t).tp_flags |= Py_TPFLAGS_IMMUTABLETYPE;
+}
+
+/// The C name of a type (`tp_name`, all of it).
+pub unsafe fn tp_name<'a>(t: *mut PyTypeObject) -> &'a str {
+    if (*t).tp_name.is_null() {
+        return "?";
+    }
+    CStr::from_ptr((*t).tp_name).to_str().unwrap_or("?")
+}
+
+/// `__name__`: for static types the part of `tp_name` after the last dot.
+pub unsafe fn type_name<'a>(t: *mut PyTypeObject) -> &'a str {
+    if has_flag(t, Py_TPFLAGS_HEAPTYPE) {
+        let h = t as *mut HeapType;
+        if !(*h).ht_name.is_null() && unicode::as_unicode((*h).ht_name).has_surrogates == 0 {
+            return unicode::as_str((*h).ht_name);
+        }
+    }
+    let n = tp_name(t);
+    match n.rfind('.') {
+        Some(i) => &n[i + 1..],
+        None => n,
+    }
+}
+
+/// `__qualname__`.
+pub unsafe fn qual_name<'a>(t: *mut PyTypeObject) -> &'a str {
+    if has_flag(t, Py_TPFLAGS_HEAPTYPE) {
+        let h = t as *mut HeapType;
+        if !(*h).ht_qualname.is_null() && unicode::as_unicode((*h).ht_qualname).has_surrogates == 0 {
+            return unicode::as_str((*h).ht_qualname);
+        }
+    }
+    type_name(t)
+}
+
+/// `__module__` of a type as a new reference.
+pub unsafe fn module_name(t: *mut PyTypeObject) -> *mut PyObject {
+    if has_flag(t, Py_TPFLAGS_HEAPTYPE) && !(*t).tp_dict.is_null() {
+        let m = dict::get_str((*t).tp_dict, "__module__");
+        if !m.is_null() {
+            return new_ref(m);
+        }
+    }
+    let n = tp_name(t);
+    match n.rfind('.') {
+        Some(i) => unicode::from_str(&n[..i]),
+        None => new_ref(unicode::intern_str("builtins")),
+    }
+}
+
+/// `__module__.__qualname__`, or just the qualname for builtins.
+pub unsafe fn fully_qualified_name(t: *mut PyTypeObject) -> String {
+    let m = module_name(t);
+    if m.is_null() {
+        crate::errors::clear();
+        return qual_name(t).to_string();
+    }
+    let ms = if unicode::is_unicode(m) { unicode::to_string_lossy(m) } else { String::new() };
+    Py_DECREF(m);
+    if ms == "builtins" || ms == "__main__" || ms.is_empty() {
+        qual_name(t).to_string()
+    } else {
+        format!("{}.{}", ms, qual_name(t))
+    }
+}
+
+/// `PyType_IsSubtype`.
+pub unsafe fn is_subtype(a: *mut PyTypeObject, b: *mut PyTypeObject) -> bool {
+    if a == b {
+        return true;
+    }
+    let mro = (*a).tp_mro;
+    if !mro.is_null() {
+        let n = Py_SIZE(mro);
+        for i in 0..n {
+            if tuple::get_item(mro, i) == b as *mut PyObject {
+                return true;
+            }
+        }
+        return false;
+    }
+    let mut t = (*a).tp_base;
+    while !t.is_null() {
+        if t == b {
+            return true;
+        }
+        t = (*t).tp_base;
+    }
+    b == &raw mut PyBaseObject_Type
+}
+
+#[inline]
+pub unsafe fn is_type(o: *mut PyObject) -> bool {
+    has_flag(Py_TYPE(o), Py_TPFLAGS_TYPE_SUBCLASS)
+}
+
+/// `isinstance` by type only (no `__instancecheck__`).
+#[inline]
+pub unsafe fn instance_of(o: *mut PyObject, t: *mut PyTypeObject) -> bool {
+    Py_TYPE(o) == t || is_subtype(Py_TYPE(o), t)
+}
+
+/// Find `name` along the MRO of `t` (borrowed reference or NULL; no exception).
+pub unsafe fn lookup(t: *mut PyTypeObject, name: *mut PyObject) -> *mut PyObject {
+    let mro = (*t).tp_mro;
+    if mro.is_null() {
+        let mut b = t;
+        while !b.is_null() {
+            if !(*b).tp_dict.is_null() {
+                let v = dict::get_item_borrowed((*b).tp_dict, name);
+                if !v.is_null() {
+                    return v;
+                }
+            }
+            b = (*b).tp_base;
+        }
+        return null_mut();
+    }
+    let n = Py_SIZE(mro);
+    for i in 0..n {
+        let b = tuple::get_item(mro, i) as *mut PyTypeObject;
+        let d = (*b).tp_dict;
+        if !d.is_null() {
+            let v = dict::get_item_borrowed(d, name);
+            if !v.is_null() {
+                return v;
+            }
+        }
+    }
+    null_mut()
+}
+
+pub unsafe fn lookup_str(t: *mut PyTypeObject, name: &str) -> *mut PyObject {
+    lookup(t, unicode::intern_str(name))
+}
+
+// ---- readying ------------------------------------------------------------------
+
+/// `PyType_Ready`.
+pub unsafe fn ready(t: *mut PyTypeObject) -> PyResult<()> {
+    if has_flag(t, Py_TPFLAGS_READY) {
+        return Ok(());
+    }
+    if has_flag(t, Py_TPFLAGS_READYING) {
+        return Ok(());
+    }
+    (*t).tp_flags |= Py_TPFLAGS_READYING;
+    let r = ready_inner(t);
+    (*t).tp_flags &= !Py_TPFLAGS_READYING;
+    if r.is_ok() {
+        (*t).tp_flags |= Py_TPFLAGS_READY;
+    }
+    r
+}
+
+unsafe fn ready_inner(t: *mut PyTypeObject) -> PyResult<()> {
+    let object = &raw mut PyBaseObject_Type;
+    if (*t).tp_base.is_null() && t != object {
+        (*t).tp_base = object;
+    }
+    let base = (*t).tp_base;
+    if !base.is_null() && !has_flag(base, Py_TPFLAGS_READY) {
+        ready(base)?;
+    }
+    if (*t).ob_base.ob_base.ob_type.is_null() && !base.is_null() {
+        (*t).ob_base.ob_base.ob_type = Py_TYPE(base as *mut PyObject);
+    }
+    if (*t).tp_bases.is_null() {
+        (*t).tp_bases = if base.is_null() {
+            tuple::new(0)
+        } else {
+            tuple::pack(&[base as *mut PyObject])
+        };
+        nonnull((*t).tp_bases)?;
+    }
+    if (*t).tp_dict.is_null() {
+        (*t).tp_dict = dict::new();
+        nonnull((*t).tp_dict)?;
+    }
+    add_descriptors(t)?;
+    (*t).tp_mro = compute_mro(t)?;
+    inherit(t);
+    if !(*t).tp_doc.is_null() && dict::get_str((*t).tp_dict, "__doc__").is_null() {
+        let doc = unicode::from_utf8(doc_text(CStr::from_ptr((*t).tp_doc).to_bytes()));
+        nonnull(doc)?;
+        dict::set_str((*t).tp_dict, "__doc__", doc)?;
+        Py_DECREF(doc);
+    }
+    crate::objects::slots::add_slot_wrappers(t)?;
+    if (*t).tp_hash.is_none() && dict::get_str((*t).tp_dict, "__hash__").is_null() {
+        // A type that defines __eq__ but not __hash__ is unhashable (hash = None).
+    }
+    Ok(())
+}
+
+/// A C docstring without its "name(sig)\n--\n\n" text signature.
+pub fn doc_text(d: &[u8]) -> &[u8] {
+    if let Some(p) = d.windows(5).position(|w| w == b")\n--\n") {
+        let rest = &d[p + 5..];
+        return rest.strip_prefix(b"\n").unwrap_or(rest);
+    }
+    d
+}
+
+unsafe fn add_descriptors(t: *mut PyTypeObject) -> PyResult<()> {
+    let d = (*t).tp_dict;
+    let mut m = (*t).tp_methods;
+    while !m.is_null() && !(*m).ml_name.is_null() {
+        let name = CStr::from_ptr((*m).ml_name).to_str().unwrap_or("?");
+        if dict::get_str(d, name).is_null() || (*m).ml_flags & METH_COEXIST != 0 {
+            let o = descr::new_method_descriptor(t, m)?;
+            dict::set_str(d, name, o)?;
+            Py_DECREF(o);
+        }
+        m = m.add(1);
+    }
+    let mut mb = (*t).tp_members;
+    while !mb.is_null() && !(*mb).name.is_null() {
+        let name = CStr::from_ptr((*mb).name).to_str().unwrap_or("?");
+        if dict::get_str(d, name).is_null() {
+            let o = descr::new_member_descriptor(t, mb)?;
+            dict::set_str(d, name, o)?;
+            Py_DECREF(o);
+        }
+        mb = mb.add(1);
+    }
+    let mut g = (*t).tp_getset;
+    while !g.is_null() && !(*g).name.is_null() {
+        let name = CStr::from_ptr((*g).name).to_str().unwrap_or("?");
+        if dict::get_str(d, name).is_null() {
+            let o = descr::new_getset_descriptor(t, g)?;
+            dict::set_str(d, name, o)?;
+            Py_DECREF(o);
+        }
+        g = g.add(1);
+    }
+    Ok(())
+}
+
+/// C3 linearisation of `t` over `tp_bases`.
+unsafe fn compute_mro(t: *mut PyTypeObject) -> PyResult<*mut PyObject> {
+    let bases = (*t).tp_bases;
+    let nb = Py_SIZE(bases);
+    let mut seqs: Vec<Vec<*mut PyObject>> = Vec::new();
+    for i in 0..nb {
+        let b = tuple::get_item(bases, i) as *mut PyTypeObject;
+        let bm = (*b).tp_mro;
+        if bm.is_null() {
+            return crate::raise!(PyExc_TypeError, "base type '{}' is not ready", type_name(b));
+        }
+        seqs.push((0..Py_SIZE(bm)).map(|j| tuple::get_item(bm, j)).collect());
+    }
+    seqs.push((0..nb).map(|i| tuple::get_item(bases, i)).collect());
+    let mut out: Vec<*mut PyObject> = vec![t as *mut PyObject];
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            break;
+        }
+        let mut chosen = null_mut();
+        for s in &seqs {
+            let cand = s[0];
+            if !seqs.iter().any(|o| o[1..].contains(&cand)) {
+                chosen = cand;
+                break;
+            }
+        }
+        if chosen.is_null() {
+            let names: Vec<String> =
+                seqs.iter().map(|s| type_name(s[0] as *mut PyTypeObject).to_string()).collect();
+            let mut uniq: Vec<String> = Vec::new();
+            for n in names {
+                if !uniq.contains(&n) {
+                    uniq.push(n);
+                }
+            }
+            return crate::raise!(
+                PyExc_TypeError,
+                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                uniq.join(", ")
+            );
+        }
+        out.push(chosen);
+        for s in seqs.iter_mut() {
+            if s[0] == chosen {
+                s.remove(0);
+            }
+        }
+    }
+    nonnull(tuple::from_slice(&out))
+}
+
+macro_rules! inherit_slot {
+    ($t:expr, $b:expr, $($f:ident).+) => {
+        if (*$t).$($f).+.is_none() {
+            (*$t).$($f).+ = (*$b).$($f).+;
+        }
+    };
+}
+
+/// Copy what `t` does not define from each base along the MRO (CPython's
+/// `inherit_special` + `inherit_slots`).
+unsafe fn inherit(t: *mut PyTypeObject) {
+    let base = (*t).tp_base;
+    if base.is_null() {
+        return;
+    }
+    // Special (once, from the primary base).
+    if !has_flag(t, Py_TPFLAGS_HAVE_GC)
+        && has_flag(base, Py_TPFLAGS_HAVE_GC)
+        && (*t).tp_traverse.is_none()
+        && (*t).tp_clear.is_none()
+    {
+        (*t).tp_flags |= Py_TPFLAGS_HAVE_GC;
+        (*t).tp_traverse = (*base).tp_traverse;
+        (*t).tp_clear = (*base).tp_clear;
+    }
+    if (*t).tp_basicsize == 0 {
+        (*t).tp_basicsize = (*base).tp_basicsize;
+    }
+    if (*t).tp_itemsize == 0 {
+        (*t).tp_itemsize = (*base).tp_itemsize;
+    }
+    if (*t).tp_weaklistoffset == 0 {
+        (*t).tp_weaklistoffset = (*base).tp_weaklistoffset;
+    }
+    if (*t).tp_dictoffset == 0 {
+        (*t).tp_dictoffset = (*base).tp_dictoffset;
+    }
+    (*t).tp_flags |= (*base).tp_flags & SUBCLASS_FLAGS;
+    (*t).tp_flags |= (*base).tp_flags & (Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING);
+    if (*t).tp_as_async.is_null() {
+        (*t).tp_as_async = (*base).tp_as_async;
+    }
+    if (*t).tp_as_number.is_null() {
+        (*t).tp_as_number = (*base).tp_as_number;
+    }
+    if (*t).tp_as_sequence.is_null() {
+        (*t).tp_as_sequence = (*base).tp_as_sequence;
+    }
+    if (*t).tp_as_mapping.is_null() {
+        (*t).tp_as_mapping = (*base).tp_as_mapping;
+    }
+    if (*t).tp_as_buffer.is_null() {
+        (*t).tp_as_buffer = (*base).tp_as_buffer;
+    }
+    if (*t).tp_new.is_none()
+        && !has_flag(t, Py_TPFLAGS_DISALLOW_INSTANTIATION)
+        && !(base == &raw mut PyBaseObject_Type && !has_flag(t, Py_TPFLAGS_HEAPTYPE))
+    {
+        (*t).tp_new = (*base).tp_new;
+    }
+    if (*t).tp_new.is_none() && !has_flag(t, Py_TPFLAGS_HEAPTYPE) {
+        (*t).tp_flags |= Py_TPFLAGS_DISALLOW_INSTANTIATION;
+    }
+    let mro = (*t).tp_mro;
+    for i in 1..Py_SIZE(mro) {
+        let b = tuple::get_item(mro, i) as *mut PyTypeObject;
+        inherit_slots(t, b);
+    }
+}
+
+unsafe fn inherit_slots(t: *mut PyTypeObject, b: *mut PyTypeObject) {
+    // Suites the subtype owns get missing entries copied one by one.
+    let tn = (*t).tp_as_number;
+    let bn = (*b).tp_as_number;
+    if !tn.is_null() && !bn.is_null() && tn != bn {
+        copy_missing(tn as *mut Option<unsafe extern "C" fn()>, bn as *const Option<unsafe extern "C" fn()>, core::mem::size_of::<PyNumberMethods>());
+    }
+    let ts = (*t).tp_as_sequence;
+    let bs = (*b).tp_as_sequence;
+    if !ts.is_null() && !bs.is_null() && ts != bs {
+        copy_missing(ts as *mut _, bs as *const _, core::mem::size_of::<PySequenceMethods>());
+    }
+    let tm = (*t).tp_as_mapping;
+    let bm = (*b).tp_as_mapping;
+    if !tm.is_null() && !bm.is_null() && tm != bm {
+        copy_missing(tm as *mut _, bm as *const _, core::mem::size_of::<PyMappingMethods>());
+    }
+    let ta = (*t).tp_as_async;
+    let ba = (*b).tp_as_async;
+    if !ta.is_null() && !ba.is_null() && ta != ba {
+        copy_missing(ta as *mut _, ba as *const _, core::mem::size_of::<PyAsyncMethods>());
+    }
+    let tb = (*t).tp_as_buffer;
+    let bb = (*b).tp_as_buffer;
+    if !tb.is_null() && !bb.is_null() && tb != bb {
+        copy_missing(tb as *mut _, bb as *const _, core::mem::size_of::<PyBufferProcs>());
+    }
+    inherit_slot!(t, b, tp_dealloc);
+    if (*t).tp_getattr.is_none() && (*t).tp_getattro.is_none() {
+        (*t).tp_getattr = (*b).tp_getattr;
+        (*t).tp_getattro = (*b).tp_getattro;
+    }
+    if (*t).tp_setattr.is_none() && (*t).tp_setattro.is_none() {
+        (*t).tp_setattr = (*b).tp_setattr;
+        (*t).tp_setattro = (*b).tp_setattro;
+    }
+    inherit_slot!(t, b, tp_repr);
+    inherit_slot!(t, b, tp_call);
+    inherit_slot!(t, b, tp_str);
+    if (*t).tp_richcompare.is_none() && (*t).tp_hash.is_none() {
+        let d = (*t).tp_dict;
+        let overrides = !d.is_null()
+            && (!dict::get_str(d, "__eq__").is_null() || !dict::get_str(d, "__hash__").is_null());
+        if !overrides {
+            (*t).tp_richcompare = (*b).tp_richcompare;
+            (*t).tp_hash = (*b).tp_hash;
+        }
+    }
+    inherit_slot!(t, b, tp_iter);
+    inherit_slot!(t, b, tp_iternext);
+    inherit_slot!(t, b, tp_descr_get);
+    inherit_slot!(t, b, tp_descr_set);
+    inherit_slot!(t, b, tp_init);
+    inherit_slot!(t, b, tp_alloc);
+    inherit_slot!(t, b, tp_is_gc);
+    inherit_slot!(t, b, tp_finalize);
+    if (*t).tp_free.is_none() {
+        if has_flag(t, Py_TPFLAGS_HAVE_GC) == has_flag(b, Py_TPFLAGS_HAVE_GC) {
+            (*t).tp_free = (*b).tp_free;
+        } else if has_flag(t, Py_TPFLAGS_HAVE_GC) {
+            (*t).tp_free = Some(gc_del_free);
+        }
+    }
+    if (*t).tp_vectorcall_offset == 0
+        && has_flag(b, Py_TPFLAGS_HAVE_VECTORCALL)
+        && has_flag(t, Py_TPFLAGS_IMMUTABLETYPE)
+        && (*t).tp_call.is_none()
+    {
+        (*t).tp_vectorcall_offset = (*b).tp_vectorcall_offset;
+        (*t).tp_flags |= Py_TPFLAGS_HAVE_VECTORCALL;
+    }
+    if (*t).tp_vectorcall_offset == 0 && has_flag(b, Py_TPFLAGS_HAVE_VECTORCALL) && (*t).tp_call == (*b).tp_call {
+        (*t).tp_vectorcall_offset = (*b).tp_vectorcall_offset;
+    }
+}
+
+unsafe extern "C" fn gc_del_free(p: *mut c_void) {
+    crate::alloc::gc_del(p)
+}
+
+unsafe fn copy_missing(dst: *mut Option<unsafe extern "C" fn()>, src: *const Option<unsafe extern "C" fn()>, bytes: usize) {
+    let n = bytes / core::mem::size_of::<usize>();
+    for i in 0..n {
+        if (*dst.add(i)).is_none() {
+            *dst.add(i) = *src.add(i);
+        }
+    }
+}
+
+// ---- the `type` type -----------------------------------------------------------
+
+/// `type.__call__`: `tp_new`, then `tp_init` when the result is an instance.
+pub unsafe extern "C" fn type_call(callable: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+    let t = callable as *mut PyTypeObject;
+    if t == &raw mut PyType_Type && !args.is_null() && Py_SIZE(args) == 1 && (kwds.is_null() || dict::len(kwds) == 0) {
+        return new_ref(Py_TYPE(tuple::get_item(args, 0)) as *mut PyObject);
+    }
+    let Some(tp_new) = (*t).tp_new else {
+        return crate::raise_null!(PyExc_TypeError, "cannot create '{}' instances", fully_qualified_name(t));
+    };
+    let obj = tp_new(t, args, kwds);
+    let obj = crate::errors::check_function_result(callable, obj);
+    if obj.is_null() {
+        return obj;
+    }
+    if !instance_of(obj, t) {
+        return obj;
+    }
+    let ot = Py_TYPE(obj);
+    if let Some(init) = (*ot).tp_init {
+        if init(obj, args, kwds) < 0 {
+            Py_DECREF(obj);
+            return null_mut();
+        }
+    }
+    obj
+}
+
+pub unsafe extern "C" fn type_repr(o: *mut PyObject) -> *mut PyObject {
+    let t = o as *mut PyTypeObject;
+    let m = module_name(t);
+    if m.is_null() {
+        crate::errors::clear();
+    }
+    let s = if !m.is_null() && unicode::is_unicode(m) && unicode::to_string_lossy(m) != "builtins" {
+        format!("<class '{}.{}'>", unicode::to_string_lossy(m), qual_name(t))
+    } else {
+        format!("<class '{}'>", qual_name(t))
+    };
+    Py_XDECREF(m);
+    unicode::from_str(&s)
+}
+
+/// `type.__getattribute__`: metatype data descriptors, then the MRO of the type
+/// itself (descriptors bound with `instance=None`), then metatype attributes.
+pub unsafe extern "C" fn type_getattro(o: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
+    if !unicode::is_unicode(name) {
+        return crate::raise_null!(PyExc_TypeError, "attribute name must be string, not '{}'", type_name(Py_TYPE(name)));
+    }
+    let t = o as *mut PyTypeObject;
+    let meta = Py_TYPE(o);
+    let meta_attr = lookup(meta, name);
+    let mut meta_get = None;
+    if !meta_attr.is_null() {
+        let mt = Py_TYPE(meta_attr);
+        meta_get = (*mt).tp_descr_get;
+        if meta_get.is_some() && (*mt).tp_descr_set.is_some() {
+            return meta_get.unwrap()(meta_attr, o, meta as *mut PyObject);
+        }
+    }
+    let attr = lookup(t, name);
+    if !attr.is_null() {
+        Py_INCREF(attr);
+        let f = (*Py_TYPE(attr)).tp_descr_get;
+        if let Some(f) = f {
+            let r = f(attr, null_mut(), o);
+            Py_DECREF(attr);
+            return r;
+        }
+        return attr;
+    }
+    if let Some(g) = meta_get {
+        return g(meta_attr, o, meta as *mut PyObject);
+    }
+    if !meta_attr.is_null() {
+        return new_ref(meta_attr);
+    }
+    crate::objects::exceptions::raise_attribute_error(
+        o,
+        name,
+        &format!("type object '{}' has no attribute '{}'", qual_name(t), unicode::to_string_lossy(name)),
+    );
+    null_mut()
+}
+
+pub unsafe extern "C" fn type_setattro(o: *mut PyObject, name: *mut PyObject, value: *mut PyObject) -> c_int {
+    let t = o as *mut PyTypeObject;
+    if !unicode::is_unicode(name) {
+        let _: PyResult<()> = crate::raise!(PyExc_TypeError, "attribute name must be string, not '{}'", type_name(Py_TYPE(name)));
+        return -1;
+    }
+    if has_flag(t, Py_TPFLAGS_IMMUTABLETYPE) {
+        let _: PyResult<()> = crate::raise!(
+            PyExc_TypeError,
+            "cannot set '{}' attribute of immutable type '{}'",
+            unicode::to_string_lossy(name),
+            fully_qualified_name(t)
+        );
+        return -1;
+    }
+    // Data descriptors on the metatype win.
+    let meta_attr = lookup(Py_TYPE(o), name);
+    if !meta_attr.is_null() {
+        if let Some(set) = (*Py_TYPE(meta_attr)).tp_descr_set {
+            return set(meta_attr, o, value);
+        }
+    }
+    let r = if value.is_null() {
+        if dict::del_item((*t).tp_dict, name).is_err() {
+            if crate::errors::exception_matches(crate::objects::exceptions::exc(&raw mut PyExc_KeyError)) {
+                crate::errors::clear();
+                crate::objects::exceptions::raise_attribute_error(
+                    o,
+                    name,
+                    &format!("type object '{}' has no attribute '{}'", qual_name(t), unicode::to_string_lossy(name)),
+                );
+            }
+            Err(())
+        } else {
+            Ok(())
+        }
+    } else {
+        dict::set_item((*t).tp_dict, name, value)
+    };
+    if r.is_err() {
+        return -1;
+    }
+    crate::objects::slots::update_slot(t, name);
+    0
+}
+
+pub unsafe extern "C" fn type_dealloc(o: *mut PyObject) {
+    let t = o as *mut PyTypeObject;
+    debug_assert!(has_flag(t, Py_TPFLAGS_HEAPTYPE));
+    crate::gc::untrack(o);
+    crate::objects::weakref::clear_weakrefs_of(o);
+    let h = o as *mut HeapType;
+    type_clear_fields(t);
+    Py_XDECREF((*h).ht_name);
+    Py_XDECREF((*h).ht_qualname);
+    if !(*h).ht_tpname.is_null() {
+        drop(std::ffi::CString::from_raw((*h).ht_tpname));
+    }
+    if !(*h).ht_doc.is_null() {
+        libc::free((*h).ht_doc as *mut c_void);
+    }
+    if !(*h).ht_members.is_null() {
+        libc::free((*h).ht_members as *mut c_void);
+    }
+    let meta = Py_TYPE(o);
+    crate::alloc::gc_del(o as *mut c_void);
+    if has_flag(meta, Py_TPFLAGS_HEAPTYPE) {
+        Py_DECREF(meta as *mut PyObject);
+    }
+}
+
+unsafe fn type_clear_fields(t: *mut PyTypeObject) {
+    let h = t as *mut HeapType;
+    xsetref(&raw mut (*t).tp_dict, null_mut());
+    xsetref(&raw mut (*t).tp_mro, null_mut());
+    xsetref(&raw mut (*t).tp_bases, null_mut());
+    xsetref(&raw mut (*h).ht_module, null_mut());
+    let base = (*t).tp_base;
+    (*t).tp_base = null_mut();
+    Py_XDECREF(base as *mut PyObject);
+}
+
+pub unsafe extern "C" fn type_traverse(o: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+    let t = o as *mut PyTypeObject;
+    if !has_flag(t, Py_TPFLAGS_HEAPTYPE) {
+        return 0;
+    }
+    let h = o as *mut HeapType;
+    for p in [(*t).tp_dict, (*t).tp_mro, (*t).tp_bases, (*t).tp_base as *mut PyObject, (*h).ht_module] {
+        if !p.is_null() {
+            let r = visit(p, arg);
+            if r != 0 {
+                return r;
+            }
+        }
+    }
+    if has_flag(Py_TYPE(o), Py_TPFLAGS_HEAPTYPE) {
+        return visit(Py_TYPE(o) as *mut PyObject, arg);
+    }
+    0
+}
+
+pub unsafe extern "C" fn type_clear(o: *mut PyObject) -> c_int {
+    let t = o as *mut PyTypeObject;
+    if has_flag(t, Py_TPFLAGS_HEAPTYPE) {
+        // Keep the type usable while instances may still exist: only drop the dict.
+        if !(*t).tp_dict.is_null() {
+            dict::clear((*t).tp_dict);
+        }
+    }
+    0
+}
+
+unsafe extern "C" fn type_is_gc(o: *mut PyObject) -> c_int {
+    has_flag(o as *mut PyTypeObject, Py_TPFLAGS_HEAPTYPE) as c_int
+}
+
+unsafe extern "C" fn type_get_name(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    unicode::from_str(type_name(o as *mut PyTypeObject))
+}
+unsafe extern "C" fn type_get_qualname(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    unicode::from_str(qual_name(o as *mut PyTypeObject))
+}
+unsafe extern "C" fn type_get_module(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    module_name(o as *mut PyTypeObject)
+}
+unsafe extern "C" fn type_get_mro(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    let m = (*(o as *mut PyTypeObject)).tp_mro;
+    if m.is_null() { new_ref(none()) } else { new_ref(m) }
+}
+unsafe extern "C" fn type_get_bases(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    let m = (*(o as *mut PyTypeObject)).tp_bases;
+    if m.is_null() { tuple::new(0) } else { new_ref(m) }
+}
+unsafe extern "C" fn type_get_base(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    let b = (*(o as *mut PyTypeObject)).tp_base;
+    if b.is_null() { new_ref(none()) } else { new_ref(b as *mut PyObject) }
+}
+unsafe extern "C" fn type_get_dict(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    crate::objects::dict::new_proxy((*(o as *mut PyTypeObject)).tp_dict)
+}
+unsafe extern "C" fn type_get_doc(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    let t = o as *mut PyTypeObject;
+    if !(*t).tp_dict.is_null() {
+        let d = dict::get_str((*t).tp_dict, "__doc__");
+        if !d.is_null() {
+            if let Some(g) = (*Py_TYPE(d)).tp_descr_get {
+                return g(d, null_mut(), o);
+            }
+            return new_ref(d);
+        }
+    }
+    if !has_flag(t, Py_TPFLAGS_HEAPTYPE) && !(*t).tp_doc.is_null() {
+        return unicode::from_utf8(doc_text(CStr::from_ptr((*t).tp_doc).to_bytes()));
+    }
+    new_ref(none())
+}
+unsafe extern "C" fn type_get_basicsize(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    crate::objects::long::from_i64((*(o as *mut PyTypeObject)).tp_basicsize as i64)
+}
+unsafe extern "C" fn type_get_itemsize(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    crate::objects::long::from_i64((*(o as *mut PyTypeObject)).tp_itemsize as i64)
+}
+unsafe extern "C" fn type_get_flags(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    crate::objects::long::from_u64((*(o as *mut PyTypeObject)).tp_flags as u64)
+}
+unsafe extern "C" fn type_get_dictoffset(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    crate::objects::long::from_i64((*(o as *mut PyTypeObject)).tp_dictoffset as i64)
+}
+unsafe extern "C" fn type_get_weakrefoffset(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    crate::objects::long::from_i64((*(o as *mut PyTypeObject)).tp_weaklistoffset as i64)
+}
+
+unsafe extern "C" fn type_mro_method(o: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {
+    match compute_mro(o as *mut PyTypeObject) {
+        Ok(t) => {
+            let l = crate::objects::list::from_slice(core::slice::from_raw_parts(
+                tuple::items(t),
+                Py_SIZE(t) as usize,
+            ));
+            Py_DECREF(t);
+            l
+        }
+        Err(()) => null_mut(),
+    }
+}
+
+macro_rules! getset {
+    ($name:literal, $get:expr) => {
+        PyGetSetDef { name: $name.as_ptr(), get: Some($get), set: None, doc: core::ptr::null(), closure: null_mut() }
+    };
+}
+
+static mut TYPE_GETSET: [PyGetSetDef; 13] = [
+    getset!(c"__name__", type_get_name),
+    getset!(c"__qualname__", type_get_qualname),
+    getset!(c"__module__", type_get_module),
+    getset!(c"__mro__", type_get_mro),
+    getset!(c"__bases__", type_get_bases),
+    getset!(c"__base__", type_get_base),
+    getset!(c"__dict__", type_get_dict),
+    getset!(c"__doc__", type_get_doc),
+    getset!(c"__basicsize__", type_get_basicsize),
+    getset!(c"__itemsize__", type_get_itemsize),
+    getset!(c"__flags__", type_get_flags),
+    getset!(c"__dictoffset__", type_get_dictoffset),
+    PyGetSetDef { name: core::ptr::null(), get: None, set: None, doc: core::ptr::null(), closure: null_mut() },
+];
+
+static mut TYPE_METHODS: [PyMethodDef; 2] = [
+    PyMethodDef {
+        ml_name: c"mro".as_ptr(),
+        ml_meth: Some(type_mro_method),
+        ml_flags: METH_NOARGS,
+        ml_doc: c"Return a type's method resolution order.".as_ptr(),
+    },
+    PyMethodDef::SENTINEL,
+];
+
+static mut TYPE_MEMBERS: [PyMemberDef; 2] = [
+    PyMemberDef {
+        name: c"__weakrefoffset__".as_ptr(),
+        type_code: Py_T_PYSSIZET,
+        offset: core::mem::offset_of!(PyTypeObject, tp_weaklistoffset) as Py_ssize_t,
+        flags: Py_READONLY,
+        doc: core::ptr::null(),
+    },
+    PyMemberDef { name: core::ptr::null(), type_code: 0, offset: 0, flags: 0, doc: core::ptr::null() },
+];
+
+pub unsafe fn init_type() {
+    let _ = type_get_weakrefoffset;
+    let t = &raw mut PyType_Type;
+    init_builtin(t, c"type", core::mem::size_of::<HeapType>(), core::mem::size_of::<PyMemberDef>());
+    (*t).tp_flags |= Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TYPE_SUBCLASS | Py_TPFLAGS_HAVE_GC;
+    (*t).tp_call = Some(type_call);
+    (*t).tp_repr = Some(type_repr);
+    (*t).tp_getattro = Some(type_getattro);
+    (*t).tp_setattro = Some(type_setattro);
+    (*t).tp_dealloc = Some(type_dealloc);
+    (*t).tp_traverse = Some(type_traverse);
+    (*t).tp_clear = Some(type_clear);
+    (*t).tp_is_gc = Some(type_is_gc);
+    (*t).tp_free = Some(gc_del_free);
+    (*t).tp_getset = (&raw mut TYPE_GETSET).cast();
+    (*t).tp_methods = (&raw mut TYPE_METHODS).cast();
+    (*t).tp_members = (&raw mut TYPE_MEMBERS).cast();
+    (*t).tp_new = Some(crate::objects::heaptype::type_new);
+    (*t).tp_dictoffset = core::mem::offset_of!(PyTypeObject, tp_dict) as Py_ssize_t;
+    (*t).tp_weaklistoffset = core::mem::offset_of!(PyTypeObject, tp_weaklist) as Py_ssize_t;
+    (*t).tp_doc = c"type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type".as_ptr();
+}
+
+/// `tp_name` as a C string pointer (for messages built in C).
+pub unsafe fn tp_name_ptr(t: *mut PyTypeObject) -> *const c_char {
+    (*t).tp_name
+}

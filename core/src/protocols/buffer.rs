@@ -1,0 +1,1 @@
+//! The buffer protocol (`PyObject_GetBuffer`, `PyBuffer_*`).

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Build libpython3.15.so.1.0 (and the carapace command) and stage the library under
+# its three names in ${CARGO_TARGET_DIR:-target}/carapace/lib: libpython3.15.so.1.0
+# (the SONAME embedders record), libpython3.15.so (what -lpython3.15 finds) and
+# libpython3.so. Prints the lib folder. Usage: ext-tests/build-lib.sh [--release]
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+profile=debug
+args=()
+if [ "${1:-}" = "--release" ]; then profile=release; args+=(--release); fi
+target="${CARGO_TARGET_DIR:-$root/target}"
+cargo build -q "${args[@]}" -p carapace-capi >&2
+lib="$target/carapace-$profile/lib"
+mkdir -p "$lib"
+cp -f "$target/$profile/libpython3.so" "$lib/libpython3.15.so.1.0.tmp"
+mv -f "$lib/libpython3.15.so.1.0.tmp" "$lib/libpython3.15.so.1.0"
+ln -sf libpython3.15.so.1.0 "$lib/libpython3.15.so"
+ln -sf libpython3.15.so.1.0 "$lib/libpython3.so"
+echo "$lib"
