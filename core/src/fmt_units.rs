@@ -245,7 +245,12 @@ pub fn getargs_header(fmt: &[u8]) -> Result<GetargsHeader, &'static str> {
     if level != 0 {
         return Err("missing ')' in getargs format");
     }
-    Ok(GetargsHeader { min: min.unwrap_or(max), max, fname, message })
+    Ok(GetargsHeader {
+        min: min.unwrap_or(max),
+        max,
+        fname,
+        message,
+    })
 }
 
 /// Number of items in a nested `(...)` group whose text starts at `fmt`
@@ -287,8 +292,8 @@ pub fn skip_item(fmt: &[u8], pos: usize) -> Result<(usize, usize), &'static str>
     i += 1;
     let mut nargs = 0;
     match c {
-        b'b' | b'B' | b'h' | b'H' | b'i' | b'I' | b'l' | b'k' | b'L' | b'K' | b'n' | b'f' | b'd'
-        | b'D' | b'c' | b'C' | b'p' | b'S' | b'Y' | b'U' => nargs = 1,
+        b'b' | b'B' | b'h' | b'H' | b'i' | b'I' | b'l' | b'k' | b'L' | b'K' | b'n' | b'f'
+        | b'd' | b'D' | b'c' | b'C' | b'p' | b'S' | b'Y' | b'U' => nargs = 1,
         b'e' | b's' | b'z' | b'y' | b'w' => {
             if c == b'e' {
                 nargs += 1;
@@ -363,7 +368,13 @@ pub enum Piece {
     /// `%%`.
     Percent,
     /// One conversion.
-    Conv { flags: u8, width: Num, prec: Num, size: SizeMod, conv: u8 },
+    Conv {
+        flags: u8,
+        width: Num,
+        prec: Num,
+        size: SizeMod,
+        conv: u8,
+    },
     /// ValueError("width too big") / ("precision too big"): stops formatting.
     TooBig(&'static str),
     /// SystemError "invalid format string: <fmt[start..]>": stops formatting.
@@ -385,7 +396,10 @@ pub fn unicode_pieces(fmt: &[u8]) -> Vec<Piece> {
     let mut f = 0;
     while f < fmt.len() {
         if fmt[f] != b'%' {
-            let end = fmt[f..].iter().position(|&b| b == b'%').map_or(fmt.len(), |p| f + p);
+            let end = fmt[f..]
+                .iter()
+                .position(|&b| b == b'%')
+                .map_or(fmt.len(), |p| f + p);
             out.push(Piece::Lit(f, end));
             f = end;
             continue;
@@ -495,7 +509,13 @@ pub fn unicode_pieces(fmt: &[u8]) -> Vec<Piece> {
             return out;
         }
         f += 1;
-        out.push(Piece::Conv { flags, width, prec, size, conv });
+        out.push(Piece::Conv {
+            flags,
+            width,
+            prec,
+            size,
+            conv,
+        });
     }
     out
 }
@@ -529,7 +549,13 @@ pub fn unicode_kinds(fmt: &[u8]) -> Vec<Kind> {
     let mut out = Vec::new();
     for p in unicode_pieces(fmt) {
         match p {
-            Piece::Conv { width, prec, size, conv, .. } => {
+            Piece::Conv {
+                width,
+                prec,
+                size,
+                conv,
+                ..
+            } => {
                 if width == Num::Star {
                     out.push(Kind::Int);
                 }
@@ -557,7 +583,12 @@ pub enum BytesPiece {
     Percent,
     /// `conv` in `c d u i x s p`; `long`/`size` modifiers (only for d/u);
     /// `prec` for `%s` (0: whole string).
-    Conv { conv: u8, long: bool, size: bool, prec: usize },
+    Conv {
+        conv: u8,
+        long: bool,
+        size: bool,
+        prec: usize,
+    },
     /// An unknown conversion: the rest of the format from `start` is copied
     /// verbatim and formatting ends.
     Rest(usize),
@@ -569,7 +600,10 @@ pub fn bytes_pieces(fmt: &[u8]) -> Vec<BytesPiece> {
     let mut f = 0;
     while f < fmt.len() {
         if fmt[f] != b'%' {
-            let end = fmt[f..].iter().position(|&b| b == b'%').map_or(fmt.len(), |p| f + p);
+            let end = fmt[f..]
+                .iter()
+                .position(|&b| b == b'%')
+                .map_or(fmt.len(), |p| f + p);
             out.push(BytesPiece::Lit(f, end));
             f = end;
             continue;
@@ -602,9 +636,12 @@ pub fn bytes_pieces(fmt: &[u8]) -> Vec<BytesPiece> {
         }
         match at(f) {
             b'%' => out.push(BytesPiece::Percent),
-            c @ (b'c' | b'd' | b'u' | b'i' | b'x' | b's' | b'p') => {
-                out.push(BytesPiece::Conv { conv: c, long, size, prec })
-            }
+            c @ (b'c' | b'd' | b'u' | b'i' | b'x' | b's' | b'p') => out.push(BytesPiece::Conv {
+                conv: c,
+                long,
+                size,
+                prec,
+            }),
             _ => {
                 out.push(BytesPiece::Rest(p));
                 return out;
@@ -618,7 +655,10 @@ pub fn bytes_pieces(fmt: &[u8]) -> Vec<BytesPiece> {
 pub fn bytes_kinds(fmt: &[u8]) -> Vec<Kind> {
     let mut out = Vec::new();
     for p in bytes_pieces(fmt) {
-        if let BytesPiece::Conv { conv, long, size, .. } = p {
+        if let BytesPiece::Conv {
+            conv, long, size, ..
+        } = p
+        {
             out.push(match (conv, long, size) {
                 (b'd', true, _) => Kind::Long,
                 (b'd', _, true) => Kind::SSize,
@@ -640,8 +680,14 @@ mod tests {
 
     #[test]
     fn build_value_kinds() {
-        assert_eq!(build_kinds(b"iIlkLKn"), [Int, UInt, Long, ULong, LongLong, ULongLong, SSize]);
-        assert_eq!(build_kinds(b"(s#y#)[z#]"), [Ptr, SSize, Ptr, SSize, Ptr, SSize]);
+        assert_eq!(
+            build_kinds(b"iIlkLKn"),
+            [Int, UInt, Long, ULong, LongLong, ULongLong, SSize]
+        );
+        assert_eq!(
+            build_kinds(b"(s#y#)[z#]"),
+            [Ptr, SSize, Ptr, SSize, Ptr, SSize]
+        );
         assert_eq!(build_kinds(b"{s:O&, s:N}"), [Ptr, Func, Ptr, Ptr, Ptr]);
         assert_eq!(build_kinds(b"fdD"), [Double, Double, Ptr]);
         assert_eq!(build_kinds(b"bBhHcCp"), [Int; 7]);
@@ -666,9 +712,15 @@ mod tests {
 
     #[test]
     fn getargs_kind_list() {
-        assert_eq!(getargs_kinds(b"iO!O&|s#:f"), [Ptr, Ptr, Ptr, Func, Ptr, Ptr, Ptr]);
+        assert_eq!(
+            getargs_kinds(b"iO!O&|s#:f"),
+            [Ptr, Ptr, Ptr, Func, Ptr, Ptr, Ptr]
+        );
         assert_eq!(getargs_kinds(b"es#et"), [Ptr, Ptr, Ptr, Ptr, Ptr]);
-        assert_eq!(getargs_kinds(b"(ii)y*w*$p;msg i"), [Ptr, Ptr, Ptr, Ptr, Ptr]);
+        assert_eq!(
+            getargs_kinds(b"(ii)y*w*$p;msg i"),
+            [Ptr, Ptr, Ptr, Ptr, Ptr]
+        );
         assert_eq!(getargs_kinds(b"ex"), [Ptr]);
     }
 
@@ -690,40 +742,96 @@ mod tests {
         assert_eq!(skip_item(b"O!", 0), Ok((2, 2)));
         assert_eq!(skip_item(b"(iO&)", 0), Ok((5, 3)));
         assert_eq!(skip_item(b"s*", 0), Ok((2, 1)));
-        assert_eq!(skip_item(b"(i", 0), Err("Unmatched left paren in format string"));
+        assert_eq!(
+            skip_item(b"(i", 0),
+            Err("Unmatched left paren in format string")
+        );
         assert_eq!(skip_item(b"ex", 0), Err("impossible<bad format char>"));
         assert_eq!(skip_item(b"q", 0), Err("impossible<bad format char>"));
     }
 
     #[test]
     fn unicode_format_grammar() {
-        assert_eq!(unicode_kinds(b"%d %ld %lld %zd %td %jd"), [Int, Long, LongLong, SSize, PtrDiff, IntMax]);
-        assert_eq!(unicode_kinds(b"%u %lu %llu %zu %x %jX %o"), [UInt, ULong, ULongLong, Size, UInt, UIntMax, UInt]);
-        assert_eq!(unicode_kinds(b"%*.*s %V %lV %ls %%"), [Int, Int, Ptr, Ptr, Ptr, Ptr, Ptr, Ptr]);
-        assert_eq!(unicode_kinds(b"%c %p %S %R %A %U %T %#N"), [Int, Ptr, Ptr, Ptr, Ptr, Ptr, Ptr, Ptr]);
+        assert_eq!(
+            unicode_kinds(b"%d %ld %lld %zd %td %jd"),
+            [Int, Long, LongLong, SSize, PtrDiff, IntMax]
+        );
+        assert_eq!(
+            unicode_kinds(b"%u %lu %llu %zu %x %jX %o"),
+            [UInt, ULong, ULongLong, Size, UInt, UIntMax, UInt]
+        );
+        assert_eq!(
+            unicode_kinds(b"%*.*s %V %lV %ls %%"),
+            [Int, Int, Ptr, Ptr, Ptr, Ptr, Ptr, Ptr]
+        );
+        assert_eq!(
+            unicode_kinds(b"%c %p %S %R %A %U %T %#N"),
+            [Int, Ptr, Ptr, Ptr, Ptr, Ptr, Ptr, Ptr]
+        );
         let p = unicode_pieces(b"ab%-05.3dx");
         assert_eq!(p[0], Piece::Lit(0, 2));
         assert_eq!(
             p[1],
-            Piece::Conv { flags: F_LJUST | F_ZERO, width: Num::Lit(5), prec: Num::Lit(3), size: SizeMod::None, conv: b'd' }
+            Piece::Conv {
+                flags: F_LJUST | F_ZERO,
+                width: Num::Lit(5),
+                prec: Num::Lit(3),
+                size: SizeMod::None,
+                conv: b'd'
+            }
         );
         assert_eq!(p[2], Piece::Lit(9, 10));
-        assert_eq!(*unicode_pieces(b"x%q").last().unwrap(), Piece::Invalid { start: 1, stars: 0 });
-        assert_eq!(*unicode_pieces(b"%lc").last().unwrap(), Piece::Invalid { start: 0, stars: 0 });
-        assert_eq!(*unicode_pieces(b"%5c").last().unwrap(), Piece::Invalid { start: 0, stars: 0 });
-        assert_eq!(*unicode_pieces(b"%*c").last().unwrap(), Piece::Invalid { start: 0, stars: 1 });
-        assert_eq!(*unicode_pieces(b"%lS").last().unwrap(), Piece::Invalid { start: 0, stars: 0 });
-        assert_eq!(*unicode_pieces(b"abc%").last().unwrap(), Piece::Invalid { start: 3, stars: 0 });
+        assert_eq!(
+            *unicode_pieces(b"x%q").last().unwrap(),
+            Piece::Invalid { start: 1, stars: 0 }
+        );
+        assert_eq!(
+            *unicode_pieces(b"%lc").last().unwrap(),
+            Piece::Invalid { start: 0, stars: 0 }
+        );
+        assert_eq!(
+            *unicode_pieces(b"%5c").last().unwrap(),
+            Piece::Invalid { start: 0, stars: 0 }
+        );
+        assert_eq!(
+            *unicode_pieces(b"%*c").last().unwrap(),
+            Piece::Invalid { start: 0, stars: 1 }
+        );
+        assert_eq!(
+            *unicode_pieces(b"%lS").last().unwrap(),
+            Piece::Invalid { start: 0, stars: 0 }
+        );
+        assert_eq!(
+            *unicode_pieces(b"abc%").last().unwrap(),
+            Piece::Invalid { start: 3, stars: 0 }
+        );
         assert_eq!(unicode_pieces(b"\xe9"), [Piece::NonAscii(0xe9)]);
-        assert_eq!(unicode_pieces(b"%99999999999999999999d"), [Piece::TooBig("width too big")]);
+        assert_eq!(
+            unicode_pieces(b"%99999999999999999999d"),
+            [Piece::TooBig("width too big")]
+        );
         assert_eq!(unicode_kinds(b"%q%d"), Vec::<Kind>::new());
     }
 
     #[test]
     fn bytes_format_grammar() {
-        assert_eq!(bytes_kinds(b"%5d|%.2s|%c|%x|%q rest %d"), [Int, Ptr, Int, Int]);
-        assert_eq!(bytes_kinds(b"%ld%zu%lu%i%%%zd%u"), [Long, Size, ULong, Int, SSize, UInt]);
+        assert_eq!(
+            bytes_kinds(b"%5d|%.2s|%c|%x|%q rest %d"),
+            [Int, Ptr, Int, Int]
+        );
+        assert_eq!(
+            bytes_kinds(b"%ld%zu%lu%i%%%zd%u"),
+            [Long, Size, ULong, Int, SSize, UInt]
+        );
         assert_eq!(*bytes_pieces(b"abc%").last().unwrap(), BytesPiece::Rest(3));
-        assert_eq!(bytes_pieces(b"%.2s")[0], BytesPiece::Conv { conv: b's', long: false, size: false, prec: 2 });
+        assert_eq!(
+            bytes_pieces(b"%.2s")[0],
+            BytesPiece::Conv {
+                conv: b's',
+                long: false,
+                size: false,
+                prec: 2
+            }
+        );
     }
 }
