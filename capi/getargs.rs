@@ -177,7 +177,7 @@ impl Parser<'_, '_> {
             return fail(if toplevel {
                 format!("expected {n} arguments, not {name}")
             } else {
-                format!("must be {n}-item sequence, not {name}")
+                format!("must be {n}-item tuple, not {name}")
             });
         }
         let len = PySequence_Size(arg);
@@ -191,7 +191,7 @@ impl Parser<'_, '_> {
                     if n == 1 { "" } else { "s" }
                 )
             } else {
-                format!("must be sequence of length {n}, not {len}")
+                format!("must be tuple of length {n}, not {len}")
             });
         }
         for i in 0..n {
@@ -389,9 +389,21 @@ impl Parser<'_, '_> {
             }
             b'c' => {
                 let p: *mut c_char = self.args.ptr();
-                if has_flag(arg, Py_TPFLAGS_BYTES_SUBCLASS) && PyBytes_Size(arg) == 1 {
+                if has_flag(arg, Py_TPFLAGS_BYTES_SUBCLASS) {
+                    let n = PyBytes_Size(arg);
+                    if n != 1 {
+                        return fail(format!(
+                            "must be a byte string of length 1, not a bytes object of length {n}"
+                        ));
+                    }
                     *p = *PyBytes_AsString(arg);
-                } else if is_bytearray(arg) && PyByteArray_Size(arg) == 1 {
+                } else if is_bytearray(arg) {
+                    let n = PyByteArray_Size(arg);
+                    if n != 1 {
+                        return fail(format!(
+                            "must be a byte string of length 1, not a bytearray object of length {n}"
+                        ));
+                    }
                     *p = *PyByteArray_AsString(arg);
                 } else {
                     return converterr("a byte string of length 1", arg);
@@ -399,8 +411,14 @@ impl Parser<'_, '_> {
             }
             b'C' => {
                 let p: *mut c_int = self.args.ptr();
-                if !has_flag(arg, Py_TPFLAGS_UNICODE_SUBCLASS) || PyUnicode_GetLength(arg) != 1 {
+                if !has_flag(arg, Py_TPFLAGS_UNICODE_SUBCLASS) {
                     return converterr("a unicode character", arg);
+                }
+                let n = PyUnicode_GetLength(arg);
+                if n != 1 {
+                    return fail(format!(
+                        "must be a unicode character, not a string of length {n}"
+                    ));
                 }
                 *p = PyUnicode_ReadChar(arg, 0) as c_int;
             }
@@ -1123,7 +1141,7 @@ unsafe fn parse_keywords(
                 };
                 raise(
                     PyExc_TypeError,
-                    &format!("'{kname}' is an invalid keyword argument for {fnm_this}{paren_this}"),
+                    &format!("{fnm_this}{paren_this} got an unexpected keyword argument '{kname}'"),
                 );
                 return p.finish(false);
             }

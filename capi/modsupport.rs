@@ -51,6 +51,7 @@ impl Builder<'_, '_> {
                 Py_DecRef(w);
             }
         }
+        self.skip_separators();
         if self.peek() != endchar {
             raise(PyExc_SystemError, "Unmatched paren in format");
             return;
@@ -60,7 +61,15 @@ impl Builder<'_, '_> {
         }
     }
 
+    /// Separators between items are also accepted before the end.
+    fn skip_separators(&mut self) {
+        while matches!(self.peek(), b':' | b',' | b' ' | b'\t') && self.peek() != 0 {
+            self.pos += 1;
+        }
+    }
+
     unsafe fn close(&mut self, v: Obj, endchar: u8) -> Obj {
+        self.skip_separators();
         if self.peek() != endchar {
             Py_DecRef(v);
             raise(PyExc_SystemError, "Unmatched paren in format");
