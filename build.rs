@@ -16,17 +16,30 @@ fn main() {
 
     // The C shims.
     let mut shims: Vec<PathBuf> = fs::read_dir(root.join("shims"))
-        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "c")).collect())
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "c"))
+                .collect()
+        })
         .unwrap_or_default();
     shims.sort();
     println!("cargo:rerun-if-changed=shims");
     if !shims.is_empty() {
         let mut b = cc::Build::new();
-        b.files(&shims).warnings(true).extra_warnings(true).flag("-Werror").flag("-fvisibility=default").pic(true);
+        b.files(&shims)
+            .std("c11")
+            .warnings(true)
+            .extra_warnings(true)
+            .flag("-Werror")
+            .pic(true);
         b.cargo_metadata(false).compile("carapace_shims");
         println!("cargo:rustc-link-search=native={}", out.display());
         println!("cargo:rustc-link-arg=-Wl,--whole-archive");
-        println!("cargo:rustc-link-arg={}", out.join("libcarapace_shims.a").display());
+        println!(
+            "cargo:rustc-link-arg={}",
+            out.join("libcarapace_shims.a").display()
+        );
         println!("cargo:rustc-link-arg=-Wl,--no-whole-archive");
     }
 
@@ -49,7 +62,13 @@ fn main() {
         })
         .collect();
     if let Ok(extra) = fs::read_to_string(root.join("abi/extra_exports.txt")) {
-        wanted.extend(extra.lines().map(|l| l.split('#').next().unwrap().trim()).filter(|l| !l.is_empty()).map(String::from));
+        wanted.extend(
+            extra
+                .lines()
+                .map(|l| l.split('#').next().unwrap().trim())
+                .filter(|l| !l.is_empty())
+                .map(String::from),
+        );
     }
     let mut from_c: Vec<String> = Vec::new();
     if !shims.is_empty() {
@@ -74,7 +93,10 @@ fn main() {
         script.push_str("};\n");
         let vs = out.join("exports.map");
         fs::write(&vs, script).unwrap();
-        println!("cargo:rustc-cdylib-link-arg=-Wl,--version-script={}", vs.display());
+        println!(
+            "cargo:rustc-cdylib-link-arg=-Wl,--version-script={}",
+            vs.display()
+        );
     }
     println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,libpython3.15.so.1.0");
 }

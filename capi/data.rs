@@ -39,15 +39,22 @@ carapace_core::for_each_exported_exception!(define_exceptions);
 #[no_mangle]
 pub static mut _Py_NoneStruct: PyObject = PyObject::static_head(&raw mut PY_NONE_TYPE);
 #[no_mangle]
-pub static mut _Py_NotImplementedStruct: PyObject = PyObject::static_head(&raw mut PY_NOTIMPLEMENTED_TYPE);
+pub static mut _Py_NotImplementedStruct: PyObject =
+    PyObject::static_head(&raw mut PY_NOTIMPLEMENTED_TYPE);
 #[no_mangle]
 pub static mut _Py_EllipsisObject: PyObject = PyObject::static_head(&raw mut PyEllipsis_Type);
 #[no_mangle]
-pub static mut _Py_TrueStruct: LongObject =
-    LongObject { ob_base: PyObject::static_head(&raw mut PyBool_Type), small: 1, big: null_mut() };
+pub static mut _Py_TrueStruct: LongObject = LongObject {
+    ob_base: PyObject::static_head(&raw mut PyBool_Type),
+    small: 1,
+    big: null_mut(),
+};
 #[no_mangle]
-pub static mut _Py_FalseStruct: LongObject =
-    LongObject { ob_base: PyObject::static_head(&raw mut PyBool_Type), small: 0, big: null_mut() };
+pub static mut _Py_FalseStruct: LongObject = LongObject {
+    ob_base: PyObject::static_head(&raw mut PyBool_Type),
+    small: 0,
+    big: null_mut(),
+};
 /// The reflected comparison of each `Py_LT`..`Py_GE` (`Py_LT` <-> `Py_GT`, ...).
 #[no_mangle]
 pub static mut _Py_SwappedOp: [c_int; 6] = [4, 5, 2, 3, 0, 1];

@@ -60,9 +60,6 @@ impl<'a> Args<'a> {
     pub fn func(&mut self) -> Option<unsafe extern "C" fn()> {
         unsafe { self.next().f }
     }
-    pub fn remaining(&self) -> usize {
-        self.a.len().saturating_sub(self.i)
-    }
 }
 
 /// The C API this file (and `modsupport.rs`, `getargs.rs`) calls.
@@ -288,13 +285,6 @@ pub fn trunc(s: &str, n: usize) -> &str {
         end -= 1;
     }
     &s[..end]
-}
-
-pub unsafe fn cstr_lossy<'a>(p: *const c_char) -> std::borrow::Cow<'a, str> {
-    if p.is_null() {
-        return "(null)".into();
-    }
-    String::from_utf8_lossy(CStr::from_ptr(p).to_bytes())
 }
 
 /// Run `body` catching panics: a panic becomes `SystemError` and `err`.

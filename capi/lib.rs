@@ -12,8 +12,11 @@ mod guard;
 
 mod data;
 mod errors;
+mod format;
+mod getargs;
 mod lifecycle;
 mod long;
+mod modsupport;
 mod object;
 mod refcount;
 mod r#type;

@@ -11,11 +11,19 @@ pub unsafe extern "C" fn Py_Initialize() {
 
 #[no_mangle]
 pub unsafe extern "C" fn Py_InitializeEx(_initsigs: c_int) {
-    let ok = guard::run("Py_InitializeEx", Err(()), || unsafe { lifecycle::initialize() });
+    let ok = guard::run("Py_InitializeEx", Err(()), || unsafe {
+        lifecycle::initialize()
+    });
     if ok.is_err() {
         let e = carapace_core::errors::take_raised();
-        let what = if e.is_null() { String::new() } else { carapace_core::objects::unicode::str_string(e) };
-        fatal(&format!("Py_InitializeEx: failed to initialize the runtime: {what}"));
+        let what = if e.is_null() {
+            String::new()
+        } else {
+            carapace_core::objects::unicode::str_string(e)
+        };
+        fatal(&format!(
+            "Py_InitializeEx: failed to initialize the runtime: {what}"
+        ));
     }
 }
 
@@ -50,7 +58,14 @@ pub unsafe extern "C" fn Py_Exit(status: c_int) -> ! {
 /// Print "Fatal Python error: MSG" and abort, as CPython does.
 pub fn fatal(msg: &str) -> ! {
     eprintln!("Fatal Python error: {msg}");
-    eprintln!("Python runtime state: {}", if lifecycle::is_initialized() { "initialized" } else { "not initialized" });
+    eprintln!(
+        "Python runtime state: {}",
+        if lifecycle::is_initialized() {
+            "initialized"
+        } else {
+            "not initialized"
+        }
+    );
     std::process::abort()
 }
 

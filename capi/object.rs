@@ -22,9 +22,13 @@ pub unsafe extern "C" fn PyObject_ASCII(o: *mut PyObject) -> *mut PyObject {
 }
 
 #[no_mangle]
-pub unsafe extern "C" fn PyObject_GetAttrString(o: *mut PyObject, name: *const c_char) -> *mut PyObject {
+pub unsafe extern "C" fn PyObject_GetAttrString(
+    o: *mut PyObject,
+    name: *const c_char,
+) -> *mut PyObject {
     guard!(null_mut(), {
-        let n = carapace_core::objects::unicode::from_utf8(core::ffi::CStr::from_ptr(name).to_bytes());
+        let n =
+            carapace_core::objects::unicode::from_utf8(core::ffi::CStr::from_ptr(name).to_bytes());
         if n.is_null() {
             return null_mut();
         }

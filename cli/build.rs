@@ -10,7 +10,11 @@ use std::process::Command;
 fn main() {
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
     let src = out.join("linkstub.c");
-    std::fs::write(&src, "int Py_BytesMain(int argc, char **argv) { (void)argc; (void)argv; return 1; }\n").unwrap();
+    std::fs::write(
+        &src,
+        "int Py_BytesMain(int argc, char **argv) { (void)argc; (void)argv; return 1; }\n",
+    )
+    .unwrap();
     let compiler = cc::Build::new().get_compiler();
     let status = Command::new(compiler.path())
         .args(["-shared", "-fPIC", "-Wl,-soname,libpython3.15.so.1.0", "-o"])

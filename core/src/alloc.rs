@@ -34,7 +34,11 @@ pub unsafe fn raw_free(p: *mut c_void) {
 /// Allocate a zeroed object of `size` bytes (`with_gc`: behind a GC pre-header).
 /// Sets nothing in the header. NULL with MemoryError set on failure.
 pub unsafe fn alloc_object_memory(size: usize, with_gc: bool) -> *mut PyObject {
-    let pre = if with_gc { core::mem::size_of::<GcHead>() } else { 0 };
+    let pre = if with_gc {
+        core::mem::size_of::<GcHead>()
+    } else {
+        0
+    };
     let mem = libc::calloc(1, pre + size.max(core::mem::size_of::<PyObject>())) as *mut u8;
     if mem.is_null() {
         crate::errors::no_memory();
@@ -147,7 +151,10 @@ pub unsafe fn free_via_type(op: *mut PyObject) {
 }
 
 /// `PyType_GenericAlloc` as a `tp_alloc` slot.
-pub unsafe extern "C" fn generic_alloc_slot(t: *mut PyTypeObject, nitems: Py_ssize_t) -> *mut PyObject {
+pub unsafe extern "C" fn generic_alloc_slot(
+    t: *mut PyTypeObject,
+    nitems: Py_ssize_t,
+) -> *mut PyObject {
     generic_alloc(t, nitems)
 }
 

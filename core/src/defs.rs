@@ -25,8 +25,12 @@ pub struct PyMethodDef {
 unsafe impl Sync for PyMethodDef {}
 
 impl PyMethodDef {
-    pub const SENTINEL: PyMethodDef =
-        PyMethodDef { ml_name: core::ptr::null(), ml_meth: None, ml_flags: 0, ml_doc: core::ptr::null() };
+    pub const SENTINEL: PyMethodDef = PyMethodDef {
+        ml_name: core::ptr::null(),
+        ml_meth: None,
+        ml_flags: 0,
+        ml_doc: core::ptr::null(),
+    };
 }
 
 pub const METH_VARARGS: c_int = 0x0001;

@@ -9,7 +9,9 @@ use crate::exported::*;
 use crate::object::{new_ref, PyObject, PyResult, Py_DECREF, Py_TYPE, Py_XDECREF};
 use crate::objects::exceptions;
 use crate::pystate::tstate;
-use crate::typeobj::{has_flag, PyTypeObject, Py_TPFLAGS_BASE_EXC_SUBCLASS, Py_TPFLAGS_TYPE_SUBCLASS};
+use crate::typeobj::{
+    has_flag, PyTypeObject, Py_TPFLAGS_BASE_EXC_SUBCLASS, Py_TPFLAGS_TYPE_SUBCLASS,
+};
 
 /// Is `o` an exception class?
 #[inline]
@@ -80,7 +82,10 @@ pub unsafe fn set_object(ty: *mut PyObject, value: *mut PyObject) {
         set_string(exceptions::exc(&raw mut PyExc_SystemError), &msg);
         return;
     }
-    let exc = if !value.is_null() && is_exception_instance(value) && crate::objects::typeobject::is_subtype(Py_TYPE(value), ty as *mut PyTypeObject) {
+    let exc = if !value.is_null()
+        && is_exception_instance(value)
+        && crate::objects::typeobject::is_subtype(Py_TYPE(value), ty as *mut PyTypeObject)
+    {
         new_ref(value)
     } else {
         let made = exceptions::create(ty as *mut PyTypeObject, value);
@@ -171,7 +176,11 @@ pub unsafe fn given_exception_matches(given: *mut PyObject, exc: *mut PyObject) 
         }
         return false;
     }
-    let given = if is_exception_instance(given) { Py_TYPE(given) as *mut PyObject } else { given };
+    let given = if is_exception_instance(given) {
+        Py_TYPE(given) as *mut PyObject
+    } else {
+        given
+    };
     if is_exception_class(given) && is_exception_class(exc) {
         return crate::objects::typeobject::is_subtype(
             given as *mut PyTypeObject,
@@ -188,7 +197,10 @@ pub unsafe fn exception_matches(exc: *mut PyObject) -> bool {
 
 /// A C function returned NULL: make sure an exception says why (CPython's
 /// `_Py_CheckFunctionResult`), and that a non-NULL result did not leave one set.
-pub unsafe fn check_function_result(callable: *mut PyObject, result: *mut PyObject) -> *mut PyObject {
+pub unsafe fn check_function_result(
+    callable: *mut PyObject,
+    result: *mut PyObject,
+) -> *mut PyObject {
     if result.is_null() {
         if raised().is_null() {
             let msg = format!(

@@ -37,7 +37,12 @@ impl GcList {
     fn new() -> *mut GcList {
         let l = Box::into_raw(Box::new(GcList {
             lock: RawLock::new(),
-            head: GcHead { next: null_mut(), prev: null_mut(), list: null_mut(), _pad: 0 },
+            head: GcHead {
+                next: null_mut(),
+                prev: null_mut(),
+                list: null_mut(),
+                _pad: 0,
+            },
         }));
         unsafe {
             let h = &raw mut (*l).head;
@@ -186,7 +191,9 @@ pub unsafe fn collect() -> isize {
     }
     // Phase 1 (world stopped): find the unreachable objects and hold them.
     let unreachable: Vec<*mut PyObject> = crate::pystate::stop_the_world(|| {
-        let mut scan = Scan { refs: HashMap::new() };
+        let mut scan = Scan {
+            refs: HashMap::new(),
+        };
         let lists: Vec<*mut GcList> = LISTS.lock().iter().map(|&l| l as *mut GcList).collect();
         for &l in &lists {
             let sentinel = &raw mut (*l).head;
@@ -219,8 +226,10 @@ pub unsafe fn collect() -> isize {
                 trav(op, visit_reach, (&raw mut stack).cast());
             }
         }
-        let dead: Vec<*mut PyObject> =
-            objs.into_iter().filter(|op| scan.refs[op] != isize::MIN).collect();
+        let dead: Vec<*mut PyObject> = objs
+            .into_iter()
+            .filter(|op| scan.refs[op] != isize::MIN)
+            .collect();
         for &op in &dead {
             Py_INCREF(op);
         }

@@ -12,6 +12,7 @@ pub mod alloc;
 pub mod defs;
 pub mod errors;
 pub mod exported;
+pub mod fmt_units;
 pub mod gc;
 pub mod lifecycle;
 pub mod lock;

@@ -47,7 +47,10 @@ pub const HEAP_IMMORTAL_REFCNT: u64 = IMMORTAL_INITIAL_REFCNT as u64 | (FLAG_IMM
 impl PyObject {
     /// A header for a statically allocated, immortal object of type `ty`.
     pub const fn static_head(ty: *mut PyTypeObject) -> PyObject {
-        PyObject { ob_refcnt: STATIC_IMMORTAL_REFCNT, ob_type: ty }
+        PyObject {
+            ob_refcnt: STATIC_IMMORTAL_REFCNT,
+            ob_type: ty,
+        }
     }
 }
 

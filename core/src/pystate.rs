@@ -250,5 +250,9 @@ pub unsafe fn yield_legacy_lock() {
 
 /// Snapshot of all thread states (for `PyInterpreterState_ThreadHead` and finalisation).
 pub fn all_thread_states() -> Vec<*mut ThreadState> {
-    REGISTRY.lock().iter().map(|&p| p as *mut ThreadState).collect()
+    REGISTRY
+        .lock()
+        .iter()
+        .map(|&p| p as *mut ThreadState)
+        .collect()
 }

@@ -20,8 +20,7 @@ pub type inquiry = unsafe extern "C" fn(*mut PyObject) -> c_int;
 pub type lenfunc = unsafe extern "C" fn(*mut PyObject) -> Py_ssize_t;
 pub type ssizeargfunc = unsafe extern "C" fn(*mut PyObject, Py_ssize_t) -> *mut PyObject;
 pub type ssizeobjargproc = unsafe extern "C" fn(*mut PyObject, Py_ssize_t, *mut PyObject) -> c_int;
-pub type objobjargproc =
-    unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut PyObject) -> c_int;
+pub type objobjargproc = unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut PyObject) -> c_int;
 pub type objobjproc = unsafe extern "C" fn(*mut PyObject, *mut PyObject) -> c_int;
 pub type visitproc = unsafe extern "C" fn(*mut PyObject, *mut c_void) -> c_int;
 pub type traverseproc = unsafe extern "C" fn(*mut PyObject, visitproc, *mut c_void) -> c_int;
@@ -43,12 +42,15 @@ pub type initproc = unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut PyOb
 pub type newfunc =
     unsafe extern "C" fn(*mut PyTypeObject, *mut PyObject, *mut PyObject) -> *mut PyObject;
 pub type allocfunc = unsafe extern "C" fn(*mut PyTypeObject, Py_ssize_t) -> *mut PyObject;
-pub type vectorcallfunc =
-    unsafe extern "C" fn(*mut PyObject, *const *mut PyObject, usize, *mut PyObject) -> *mut PyObject;
+pub type vectorcallfunc = unsafe extern "C" fn(
+    *mut PyObject,
+    *const *mut PyObject,
+    usize,
+    *mut PyObject,
+) -> *mut PyObject;
 pub type getbufferproc = unsafe extern "C" fn(*mut PyObject, *mut Py_buffer, c_int) -> c_int;
 pub type releasebufferproc = unsafe extern "C" fn(*mut PyObject, *mut Py_buffer);
-pub type sendfunc =
-    unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut *mut PyObject) -> c_int;
+pub type sendfunc = unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut *mut PyObject) -> c_int;
 pub type iteritemfunc = unsafe extern "C" fn(*mut PyObject, Py_ssize_t) -> *mut c_void;
 
 #[repr(C)]
@@ -140,7 +142,13 @@ macro_rules! zeroed_const {
         unsafe impl Sync for $t {}
     )*};
 }
-zeroed_const!(PyNumberMethods, PySequenceMethods, PyMappingMethods, PyAsyncMethods, PyBufferProcs);
+zeroed_const!(
+    PyNumberMethods,
+    PySequenceMethods,
+    PyMappingMethods,
+    PyAsyncMethods,
+    PyBufferProcs
+);
 
 #[repr(C)]
 pub struct PyTypeObject {

@@ -28,10 +28,19 @@ pub unsafe fn dict_ptr(o: *mut PyObject) -> *mut *mut PyObject {
 }
 
 /// `PyObject_GenericGetAttr` (`dict` overrides the instance dict when non-NULL).
-pub unsafe fn generic_getattr_with_dict(o: *mut PyObject, name: *mut PyObject, dict_override: *mut PyObject, suppress: bool) -> *mut PyObject {
+pub unsafe fn generic_getattr_with_dict(
+    o: *mut PyObject,
+    name: *mut PyObject,
+    dict_override: *mut PyObject,
+    suppress: bool,
+) -> *mut PyObject {
     let t = Py_TYPE(o);
     if !unicode::is_unicode(name) {
-        return crate::raise_null!(PyExc_TypeError, "attribute name must be string, not '{}'", type_name(Py_TYPE(name)));
+        return crate::raise_null!(
+            PyExc_TypeError,
+            "attribute name must be string, not '{}'",
+            type_name(Py_TYPE(name))
+        );
     }
     if (*t).tp_dict.is_null() && crate::objects::typeobject::ready(t).is_err() {
         return null_mut();
@@ -52,7 +61,11 @@ pub unsafe fn generic_getattr_with_dict(o: *mut PyObject, name: *mut PyObject, d
         dict_override
     } else {
         let p = dict_ptr(o);
-        if p.is_null() { null_mut() } else { *p }
+        if p.is_null() {
+            null_mut()
+        } else {
+            *p
+        }
     };
     if !d.is_null() {
         Py_INCREF(d);
@@ -82,7 +95,11 @@ pub unsafe fn generic_getattr_with_dict(o: *mut PyObject, name: *mut PyObject, d
         exceptions::raise_attribute_error(
             o,
             name,
-            &format!("'{}' object has no attribute '{}'", type_name(t), unicode::to_string_lossy(name)),
+            &format!(
+                "'{}' object has no attribute '{}'",
+                type_name(t),
+                unicode::to_string_lossy(name)
+            ),
         );
     }
     null_mut()
@@ -93,10 +110,19 @@ pub unsafe extern "C" fn generic_getattr(o: *mut PyObject, name: *mut PyObject) 
 }
 
 /// `PyObject_GenericSetAttr` (value NULL deletes).
-pub unsafe fn generic_setattr_with_dict(o: *mut PyObject, name: *mut PyObject, value: *mut PyObject, dict_override: *mut PyObject) -> c_int {
+pub unsafe fn generic_setattr_with_dict(
+    o: *mut PyObject,
+    name: *mut PyObject,
+    value: *mut PyObject,
+    dict_override: *mut PyObject,
+) -> c_int {
     let t = Py_TYPE(o);
     if !unicode::is_unicode(name) {
-        let _: PyResult<()> = crate::raise!(PyExc_TypeError, "attribute name must be string, not '{}'", type_name(Py_TYPE(name)));
+        let _: PyResult<()> = crate::raise!(
+            PyExc_TypeError,
+            "attribute name must be string, not '{}'",
+            type_name(Py_TYPE(name))
+        );
         return -1;
     }
     if (*t).tp_dict.is_null() && crate::objects::typeobject::ready(t).is_err() {
@@ -119,7 +145,11 @@ pub unsafe fn generic_setattr_with_dict(o: *mut PyObject, name: *mut PyObject, v
         if slot.is_null() {
             let n = unicode::to_string_lossy(name);
             let msg = if descr.is_null() {
-                format!("'{}' object has no attribute '{}' and no __dict__ for setting new attributes", type_name(t), n)
+                format!(
+                    "'{}' object has no attribute '{}' and no __dict__ for setting new attributes",
+                    type_name(t),
+                    n
+                )
             } else {
                 format!("'{}' object attribute '{}' is read-only", type_name(t), n)
             };
@@ -131,7 +161,11 @@ pub unsafe fn generic_setattr_with_dict(o: *mut PyObject, name: *mut PyObject, v
                 exceptions::raise_attribute_error(
                     o,
                     name,
-                    &format!("'{}' object has no attribute '{}'", type_name(t), unicode::to_string_lossy(name)),
+                    &format!(
+                        "'{}' object has no attribute '{}'",
+                        type_name(t),
+                        unicode::to_string_lossy(name)
+                    ),
                 );
                 return -1;
             }
@@ -141,7 +175,15 @@ pub unsafe fn generic_setattr_with_dict(o: *mut PyObject, name: *mut PyObject, v
             }
             // Another thread may have installed one meanwhile.
             let atomic = &*(slot as *const core::sync::atomic::AtomicPtr<PyObject>);
-            if atomic.compare_exchange(null_mut(), nd, core::sync::atomic::Ordering::AcqRel, core::sync::atomic::Ordering::Acquire).is_err() {
+            if atomic
+                .compare_exchange(
+                    null_mut(),
+                    nd,
+                    core::sync::atomic::Ordering::AcqRel,
+                    core::sync::atomic::Ordering::Acquire,
+                )
+                .is_err()
+            {
                 Py_DECREF(nd);
             }
         }
@@ -157,7 +199,11 @@ pub unsafe fn generic_setattr_with_dict(o: *mut PyObject, name: *mut PyObject, v
                 exceptions::raise_attribute_error(
                     o,
                     name,
-                    &format!("'{}' object has no attribute '{}'", type_name(t), unicode::to_string_lossy(name)),
+                    &format!(
+                        "'{}' object has no attribute '{}'",
+                        type_name(t),
+                        unicode::to_string_lossy(name)
+                    ),
                 );
                 Err(())
             }
@@ -166,29 +212,49 @@ pub unsafe fn generic_setattr_with_dict(o: *mut PyObject, name: *mut PyObject, v
     } else {
         dict::set_item(d, name, value)
     };
-    if r.is_ok() { 0 } else { -1 }
+    if r.is_ok() {
+        0
+    } else {
+        -1
+    }
 }
 
-pub unsafe extern "C" fn generic_setattr(o: *mut PyObject, name: *mut PyObject, value: *mut PyObject) -> c_int {
+pub unsafe extern "C" fn generic_setattr(
+    o: *mut PyObject,
+    name: *mut PyObject,
+    value: *mut PyObject,
+) -> c_int {
     generic_setattr_with_dict(o, name, value, null_mut())
 }
 
 /// `tp_hash` of unhashable types (`PyObject_HashNotImplemented`).
 pub unsafe extern "C" fn hash_not_implemented(o: *mut PyObject) -> Py_hash_t {
-    let _: PyResult<()> = crate::raise!(PyExc_TypeError, "unhashable type: '{}'", type_name(Py_TYPE(o)));
+    let _: PyResult<()> = crate::raise!(
+        PyExc_TypeError,
+        "unhashable type: '{}'",
+        type_name(Py_TYPE(o))
+    );
     -1
 }
 
 /// `_PyObject_NextNotImplemented`: marks a type whose iternext must not be used.
 pub unsafe extern "C" fn not_implemented_iternext(o: *mut PyObject) -> *mut PyObject {
-    crate::raise_null!(PyExc_TypeError, "'{}' object is not iterable", type_name(Py_TYPE(o)))
+    crate::raise_null!(
+        PyExc_TypeError,
+        "'{}' object is not iterable",
+        type_name(Py_TYPE(o))
+    )
 }
 
 /// Identity hash (`object.__hash__`): the address, rotated as CPython does.
 pub unsafe extern "C" fn object_hash(o: *mut PyObject) -> Py_hash_t {
     let p = o as usize;
     let h = p.rotate_right(4) as Py_hash_t;
-    if h == -1 { -2 } else { h }
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
 }
 
 pub unsafe extern "C" fn object_repr(o: *mut PyObject) -> *mut PyObject {
@@ -209,7 +275,11 @@ pub unsafe extern "C" fn object_str(o: *mut PyObject) -> *mut PyObject {
     crate::protocols::object::repr(o)
 }
 
-pub unsafe extern "C" fn object_richcompare(a: *mut PyObject, b: *mut PyObject, op: c_int) -> *mut PyObject {
+pub unsafe extern "C" fn object_richcompare(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    op: c_int,
+) -> *mut PyObject {
     match op {
         2 => new_ref(if a == b { py_true() } else { not_implemented() }),
         3 => {
@@ -237,34 +307,57 @@ pub unsafe extern "C" fn object_richcompare(a: *mut PyObject, b: *mut PyObject, 
 
 /// Does `t` (or a base below `object`) override `__init__`/`__new__`?
 unsafe fn excess_args(args: *mut PyObject, kwds: *mut PyObject) -> bool {
-    (!args.is_null() && Py_SIZE(args) > 0) || (!kwds.is_null() && dict::is_dict(kwds) && dict::len(kwds) > 0)
+    (!args.is_null() && Py_SIZE(args) > 0)
+        || (!kwds.is_null() && dict::is_dict(kwds) && dict::len(kwds) > 0)
 }
 
-pub unsafe extern "C" fn object_new(t: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+pub unsafe extern "C" fn object_new(
+    t: *mut PyTypeObject,
+    args: *mut PyObject,
+    kwds: *mut PyObject,
+) -> *mut PyObject {
     if excess_args(args, kwds) {
         if (*t).tp_new != Some(object_new as newfunc) {
-            return crate::raise_null!(PyExc_TypeError, "object.__new__() takes exactly one argument (the type to instantiate)");
+            return crate::raise_null!(
+                PyExc_TypeError,
+                "object.__new__() takes exactly one argument (the type to instantiate)"
+            );
         }
         if (*t).tp_init == Some(object_init as initproc) {
             return crate::raise_null!(PyExc_TypeError, "{}() takes no arguments", type_name(t));
         }
     }
     if has_flag(t, Py_TPFLAGS_IS_ABSTRACT) {
-        return crate::raise_null!(PyExc_TypeError, "Can't instantiate abstract class {}", type_name(t));
+        return crate::raise_null!(
+            PyExc_TypeError,
+            "Can't instantiate abstract class {}",
+            type_name(t)
+        );
     }
     let alloc = (*t).tp_alloc.unwrap_or(crate::alloc::generic_alloc_slot);
     alloc(t, 0)
 }
 
-pub unsafe extern "C" fn object_init(o: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> c_int {
+pub unsafe extern "C" fn object_init(
+    o: *mut PyObject,
+    args: *mut PyObject,
+    kwds: *mut PyObject,
+) -> c_int {
     let t = Py_TYPE(o);
     if excess_args(args, kwds) {
         if (*t).tp_init != Some(object_init as initproc) {
-            let _: PyResult<()> = crate::raise!(PyExc_TypeError, "object.__init__() takes exactly one argument (the instance to initialize)");
+            let _: PyResult<()> = crate::raise!(
+                PyExc_TypeError,
+                "object.__init__() takes exactly one argument (the instance to initialize)"
+            );
             return -1;
         }
         if (*t).tp_new == Some(object_new as newfunc) {
-            let _: PyResult<()> = crate::raise!(PyExc_TypeError, "{}.__init__() takes exactly one argument (the instance to initialize)", type_name(t));
+            let _: PyResult<()> = crate::raise!(
+                PyExc_TypeError,
+                "{}.__init__() takes exactly one argument (the instance to initialize)",
+                type_name(t)
+            );
             return -1;
         }
     }
@@ -289,7 +382,10 @@ pub unsafe fn call_finalizer_once(o: *mut PyObject, fin: destructor) {
     let saved = crate::errors::take_raised();
     fin(o);
     if !crate::errors::raised().is_null() {
-        crate::objects::exceptions::write_unraisable_msg("Exception ignored while calling deallocator", o);
+        crate::objects::exceptions::write_unraisable_msg(
+            "Exception ignored while calling deallocator",
+            o,
+        );
     }
     crate::errors::set_raised(saved);
 }
@@ -323,10 +419,13 @@ unsafe extern "C" fn object_dir(o: *mut PyObject, _a: *mut PyObject) -> *mut PyO
             }
         }
     }
-    let keys: Vec<*mut PyObject> = dict::snapshot(result).into_iter().map(|(k, v)| {
-        Py_DECREF(v);
-        k
-    }).collect();
+    let keys: Vec<*mut PyObject> = dict::snapshot(result)
+        .into_iter()
+        .map(|(k, v)| {
+            Py_DECREF(v);
+            k
+        })
+        .collect();
     Py_DECREF(result);
     let l = crate::objects::list::from_slice(&keys);
     for k in keys {
@@ -336,14 +435,36 @@ unsafe extern "C" fn object_dir(o: *mut PyObject, _a: *mut PyObject) -> *mut PyO
 }
 
 static mut OBJECT_METHODS: [PyMethodDef; 3] = [
-    PyMethodDef { ml_name: c"__reduce_ex__".as_ptr(), ml_meth: Some(object_reduce_ex), ml_flags: METH_O, ml_doc: c"Helper for pickle.".as_ptr() },
-    PyMethodDef { ml_name: c"__dir__".as_ptr(), ml_meth: Some(object_dir), ml_flags: METH_NOARGS, ml_doc: c"Default dir() implementation.".as_ptr() },
+    PyMethodDef {
+        ml_name: c"__reduce_ex__".as_ptr(),
+        ml_meth: Some(object_reduce_ex),
+        ml_flags: METH_O,
+        ml_doc: c"Helper for pickle.".as_ptr(),
+    },
+    PyMethodDef {
+        ml_name: c"__dir__".as_ptr(),
+        ml_meth: Some(object_dir),
+        ml_flags: METH_NOARGS,
+        ml_doc: c"Default dir() implementation.".as_ptr(),
+    },
     PyMethodDef::SENTINEL,
 ];
 
 static mut OBJECT_GETSET: [PyGetSetDef; 2] = [
-    PyGetSetDef { name: c"__class__".as_ptr(), get: Some(object_get_class), set: None, doc: c"the object's class".as_ptr(), closure: null_mut() },
-    PyGetSetDef { name: core::ptr::null(), get: None, set: None, doc: core::ptr::null(), closure: null_mut() },
+    PyGetSetDef {
+        name: c"__class__".as_ptr(),
+        get: Some(object_get_class),
+        set: None,
+        doc: c"the object's class".as_ptr(),
+        closure: null_mut(),
+    },
+    PyGetSetDef {
+        name: core::ptr::null(),
+        get: None,
+        set: None,
+        doc: core::ptr::null(),
+        closure: null_mut(),
+    },
 ];
 
 pub unsafe fn init_type() {

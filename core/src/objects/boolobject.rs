@@ -8,16 +8,28 @@ use crate::objects::long;
 use crate::typeobj::*;
 
 unsafe extern "C" fn bool_repr(o: *mut PyObject) -> *mut PyObject {
-    new_ref(crate::objects::unicode::intern_str(if o == py_true() { "True" } else { "False" }))
+    new_ref(crate::objects::unicode::intern_str(if o == py_true() {
+        "True"
+    } else {
+        "False"
+    }))
 }
 
-unsafe extern "C" fn bool_new(_t: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn bool_new(
+    _t: *mut PyTypeObject,
+    args: *mut PyObject,
+    kwds: *mut PyObject,
+) -> *mut PyObject {
     if !kwds.is_null() && crate::objects::dict::len(kwds) > 0 {
         return crate::raise_null!(PyExc_TypeError, "bool() takes no keyword arguments");
     }
     let n = if args.is_null() { 0 } else { Py_SIZE(args) };
     if n > 1 {
-        return crate::raise_null!(PyExc_TypeError, "bool expected at most 1 argument, got {}", n);
+        return crate::raise_null!(
+            PyExc_TypeError,
+            "bool expected at most 1 argument, got {}",
+            n
+        );
     }
     if n == 0 {
         return py_false();
@@ -28,7 +40,12 @@ unsafe extern "C" fn bool_new(_t: *mut PyTypeObject, args: *mut PyObject, kwds: 
     }
 }
 
-unsafe fn logic(a: *mut PyObject, b: *mut PyObject, f: fn(bool, bool) -> bool, fallback: unsafe extern "C" fn(*mut PyObject, *mut PyObject) -> *mut PyObject) -> *mut PyObject {
+unsafe fn logic(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    f: fn(bool, bool) -> bool,
+    fallback: unsafe extern "C" fn(*mut PyObject, *mut PyObject) -> *mut PyObject,
+) -> *mut PyObject {
     let ta = Py_TYPE(a) == &raw mut PyBool_Type;
     let tb = Py_TYPE(b) == &raw mut PyBool_Type;
     if ta && tb {
@@ -47,7 +64,11 @@ unsafe extern "C" fn int_binop_fallback_xor(a: *mut PyObject, b: *mut PyObject) 
     int_fallback(a, b, |n| n.nb_xor)
 }
 
-unsafe fn int_fallback(a: *mut PyObject, b: *mut PyObject, pick: fn(&PyNumberMethods) -> Option<binaryfunc>) -> *mut PyObject {
+unsafe fn int_fallback(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    pick: fn(&PyNumberMethods) -> Option<binaryfunc>,
+) -> *mut PyObject {
     let nb = PyLong_Type.tp_as_number;
     match if nb.is_null() { None } else { pick(&*nb) } {
         Some(f) => f(a, b),
@@ -79,7 +100,12 @@ static mut BOOL_AS_NUMBER: PyNumberMethods = PyNumberMethods {
 
 pub unsafe fn init_type() {
     let t = &raw mut PyBool_Type;
-    crate::objects::typeobject::init_builtin(t, c"bool", core::mem::size_of::<long::LongObject>(), 0);
+    crate::objects::typeobject::init_builtin(
+        t,
+        c"bool",
+        core::mem::size_of::<long::LongObject>(),
+        0,
+    );
     (*t).tp_base = &raw mut PyLong_Type;
     (*t).tp_repr = Some(bool_repr);
     (*t).tp_new = Some(bool_new);

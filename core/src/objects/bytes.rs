@@ -45,7 +45,10 @@ pub unsafe fn as_slice_of<'a>(o: *mut PyObject) -> &'a [u8] {
 /// A new, uninitialised (zeroed) bytes object of `n` bytes, to be filled before use.
 pub unsafe fn new_uninit(n: Py_ssize_t) -> *mut PyObject {
     if n < 0 {
-        return crate::raise_null!(PyExc_SystemError, "Negative size passed to PyBytes_FromStringAndSize");
+        return crate::raise_null!(
+            PyExc_SystemError,
+            "Negative size passed to PyBytes_FromStringAndSize"
+        );
     }
     let op = alloc::alloc_object_memory(HEADER + n as usize + 1, false);
     if op.is_null() {
@@ -82,7 +85,11 @@ pub unsafe extern "C" fn bytes_hash(o: *mut PyObject) -> Py_hash_t {
 
 /// `repr(bytes)`: b'...' with CPython's escapes and quote choice.
 pub fn repr_of(b: &[u8], prefix: &str, suffix: &str) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut s = String::with_capacity(b.len() + 3);
     s.push_str(prefix);
     s.push(quote);
@@ -109,7 +116,11 @@ pub unsafe extern "C" fn bytes_repr(o: *mut PyObject) -> *mut PyObject {
     unicode::from_str(&repr_of(as_slice_of(o), "b", ""))
 }
 
-pub unsafe extern "C" fn bytes_richcompare(a: *mut PyObject, b: *mut PyObject, op: c_int) -> *mut PyObject {
+pub unsafe extern "C" fn bytes_richcompare(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    op: c_int,
+) -> *mut PyObject {
     if !is_bytes(b) {
         return new_ref(not_implemented());
     }
@@ -130,8 +141,10 @@ pub unsafe extern "C" fn bytes_length(o: *mut PyObject) -> Py_ssize_t {
     Py_SIZE(o)
 }
 
-static BYTES_AS_SEQUENCE: PySequenceMethods =
-    PySequenceMethods { sq_length: Some(bytes_length), ..PySequenceMethods::EMPTY };
+static BYTES_AS_SEQUENCE: PySequenceMethods = PySequenceMethods {
+    sq_length: Some(bytes_length),
+    ..PySequenceMethods::EMPTY
+};
 
 pub unsafe fn init_type() {
     let t = &raw mut PyBytes_Type;

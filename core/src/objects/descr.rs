@@ -24,14 +24,22 @@ pub struct DescrObject {
     pub vectorcall: Option<vectorcallfunc>,
 }
 
-unsafe fn new_descr(t: *mut PyTypeObject, owner: *mut PyTypeObject, name: *const c_char, def: *mut c_void) -> PyResult<*mut PyObject> {
+unsafe fn new_descr(
+    t: *mut PyTypeObject,
+    owner: *mut PyTypeObject,
+    name: *const c_char,
+    def: *mut c_void,
+) -> PyResult<*mut PyObject> {
     let name_obj = unicode::from_utf8(CStr::from_ptr(name).to_bytes());
     nonnull(name_obj)?;
     unicode::intern_in_place(&name_obj as *const _ as *mut _);
     let op = alloc::new_object(
         t,
         DescrObject {
-            ob_base: PyObject { ob_refcnt: 1, ob_type: null_mut() },
+            ob_base: PyObject {
+                ob_refcnt: 1,
+                ob_type: null_mut(),
+            },
             d_type: owner,
             d_name: name_obj,
             d_qualname: null_mut(),
@@ -48,29 +56,63 @@ unsafe fn new_descr(t: *mut PyTypeObject, owner: *mut PyTypeObject, name: *const
     Ok(op as *mut PyObject)
 }
 
-pub unsafe fn new_method_descriptor(owner: *mut PyTypeObject, ml: *mut PyMethodDef) -> PyResult<*mut PyObject> {
+pub unsafe fn new_method_descriptor(
+    owner: *mut PyTypeObject,
+    ml: *mut PyMethodDef,
+) -> PyResult<*mut PyObject> {
     let flags = (*ml).ml_flags;
     if flags & METH_CLASS != 0 {
         if flags & METH_STATIC != 0 {
             return crate::raise!(PyExc_ValueError, "method cannot be both class and static");
         }
-        return new_descr(&raw mut PyClassMethodDescr_Type, owner, (*ml).ml_name, ml as *mut c_void);
+        return new_descr(
+            &raw mut PyClassMethodDescr_Type,
+            owner,
+            (*ml).ml_name,
+            ml as *mut c_void,
+        );
     }
     if flags & METH_STATIC != 0 {
         // A static method is the plain function (bound to the type for its `self`).
-        return nonnull(methodobject::new(ml, owner as *mut PyObject, null_mut(), null_mut()));
+        return nonnull(methodobject::new(
+            ml,
+            owner as *mut PyObject,
+            null_mut(),
+            null_mut(),
+        ));
     }
-    let d = new_descr(&raw mut PyMethodDescr_Type, owner, (*ml).ml_name, ml as *mut c_void)?;
+    let d = new_descr(
+        &raw mut PyMethodDescr_Type,
+        owner,
+        (*ml).ml_name,
+        ml as *mut c_void,
+    )?;
     (*(d as *mut DescrObject)).vectorcall = Some(method_descr_vectorcall);
     Ok(d)
 }
 
-pub unsafe fn new_member_descriptor(owner: *mut PyTypeObject, m: *mut PyMemberDef) -> PyResult<*mut PyObject> {
-    new_descr(&raw mut PyMemberDescr_Type, owner, (*m).name, m as *mut c_void)
+pub unsafe fn new_member_descriptor(
+    owner: *mut PyTypeObject,
+    m: *mut PyMemberDef,
+) -> PyResult<*mut PyObject> {
+    new_descr(
+        &raw mut PyMemberDescr_Type,
+        owner,
+        (*m).name,
+        m as *mut c_void,
+    )
 }
 
-pub unsafe fn new_getset_descriptor(owner: *mut PyTypeObject, g: *mut PyGetSetDef) -> PyResult<*mut PyObject> {
-    new_descr(&raw mut PyGetSetDescr_Type, owner, (*g).name, g as *mut c_void)
+pub unsafe fn new_getset_descriptor(
+    owner: *mut PyTypeObject,
+    g: *mut PyGetSetDef,
+) -> PyResult<*mut PyObject> {
+    new_descr(
+        &raw mut PyGetSetDescr_Type,
+        owner,
+        (*g).name,
+        g as *mut c_void,
+    )
 }
 
 #[inline]
@@ -115,7 +157,11 @@ unsafe extern "C" fn descr_traverse(o: *mut PyObject, visit: visitproc, arg: *mu
 
 // ---- method descriptors ----------------------------------------------------------
 
-unsafe extern "C" fn method_get(descr: *mut PyObject, obj: *mut PyObject, _t: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn method_get(
+    descr: *mut PyObject,
+    obj: *mut PyObject,
+    _t: *mut PyObject,
+) -> *mut PyObject {
     if obj.is_null() {
         return new_ref(descr);
     }
@@ -123,7 +169,11 @@ unsafe extern "C" fn method_get(descr: *mut PyObject, obj: *mut PyObject, _t: *m
         return null_mut();
     }
     let ml = d(descr).d_def as *mut PyMethodDef;
-    let cls = if (*ml).ml_flags & METH_METHOD != 0 { d(descr).d_type } else { null_mut() };
+    let cls = if (*ml).ml_flags & METH_METHOD != 0 {
+        d(descr).d_type
+    } else {
+        null_mut()
+    };
     methodobject::new(ml, obj, null_mut(), cls)
 }
 
@@ -147,41 +197,77 @@ unsafe extern "C" fn method_descr_vectorcall(
         return null_mut();
     }
     let ml = d(descr).d_def as *mut PyMethodDef;
-    let cls = if (*ml).ml_flags & METH_METHOD != 0 { d(descr).d_type } else { null_mut() };
+    let cls = if (*ml).ml_flags & METH_METHOD != 0 {
+        d(descr).d_type
+    } else {
+        null_mut()
+    };
     methodobject::call_methoddef(ml, self_, cls, args.add(1), n - 1, kwnames)
 }
 
 unsafe extern "C" fn method_repr(o: *mut PyObject) -> *mut PyObject {
-    unicode::from_str(&format!("<method '{}' of '{}' objects>", name_of(o), qual_name(d(o).d_type)))
+    unicode::from_str(&format!(
+        "<method '{}' of '{}' objects>",
+        name_of(o),
+        qual_name(d(o).d_type)
+    ))
 }
 
-unsafe extern "C" fn classmethod_get(descr: *mut PyObject, obj: *mut PyObject, t: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn classmethod_get(
+    descr: *mut PyObject,
+    obj: *mut PyObject,
+    t: *mut PyObject,
+) -> *mut PyObject {
     let mut ty = t;
     if ty.is_null() {
         if obj.is_null() {
-            return crate::raise_null!(PyExc_TypeError, "descriptor '{}' for type '{}' needs either an object or a type", name_of(descr), qual_name(d(descr).d_type));
+            return crate::raise_null!(
+                PyExc_TypeError,
+                "descriptor '{}' for type '{}' needs either an object or a type",
+                name_of(descr),
+                qual_name(d(descr).d_type)
+            );
         }
         ty = Py_TYPE(obj) as *mut PyObject;
     }
-    if !crate::objects::typeobject::is_type(ty) || !is_subtype(ty as *mut PyTypeObject, d(descr).d_type) {
+    if !crate::objects::typeobject::is_type(ty)
+        || !is_subtype(ty as *mut PyTypeObject, d(descr).d_type)
+    {
         return crate::raise_null!(
             PyExc_TypeError,
             "descriptor '{}' for type '{}' needs a subtype of '{}', not '{}'",
             name_of(descr),
             qual_name(d(descr).d_type),
             qual_name(d(descr).d_type),
-            type_name(if crate::objects::typeobject::is_type(ty) { ty as *mut PyTypeObject } else { Py_TYPE(ty) })
+            type_name(if crate::objects::typeobject::is_type(ty) {
+                ty as *mut PyTypeObject
+            } else {
+                Py_TYPE(ty)
+            })
         );
     }
     let ml = d(descr).d_def as *mut PyMethodDef;
-    let cls = if (*ml).ml_flags & METH_METHOD != 0 { d(descr).d_type } else { null_mut() };
+    let cls = if (*ml).ml_flags & METH_METHOD != 0 {
+        d(descr).d_type
+    } else {
+        null_mut()
+    };
     methodobject::new(ml, ty, null_mut(), cls)
 }
 
-unsafe extern "C" fn classmethod_call(descr: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn classmethod_call(
+    descr: *mut PyObject,
+    args: *mut PyObject,
+    kwds: *mut PyObject,
+) -> *mut PyObject {
     let n = Py_SIZE(args);
     if n < 1 {
-        return crate::raise_null!(PyExc_TypeError, "descriptor '{}' of '{}' object needs an argument", name_of(descr), qual_name(d(descr).d_type));
+        return crate::raise_null!(
+            PyExc_TypeError,
+            "descriptor '{}' of '{}' object needs an argument",
+            name_of(descr),
+            qual_name(d(descr).d_type)
+        );
     }
     let first = crate::objects::tuple::get_item(args, 0);
     let bound = classmethod_get(descr, null_mut(), first);
@@ -189,7 +275,11 @@ unsafe extern "C" fn classmethod_call(descr: *mut PyObject, args: *mut PyObject,
         return null_mut();
     }
     let rest = crate::objects::tuple::from_slice(&crate::objects::tuple::as_slice(args)[1..]);
-    let r = if rest.is_null() { null_mut() } else { crate::protocols::call::call(bound, rest, kwds) };
+    let r = if rest.is_null() {
+        null_mut()
+    } else {
+        crate::protocols::call::call(bound, rest, kwds)
+    };
     Py_XDECREF(rest);
     Py_DECREF(bound);
     r
@@ -215,19 +305,32 @@ pub unsafe fn member_get_one(obj: *mut u8, m: *const PyMemberDef) -> *mut PyObje
         Py_T_DOUBLE => float::from_f64(*(addr as *const f64)),
         Py_T_STRING => {
             let p = *(addr as *const *const c_char);
-            if p.is_null() { none() } else { unicode::from_utf8(CStr::from_ptr(p).to_bytes()) }
+            if p.is_null() {
+                none()
+            } else {
+                unicode::from_utf8(CStr::from_ptr(p).to_bytes())
+            }
         }
         Py_T_STRING_INPLACE => unicode::from_utf8(CStr::from_ptr(addr as *const c_char).to_bytes()),
         Py_T_CHAR => unicode::from_code_points([*addr as u32]),
         _Py_T_OBJECT => {
             let p = *(addr as *const *mut PyObject);
-            if p.is_null() { none() } else { new_ref(p) }
+            if p.is_null() {
+                none()
+            } else {
+                new_ref(p)
+            }
         }
         Py_T_OBJECT_EX => {
             let p = *(addr as *const *mut PyObject);
             if p.is_null() {
                 let name = CStr::from_ptr((*m).name).to_string_lossy();
-                return crate::raise_null!(PyExc_AttributeError, "'{}' object has no attribute '{}'", "?", name);
+                return crate::raise_null!(
+                    PyExc_AttributeError,
+                    "'{}' object has no attribute '{}'",
+                    "?",
+                    name
+                );
             }
             new_ref(p)
         }
@@ -261,7 +364,8 @@ pub unsafe fn member_set_one(obj: *mut u8, m: *const PyMemberDef, v: *mut PyObje
                 return 0;
             }
             _ => {
-                let _: PyResult<()> = crate::raise!(PyExc_TypeError, "can't delete numeric/char attribute");
+                let _: PyResult<()> =
+                    crate::raise!(PyExc_TypeError, "can't delete numeric/char attribute");
                 return -1;
             }
         }
@@ -269,11 +373,15 @@ pub unsafe fn member_set_one(obj: *mut u8, m: *const PyMemberDef, v: *mut PyObje
     macro_rules! int_field {
         ($t:ty, $min:expr, $max:expr) => {{
             if !long::is_long(v) {
-                let _: PyResult<()> = crate::raise!(PyExc_TypeError, "attribute value type must be int");
+                let _: PyResult<()> =
+                    crate::raise!(PyExc_TypeError, "attribute value type must be int");
                 return -1;
             }
             let Some(x) = long::to_i64(v) else {
-                let _: PyResult<()> = crate::raise!(PyExc_OverflowError, "Python int too large to convert to C long");
+                let _: PyResult<()> = crate::raise!(
+                    PyExc_OverflowError,
+                    "Python int too large to convert to C long"
+                );
                 return -1;
             };
             if x < $min || x > $max {
@@ -291,7 +399,8 @@ pub unsafe fn member_set_one(obj: *mut u8, m: *const PyMemberDef, v: *mut PyObje
     match (*m).type_code {
         Py_T_BOOL => {
             if Py_TYPE(v) != &raw mut PyBool_Type {
-                let _: PyResult<()> = crate::raise!(PyExc_TypeError, "attribute value type must be bool");
+                let _: PyResult<()> =
+                    crate::raise!(PyExc_TypeError, "attribute value type must be bool");
                 return -1;
             }
             *(addr as *mut c_char) = (v == py_true()) as c_char;
@@ -306,7 +415,8 @@ pub unsafe fn member_set_one(obj: *mut u8, m: *const PyMemberDef, v: *mut PyObje
         Py_T_LONG | Py_T_LONGLONG | Py_T_PYSSIZET => int_field!(i64, i64::MIN, i64::MAX),
         Py_T_ULONG | Py_T_ULONGLONG => {
             if !long::is_long(v) {
-                let _: PyResult<()> = crate::raise!(PyExc_TypeError, "attribute value type must be int");
+                let _: PyResult<()> =
+                    crate::raise!(PyExc_TypeError, "attribute value type must be int");
                 return -1;
             }
             let b = long::to_bigint(v);
@@ -316,7 +426,10 @@ pub unsafe fn member_set_one(obj: *mut u8, m: *const PyMemberDef, v: *mut PyObje
                     0
                 }
                 None => {
-                    let _: PyResult<()> = crate::raise!(PyExc_OverflowError, "Python int too large to convert to C unsigned long");
+                    let _: PyResult<()> = crate::raise!(
+                        PyExc_OverflowError,
+                        "Python int too large to convert to C unsigned long"
+                    );
                     -1
                 }
             }
@@ -339,8 +452,14 @@ pub unsafe fn member_set_one(obj: *mut u8, m: *const PyMemberDef, v: *mut PyObje
             0
         }
         Py_T_CHAR => {
-            if !unicode::is_unicode(v) || unicode::as_unicode(v).length != 1 || unicode::char_at(v, 0) > 0xFF {
-                let _: PyResult<()> = crate::raise!(PyExc_TypeError, "attribute value type must be a single-character string");
+            if !unicode::is_unicode(v)
+                || unicode::as_unicode(v).length != 1
+                || unicode::char_at(v, 0) > 0xFF
+            {
+                let _: PyResult<()> = crate::raise!(
+                    PyExc_TypeError,
+                    "attribute value type must be a single-character string"
+                );
                 return -1;
             }
             *addr = unicode::char_at(v, 0) as u8;
@@ -351,13 +470,18 @@ pub unsafe fn member_set_one(obj: *mut u8, m: *const PyMemberDef, v: *mut PyObje
             -1
         }
         _ => {
-            let _: PyResult<()> = crate::raise!(PyExc_SystemError, "bad memberdescr type for {}", name);
+            let _: PyResult<()> =
+                crate::raise!(PyExc_SystemError, "bad memberdescr type for {}", name);
             -1
         }
     }
 }
 
-unsafe extern "C" fn member_get(descr: *mut PyObject, obj: *mut PyObject, _t: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn member_get(
+    descr: *mut PyObject,
+    obj: *mut PyObject,
+    _t: *mut PyObject,
+) -> *mut PyObject {
     if obj.is_null() {
         return new_ref(descr);
     }
@@ -371,7 +495,11 @@ unsafe extern "C" fn member_get(descr: *mut PyObject, obj: *mut PyObject, _t: *m
             crate::objects::exceptions::raise_attribute_error(
                 obj,
                 d(descr).d_name,
-                &format!("'{}' object has no attribute '{}'", type_name(Py_TYPE(obj)), name_of(descr)),
+                &format!(
+                    "'{}' object has no attribute '{}'",
+                    type_name(Py_TYPE(obj)),
+                    name_of(descr)
+                ),
             );
             return null_mut();
         }
@@ -379,7 +507,11 @@ unsafe extern "C" fn member_get(descr: *mut PyObject, obj: *mut PyObject, _t: *m
     member_get_one(obj as *mut u8, m)
 }
 
-unsafe extern "C" fn member_set(descr: *mut PyObject, obj: *mut PyObject, v: *mut PyObject) -> c_int {
+unsafe extern "C" fn member_set(
+    descr: *mut PyObject,
+    obj: *mut PyObject,
+    v: *mut PyObject,
+) -> c_int {
     if check_instance(descr, obj).is_err() {
         return -1;
     }
@@ -388,7 +520,11 @@ unsafe extern "C" fn member_set(descr: *mut PyObject, obj: *mut PyObject, v: *mu
         crate::objects::exceptions::raise_attribute_error(
             obj,
             d(descr).d_name,
-            &format!("attribute '{}' of '{}' objects is not writable", name_of(descr), qual_name(d(descr).d_type)),
+            &format!(
+                "attribute '{}' of '{}' objects is not writable",
+                name_of(descr),
+                qual_name(d(descr).d_type)
+            ),
         );
         return -1;
     }
@@ -396,12 +532,20 @@ unsafe extern "C" fn member_set(descr: *mut PyObject, obj: *mut PyObject, v: *mu
 }
 
 unsafe extern "C" fn member_repr(o: *mut PyObject) -> *mut PyObject {
-    unicode::from_str(&format!("<member '{}' of '{}' objects>", name_of(o), qual_name(d(o).d_type)))
+    unicode::from_str(&format!(
+        "<member '{}' of '{}' objects>",
+        name_of(o),
+        qual_name(d(o).d_type)
+    ))
 }
 
 // ---- getset descriptors ----------------------------------------------------------
 
-unsafe extern "C" fn getset_get(descr: *mut PyObject, obj: *mut PyObject, _t: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn getset_get(
+    descr: *mut PyObject,
+    obj: *mut PyObject,
+    _t: *mut PyObject,
+) -> *mut PyObject {
     if obj.is_null() {
         return new_ref(descr);
     }
@@ -420,7 +564,11 @@ unsafe extern "C" fn getset_get(descr: *mut PyObject, obj: *mut PyObject, _t: *m
     }
 }
 
-unsafe extern "C" fn getset_set(descr: *mut PyObject, obj: *mut PyObject, v: *mut PyObject) -> c_int {
+unsafe extern "C" fn getset_set(
+    descr: *mut PyObject,
+    obj: *mut PyObject,
+    v: *mut PyObject,
+) -> c_int {
     if check_instance(descr, obj).is_err() {
         return -1;
     }
@@ -431,7 +579,11 @@ unsafe extern "C" fn getset_set(descr: *mut PyObject, obj: *mut PyObject, v: *mu
             crate::objects::exceptions::raise_attribute_error(
                 obj,
                 d(descr).d_name,
-                &format!("attribute '{}' of '{}' objects is not writable", name_of(descr), qual_name(d(descr).d_type)),
+                &format!(
+                    "attribute '{}' of '{}' objects is not writable",
+                    name_of(descr),
+                    qual_name(d(descr).d_type)
+                ),
             );
             -1
         }
@@ -439,7 +591,11 @@ unsafe extern "C" fn getset_set(descr: *mut PyObject, obj: *mut PyObject, v: *mu
 }
 
 unsafe extern "C" fn getset_repr(o: *mut PyObject) -> *mut PyObject {
-    unicode::from_str(&format!("<attribute '{}' of '{}' objects>", name_of(o), qual_name(d(o).d_type)))
+    unicode::from_str(&format!(
+        "<attribute '{}' of '{}' objects>",
+        name_of(o),
+        qual_name(d(o).d_type)
+    ))
 }
 
 unsafe extern "C" fn descr_get_name(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
@@ -453,22 +609,31 @@ unsafe extern "C" fn descr_get_objclass(o: *mut PyObject, _c: *mut c_void) -> *m
 }
 unsafe extern "C" fn descr_get_doc(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
     let t = Py_TYPE(o);
-    let doc: *const c_char = if t == &raw mut PyMethodDescr_Type || t == &raw mut PyClassMethodDescr_Type {
-        (*(d(o).d_def as *const PyMethodDef)).ml_doc
-    } else if t == &raw mut PyMemberDescr_Type {
-        (*(d(o).d_def as *const PyMemberDef)).doc
-    } else {
-        (*(d(o).d_def as *const PyGetSetDef)).doc
-    };
+    let doc: *const c_char =
+        if t == &raw mut PyMethodDescr_Type || t == &raw mut PyClassMethodDescr_Type {
+            (*(d(o).d_def as *const PyMethodDef)).ml_doc
+        } else if t == &raw mut PyMemberDescr_Type {
+            (*(d(o).d_def as *const PyMemberDef)).doc
+        } else {
+            (*(d(o).d_def as *const PyGetSetDef)).doc
+        };
     if doc.is_null() {
         return none();
     }
-    unicode::from_utf8(crate::objects::typeobject::doc_text(CStr::from_ptr(doc).to_bytes()))
+    unicode::from_utf8(crate::objects::typeobject::doc_text(
+        CStr::from_ptr(doc).to_bytes(),
+    ))
 }
 
 macro_rules! getset {
     ($name:literal, $get:expr) => {
-        PyGetSetDef { name: $name.as_ptr(), get: Some($get), set: None, doc: core::ptr::null(), closure: null_mut() }
+        PyGetSetDef {
+            name: $name.as_ptr(),
+            get: Some($get),
+            set: None,
+            doc: core::ptr::null(),
+            closure: null_mut(),
+        }
     };
 }
 
@@ -477,7 +642,13 @@ static mut DESCR_GETSET: [PyGetSetDef; 5] = [
     getset!(c"__qualname__", descr_get_qualname),
     getset!(c"__objclass__", descr_get_objclass),
     getset!(c"__doc__", descr_get_doc),
-    PyGetSetDef { name: core::ptr::null(), get: None, set: None, doc: core::ptr::null(), closure: null_mut() },
+    PyGetSetDef {
+        name: core::ptr::null(),
+        get: None,
+        set: None,
+        doc: core::ptr::null(),
+        closure: null_mut(),
+    },
 ];
 
 unsafe fn init_one(t: *mut PyTypeObject, name: &'static CStr) {

@@ -65,7 +65,10 @@ pub unsafe fn new() -> *mut PyObject {
     let op = alloc::new_object(
         &raw mut PyDict_Type,
         DictObject {
-            ob_base: PyObject { ob_refcnt: 1, ob_type: null_mut() },
+            ob_base: PyObject {
+                ob_refcnt: 1,
+                ob_type: null_mut(),
+            },
             lock: RawLock::new(),
             version: 0,
             table: Table::default(),
@@ -131,7 +134,11 @@ impl Table {
         loop {
             let ix = self.indices[i];
             if ix == EMPTY {
-                return Probe::Missing(if free_slot != usize::MAX { free_slot } else { i });
+                return Probe::Missing(if free_slot != usize::MAX {
+                    free_slot
+                } else {
+                    i
+                });
             }
             if ix == DUMMY {
                 if free_slot == usize::MAX {
@@ -158,7 +165,12 @@ impl Table {
     }
 
     fn rebuild(&mut self, min_used: usize) {
-        let live: Vec<Entry> = self.entries.iter().copied().filter(|e| !e.key.is_null()).collect();
+        let live: Vec<Entry> = self
+            .entries
+            .iter()
+            .copied()
+            .filter(|e| !e.key.is_null())
+            .collect();
         let mut size = 8usize;
         while size * 2 < (min_used.max(live.len()) + 1) * 3 {
             size *= 2;
@@ -183,7 +195,11 @@ impl Table {
 }
 
 /// Find `key`: the entry index, or None. Runs `__eq__` without the lock held.
-unsafe fn find(o: *mut PyObject, key: *mut PyObject, hash: Py_hash_t) -> PyResult<Option<(usize, u64)>> {
+unsafe fn find(
+    o: *mut PyObject,
+    key: *mut PyObject,
+    hash: Py_hash_t,
+) -> PyResult<Option<(usize, u64)>> {
     let dd = d(o);
     let mut unequal: Vec<usize> = Vec::new();
     loop {
@@ -224,7 +240,11 @@ unsafe fn find(o: *mut PyObject, key: *mut PyObject, hash: Py_hash_t) -> PyResul
 
 /// Look up `key` with a known hash: a new reference, or NULL (no exception) when
 /// missing, or Err with an exception set.
-pub unsafe fn get_item_ref_hashed(o: *mut PyObject, key: *mut PyObject, hash: Py_hash_t) -> PyResult<*mut PyObject> {
+pub unsafe fn get_item_ref_hashed(
+    o: *mut PyObject,
+    key: *mut PyObject,
+    hash: Py_hash_t,
+) -> PyResult<*mut PyObject> {
     loop {
         match find(o, key, hash)? {
             None => return Ok(null_mut()),
@@ -276,7 +296,12 @@ pub unsafe fn set_item(o: *mut PyObject, key: *mut PyObject, value: *mut PyObjec
     set_item_hashed(o, key, h, value)
 }
 
-pub unsafe fn set_item_hashed(o: *mut PyObject, key: *mut PyObject, hash: Py_hash_t, value: *mut PyObject) -> PyResult<()> {
+pub unsafe fn set_item_hashed(
+    o: *mut PyObject,
+    key: *mut PyObject,
+    hash: Py_hash_t,
+    value: *mut PyObject,
+) -> PyResult<()> {
     Py_INCREF(value);
     loop {
         let found = find(o, key, hash);
@@ -354,7 +379,9 @@ pub unsafe fn del_item(o: *mut PyObject, key: *mut PyObject) -> PyResult<()> {
 pub unsafe fn pop_item(o: *mut PyObject, key: *mut PyObject) -> PyResult<Option<*mut PyObject>> {
     let h = key_hash(key)?;
     loop {
-        let Some((i, version)) = find(o, key, h)? else { return Ok(None) };
+        let Some((i, version)) = find(o, key, h)? else {
+            return Ok(None);
+        };
         let dd = d(o);
         dd.lock.lock();
         if dd.version != version {
@@ -402,7 +429,10 @@ pub unsafe fn clear(o: *mut PyObject) {
 
 /// Position-based iteration (`PyDict_Next`): on success returns borrowed key/value
 /// and advances `*pos` past the entry.
-pub unsafe fn next(o: *mut PyObject, pos: &mut Py_ssize_t) -> Option<(*mut PyObject, *mut PyObject, Py_hash_t)> {
+pub unsafe fn next(
+    o: *mut PyObject,
+    pos: &mut Py_ssize_t,
+) -> Option<(*mut PyObject, *mut PyObject, Py_hash_t)> {
     let dd = d(o);
     dd.lock.lock();
     let mut i = (*pos).max(0) as usize;
@@ -448,7 +478,11 @@ pub unsafe fn copy(o: *mut PyObject) -> *mut PyObject {
     }
     let dd = d(o);
     dd.lock.lock();
-    let mut t = Table { entries: Vec::with_capacity(dd.table.used), indices: Vec::new(), used: dd.table.used };
+    let mut t = Table {
+        entries: Vec::with_capacity(dd.table.used),
+        indices: Vec::new(),
+        used: dd.table.used,
+    };
     for e in dd.table.entries.iter().filter(|e| !e.key.is_null()) {
         Py_INCREF(e.key);
         Py_INCREF(e.value);
@@ -472,7 +506,11 @@ pub unsafe fn contains(o: *mut PyObject, key: *mut PyObject) -> PyResult<bool> {
 pub unsafe fn merge(o: *mut PyObject, other: *mut PyObject, override_: bool) -> PyResult<()> {
     if is_dict(other) {
         for (k, v) in snapshot(other) {
-            let r = if override_ || !contains(o, k)? { set_item(o, k, v) } else { Ok(()) };
+            let r = if override_ || !contains(o, k)? {
+                set_item(o, k, v)
+            } else {
+                Ok(())
+            };
             Py_DECREF(k);
             Py_DECREF(v);
             r?;
@@ -513,7 +551,11 @@ pub unsafe extern "C" fn dict_dealloc(o: *mut PyObject) {
     alloc::free_via_type(o);
 }
 
-pub unsafe extern "C" fn dict_traverse(o: *mut PyObject, visit: visitproc, arg: *mut core::ffi::c_void) -> c_int {
+pub unsafe extern "C" fn dict_traverse(
+    o: *mut PyObject,
+    visit: visitproc,
+    arg: *mut core::ffi::c_void,
+) -> c_int {
     // Runs with the world stopped (the collector) or with the dict owned.
     for e in d(o).table.entries.iter() {
         if !e.key.is_null() {
@@ -557,9 +599,21 @@ pub unsafe extern "C" fn dict_subscript(o: *mut PyObject, key: *mut PyObject) ->
     }
 }
 
-pub unsafe extern "C" fn dict_ass_subscript(o: *mut PyObject, key: *mut PyObject, v: *mut PyObject) -> c_int {
-    let r = if v.is_null() { del_item(o, key) } else { set_item(o, key, v) };
-    if r.is_ok() { 0 } else { -1 }
+pub unsafe extern "C" fn dict_ass_subscript(
+    o: *mut PyObject,
+    key: *mut PyObject,
+    v: *mut PyObject,
+) -> c_int {
+    let r = if v.is_null() {
+        del_item(o, key)
+    } else {
+        set_item(o, key, v)
+    };
+    if r.is_ok() {
+        0
+    } else {
+        -1
+    }
 }
 
 pub unsafe extern "C" fn dict_contains(o: *mut PyObject, key: *mut PyObject) -> c_int {
@@ -585,7 +639,11 @@ pub unsafe extern "C" fn dict_repr(o: *mut PyObject) -> *mut PyObject {
         }
         first = false;
         let kr = protocols::object::repr(k);
-        let vr = if kr.is_null() { null_mut() } else { protocols::object::repr(v) };
+        let vr = if kr.is_null() {
+            null_mut()
+        } else {
+            protocols::object::repr(v)
+        };
         Py_DECREF(k);
         Py_DECREF(v);
         if kr.is_null() || vr.is_null() {
@@ -604,7 +662,11 @@ pub unsafe extern "C" fn dict_repr(o: *mut PyObject) -> *mut PyObject {
     unicode::from_str(&s)
 }
 
-pub unsafe extern "C" fn dict_richcompare(a: *mut PyObject, b: *mut PyObject, op: c_int) -> *mut PyObject {
+pub unsafe extern "C" fn dict_richcompare(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    op: c_int,
+) -> *mut PyObject {
     if !is_dict(b) || (op != 2 && op != 3) {
         return new_ref(not_implemented());
     }
@@ -644,13 +706,16 @@ static DICT_AS_MAPPING: PyMappingMethods = PyMappingMethods {
     mp_ass_subscript: Some(dict_ass_subscript),
 };
 
-static DICT_AS_SEQUENCE: PySequenceMethods =
-    PySequenceMethods { sq_contains: Some(dict_contains), ..PySequenceMethods::EMPTY };
+static DICT_AS_SEQUENCE: PySequenceMethods = PySequenceMethods {
+    sq_contains: Some(dict_contains),
+    ..PySequenceMethods::EMPTY
+};
 
 pub unsafe fn init_type() {
     let t = &raw mut PyDict_Type;
     crate::objects::typeobject::init_builtin(t, c"dict", core::mem::size_of::<DictObject>(), 0);
-    (*t).tp_flags |= Py_TPFLAGS_BASETYPE | Py_TPFLAGS_DICT_SUBCLASS | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_MAPPING;
+    (*t).tp_flags |=
+        Py_TPFLAGS_BASETYPE | Py_TPFLAGS_DICT_SUBCLASS | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_MAPPING;
     (*t).tp_dealloc = Some(dict_dealloc);
     (*t).tp_traverse = Some(dict_traverse);
     (*t).tp_clear = Some(dict_tp_clear);

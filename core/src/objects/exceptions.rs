@@ -169,19 +169,32 @@ static mut FAMILIES: Vec<(usize, Family)> = Vec::new();
 
 // ---- construction ----------------------------------------------------------------
 
-unsafe extern "C" fn exc_new(t: *mut PyTypeObject, args: *mut PyObject, _kwds: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn exc_new(
+    t: *mut PyTypeObject,
+    args: *mut PyObject,
+    _kwds: *mut PyObject,
+) -> *mut PyObject {
     let alloc_fn = (*t).tp_alloc.unwrap_or(alloc::generic_alloc_slot);
     let o = alloc_fn(t, 0);
     if o.is_null() {
         return o;
     }
-    let a = if args.is_null() { tuple::new(0) } else { new_ref(args) };
+    let a = if args.is_null() {
+        tuple::new(0)
+    } else {
+        new_ref(args)
+    };
     e(o).args = a;
     o
 }
 
 unsafe extern "C" fn exc_init(o: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> c_int {
-    if !kwds.is_null() && dict::len(kwds) > 0 && family_of(Py_TYPE(o)) != Family::Import && family_of(Py_TYPE(o)) != Family::Attribute && family_of(Py_TYPE(o)) != Family::Name {
+    if !kwds.is_null()
+        && dict::len(kwds) > 0
+        && family_of(Py_TYPE(o)) != Family::Import
+        && family_of(Py_TYPE(o)) != Family::Attribute
+        && family_of(Py_TYPE(o)) != Family::Name
+    {
         let _: PyResult<()> = crate::raise!(
             PyExc_TypeError,
             "{}() takes no keyword arguments",
@@ -334,7 +347,13 @@ pub unsafe fn raise_attribute_error(obj: *mut PyObject, name: *mut PyObject, msg
 }
 
 /// UnicodeDecodeError(encoding, object: bytes, start, end, reason).
-pub unsafe fn raise_unicode_decode_error(encoding: &str, data: &[u8], start: usize, end: usize, reason: &str) {
+pub unsafe fn raise_unicode_decode_error(
+    encoding: &str,
+    data: &[u8],
+    start: usize,
+    end: usize,
+    reason: &str,
+) {
     let enc = unicode::from_str(encoding);
     let obj = crate::objects::bytes::from_slice(data);
     let s = crate::objects::long::from_i64(start as i64);
@@ -354,7 +373,13 @@ pub unsafe fn raise_unicode_decode_error(encoding: &str, data: &[u8], start: usi
 }
 
 /// UnicodeEncodeError(encoding, object: str, start, end, reason).
-pub unsafe fn raise_unicode_encode_error(encoding: &str, obj: *mut PyObject, start: usize, end: usize, reason: &str) {
+pub unsafe fn raise_unicode_encode_error(
+    encoding: &str,
+    obj: *mut PyObject,
+    start: usize,
+    end: usize,
+    reason: &str,
+) {
     let enc = unicode::from_str(encoding);
     let s = crate::objects::long::from_i64(start as i64);
     let en = crate::objects::long::from_i64(end as i64);
@@ -394,14 +419,25 @@ pub unsafe fn write_unraisable_msg(msg: &str, obj: *mut PyObject) {
 pub unsafe fn format_exception_only(ex: *mut PyObject) -> String {
     let t = Py_TYPE(ex);
     let m = crate::objects::typeobject::module_name(t);
-    let ms = if m.is_null() { crate::errors::clear(); String::new() } else { let s = unicode::str_string(m); Py_DECREF(m); s };
+    let ms = if m.is_null() {
+        crate::errors::clear();
+        String::new()
+    } else {
+        let s = unicode::str_string(m);
+        Py_DECREF(m);
+        s
+    };
     let name = if ms.is_empty() || ms == "builtins" || ms == "__main__" {
         crate::objects::typeobject::qual_name(t).to_string()
     } else {
         format!("{}.{}", ms, crate::objects::typeobject::qual_name(t))
     };
     let s = unicode::str_string(ex);
-    if s.is_empty() { format!("{}\n", name) } else { format!("{}: {}\n", name, s) }
+    if s.is_empty() {
+        format!("{}\n", name)
+    } else {
+        format!("{}: {}\n", name, s)
+    }
 }
 
 // ---- the BaseException type ------------------------------------------------------
@@ -428,7 +464,10 @@ unsafe extern "C" fn exc_clear(o: *mut PyObject) -> c_int {
 
 unsafe extern "C" fn exc_traverse(o: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
     let x = e(o);
-    for p in [x.dict, x.args, x.notes, x.traceback, x.context, x.cause].into_iter().chain(x.extra) {
+    for p in [x.dict, x.args, x.notes, x.traceback, x.context, x.cause]
+        .into_iter()
+        .chain(x.extra)
+    {
         if !p.is_null() {
             let r = visit(p, arg);
             if r != 0 {
@@ -468,7 +507,11 @@ unsafe extern "C" fn exc_repr(o: *mut PyObject) -> *mut PyObject {
 
 unsafe extern "C" fn get_args_slot(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
     let a = e(o).args;
-    if a.is_null() { tuple::new(0) } else { new_ref(a) }
+    if a.is_null() {
+        tuple::new(0)
+    } else {
+        new_ref(a)
+    }
 }
 unsafe extern "C" fn set_args_slot(o: *mut PyObject, v: *mut PyObject, _c: *mut c_void) -> c_int {
     if v.is_null() {
@@ -484,14 +527,22 @@ unsafe extern "C" fn set_args_slot(o: *mut PyObject, v: *mut PyObject, _c: *mut 
 }
 unsafe extern "C" fn get_tb(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
     let t = e(o).traceback;
-    if t.is_null() { none() } else { new_ref(t) }
+    if t.is_null() {
+        none()
+    } else {
+        new_ref(t)
+    }
 }
 unsafe extern "C" fn set_tb(o: *mut PyObject, v: *mut PyObject, _c: *mut c_void) -> c_int {
     if v.is_null() {
         let _: PyResult<()> = crate::raise!(PyExc_TypeError, "__traceback__ may not be deleted");
         return -1;
     }
-    if set_traceback(o, v).is_ok() { 0 } else { -1 }
+    if set_traceback(o, v).is_ok() {
+        0
+    } else {
+        -1
+    }
 }
 unsafe fn chain_setter(slot: &mut *mut PyObject, v: *mut PyObject, what: &str) -> c_int {
     if v.is_null() {
@@ -503,7 +554,15 @@ unsafe fn chain_setter(slot: &mut *mut PyObject, v: *mut PyObject, what: &str) -
         return 0;
     }
     if !crate::errors::is_exception_instance(v) {
-        let _: PyResult<()> = crate::raise!(PyExc_TypeError, "exception {} must be None or derive from BaseException", if what == "__cause__" { "cause" } else { "context" });
+        let _: PyResult<()> = crate::raise!(
+            PyExc_TypeError,
+            "exception {} must be None or derive from BaseException",
+            if what == "__cause__" {
+                "cause"
+            } else {
+                "context"
+            }
+        );
         return -1;
     }
     Py_INCREF(v);
@@ -512,14 +571,22 @@ unsafe fn chain_setter(slot: &mut *mut PyObject, v: *mut PyObject, what: &str) -
 }
 unsafe extern "C" fn get_ctx(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
     let t = e(o).context;
-    if t.is_null() { none() } else { new_ref(t) }
+    if t.is_null() {
+        none()
+    } else {
+        new_ref(t)
+    }
 }
 unsafe extern "C" fn set_ctx(o: *mut PyObject, v: *mut PyObject, _c: *mut c_void) -> c_int {
     chain_setter(&mut e(o).context, v, "__context__")
 }
 unsafe extern "C" fn get_cause_slot(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
     let t = e(o).cause;
-    if t.is_null() { none() } else { new_ref(t) }
+    if t.is_null() {
+        none()
+    } else {
+        new_ref(t)
+    }
 }
 unsafe extern "C" fn set_cause_slot(o: *mut PyObject, v: *mut PyObject, _c: *mut c_void) -> c_int {
     let r = chain_setter(&mut e(o).cause, v, "__cause__");
@@ -548,7 +615,11 @@ unsafe extern "C" fn with_traceback(o: *mut PyObject, tb: *mut PyObject) -> *mut
 
 unsafe extern "C" fn add_note(o: *mut PyObject, note: *mut PyObject) -> *mut PyObject {
     if !unicode::is_unicode(note) {
-        return crate::raise_null!(PyExc_TypeError, "note must be a str, not '{}'", crate::objects::typeobject::type_name(Py_TYPE(note)));
+        return crate::raise_null!(
+            PyExc_TypeError,
+            "note must be a str, not '{}'",
+            crate::objects::typeobject::type_name(Py_TYPE(note))
+        );
     }
     let x = e(o);
     if x.notes.is_null() {
@@ -565,7 +636,11 @@ unsafe extern "C" fn add_note(o: *mut PyObject, note: *mut PyObject) -> *mut PyO
 
 unsafe extern "C" fn exc_reduce(o: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {
     let x = e(o);
-    let args = if x.args.is_null() { tuple::new(0) } else { new_ref(x.args) };
+    let args = if x.args.is_null() {
+        tuple::new(0)
+    } else {
+        new_ref(x.args)
+    };
     let r = if x.dict.is_null() {
         tuple::pack(&[Py_TYPE(o) as *mut PyObject, args])
     } else {
@@ -576,25 +651,94 @@ unsafe extern "C" fn exc_reduce(o: *mut PyObject, _a: *mut PyObject) -> *mut PyO
 }
 
 static mut EXC_METHODS: [PyMethodDef; 4] = [
-    PyMethodDef { ml_name: c"with_traceback".as_ptr(), ml_meth: Some(with_traceback), ml_flags: METH_O, ml_doc: c"Set self.__traceback__ to tb and return self.".as_ptr() },
-    PyMethodDef { ml_name: c"add_note".as_ptr(), ml_meth: Some(add_note), ml_flags: METH_O, ml_doc: c"Add a note to the exception".as_ptr() },
-    PyMethodDef { ml_name: c"__reduce__".as_ptr(), ml_meth: Some(exc_reduce), ml_flags: METH_NOARGS, ml_doc: core::ptr::null() },
+    PyMethodDef {
+        ml_name: c"with_traceback".as_ptr(),
+        ml_meth: Some(with_traceback),
+        ml_flags: METH_O,
+        ml_doc: c"Set self.__traceback__ to tb and return self.".as_ptr(),
+    },
+    PyMethodDef {
+        ml_name: c"add_note".as_ptr(),
+        ml_meth: Some(add_note),
+        ml_flags: METH_O,
+        ml_doc: c"Add a note to the exception".as_ptr(),
+    },
+    PyMethodDef {
+        ml_name: c"__reduce__".as_ptr(),
+        ml_meth: Some(exc_reduce),
+        ml_flags: METH_NOARGS,
+        ml_doc: core::ptr::null(),
+    },
     PyMethodDef::SENTINEL,
 ];
 
 static mut EXC_GETSET: [PyGetSetDef; 6] = [
-    PyGetSetDef { name: c"args".as_ptr(), get: Some(get_args_slot), set: Some(set_args_slot), doc: core::ptr::null(), closure: null_mut() },
-    PyGetSetDef { name: c"__traceback__".as_ptr(), get: Some(get_tb), set: Some(set_tb), doc: core::ptr::null(), closure: null_mut() },
-    PyGetSetDef { name: c"__context__".as_ptr(), get: Some(get_ctx), set: Some(set_ctx), doc: c"exception context".as_ptr(), closure: null_mut() },
-    PyGetSetDef { name: c"__cause__".as_ptr(), get: Some(get_cause_slot), set: Some(set_cause_slot), doc: c"exception cause".as_ptr(), closure: null_mut() },
-    PyGetSetDef { name: c"__dict__".as_ptr(), get: Some(get_dict), set: None, doc: core::ptr::null(), closure: null_mut() },
-    PyGetSetDef { name: core::ptr::null(), get: None, set: None, doc: core::ptr::null(), closure: null_mut() },
+    PyGetSetDef {
+        name: c"args".as_ptr(),
+        get: Some(get_args_slot),
+        set: Some(set_args_slot),
+        doc: core::ptr::null(),
+        closure: null_mut(),
+    },
+    PyGetSetDef {
+        name: c"__traceback__".as_ptr(),
+        get: Some(get_tb),
+        set: Some(set_tb),
+        doc: core::ptr::null(),
+        closure: null_mut(),
+    },
+    PyGetSetDef {
+        name: c"__context__".as_ptr(),
+        get: Some(get_ctx),
+        set: Some(set_ctx),
+        doc: c"exception context".as_ptr(),
+        closure: null_mut(),
+    },
+    PyGetSetDef {
+        name: c"__cause__".as_ptr(),
+        get: Some(get_cause_slot),
+        set: Some(set_cause_slot),
+        doc: c"exception cause".as_ptr(),
+        closure: null_mut(),
+    },
+    PyGetSetDef {
+        name: c"__dict__".as_ptr(),
+        get: Some(get_dict),
+        set: None,
+        doc: core::ptr::null(),
+        closure: null_mut(),
+    },
+    PyGetSetDef {
+        name: core::ptr::null(),
+        get: None,
+        set: None,
+        doc: core::ptr::null(),
+        closure: null_mut(),
+    },
 ];
 
 static mut EXC_MEMBERS: [PyMemberDef; 3] = [
-    PyMemberDef { name: c"__suppress_context__".as_ptr(), type_code: Py_T_BOOL, offset: core::mem::offset_of!(BaseExceptionObject, suppress_context) as Py_ssize_t, flags: 0, doc: core::ptr::null() },
-    PyMemberDef { name: c"__notes__".as_ptr(), type_code: Py_T_OBJECT_EX, offset: core::mem::offset_of!(BaseExceptionObject, notes) as Py_ssize_t, flags: 0, doc: core::ptr::null() },
-    PyMemberDef { name: core::ptr::null(), type_code: 0, offset: 0, flags: 0, doc: core::ptr::null() },
+    PyMemberDef {
+        name: c"__suppress_context__".as_ptr(),
+        type_code: Py_T_BOOL,
+        offset: core::mem::offset_of!(BaseExceptionObject, suppress_context) as Py_ssize_t,
+        flags: 0,
+        doc: core::ptr::null(),
+    },
+    PyMemberDef {
+        name: c"__notes__".as_ptr(),
+        type_code: Py_T_OBJECT_EX,
+        offset: core::mem::offset_of!(BaseExceptionObject, notes) as Py_ssize_t,
+        flags: 0,
+        doc: core::ptr::null(),
+    },
+    PyMemberDef {
+        name: core::ptr::null(),
+        type_code: 0,
+        offset: 0,
+        flags: 0,
+        doc: core::ptr::null(),
+    },
 ];
 
 /// Create every built-in exception type and point the `PyExc_*` variables at them.
@@ -605,7 +749,12 @@ pub unsafe fn init_types() {
     for d in &defs {
         // Exception types are static built-ins in CPython: immortal, never freed.
         let t = Box::into_raw(Box::new(PyTypeObject::static_empty(&raw mut PyType_Type)));
-        crate::objects::typeobject::init_builtin(t, d.name, core::mem::size_of::<BaseExceptionObject>(), 0);
+        crate::objects::typeobject::init_builtin(
+            t,
+            d.name,
+            core::mem::size_of::<BaseExceptionObject>(),
+            0,
+        );
         (*t).tp_flags |= Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASE_EXC_SUBCLASS;
         (*t).tp_doc = d.doc.as_ptr();
         (*t).tp_dictoffset = core::mem::offset_of!(BaseExceptionObject, dict) as Py_ssize_t;

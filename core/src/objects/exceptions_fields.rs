@@ -14,22 +14,45 @@ use crate::objects::{dict, tuple, unicode};
 use crate::typeobj::*;
 
 const fn off(i: usize) -> Py_ssize_t {
-    (core::mem::offset_of!(BaseExceptionObject, extra) + i * core::mem::size_of::<*mut PyObject>()) as Py_ssize_t
+    (core::mem::offset_of!(BaseExceptionObject, extra) + i * core::mem::size_of::<*mut PyObject>())
+        as Py_ssize_t
 }
 
 macro_rules! member {
     ($name:literal, $i:expr) => {
-        PyMemberDef { name: $name.as_ptr(), type_code: _Py_T_OBJECT, offset: off($i), flags: 0, doc: core::ptr::null() }
+        PyMemberDef {
+            name: $name.as_ptr(),
+            type_code: _Py_T_OBJECT,
+            offset: off($i),
+            flags: 0,
+            doc: core::ptr::null(),
+        }
     };
 }
-const END: PyMemberDef = PyMemberDef { name: core::ptr::null(), type_code: 0, offset: 0, flags: 0, doc: core::ptr::null() };
+const END: PyMemberDef = PyMemberDef {
+    name: core::ptr::null(),
+    type_code: 0,
+    offset: 0,
+    flags: 0,
+    doc: core::ptr::null(),
+};
 
 static mut STOPITER_MEMBERS: [PyMemberDef; 2] = [member!(c"value", 0), END];
 static mut SYSEXIT_MEMBERS: [PyMemberDef; 2] = [member!(c"code", 0), END];
-static mut IMPORT_MEMBERS: [PyMemberDef; 5] =
-    [member!(c"msg", 0), member!(c"name", 1), member!(c"path", 2), member!(c"name_from", 3), END];
-static mut OS_MEMBERS: [PyMemberDef; 5] =
-    [member!(c"errno", 0), member!(c"strerror", 1), member!(c"filename", 2), member!(c"filename2", 3), END];
+static mut IMPORT_MEMBERS: [PyMemberDef; 5] = [
+    member!(c"msg", 0),
+    member!(c"name", 1),
+    member!(c"path", 2),
+    member!(c"name_from", 3),
+    END,
+];
+static mut OS_MEMBERS: [PyMemberDef; 5] = [
+    member!(c"errno", 0),
+    member!(c"strerror", 1),
+    member!(c"filename", 2),
+    member!(c"filename2", 3),
+    END,
+];
 static mut SYNTAX_MEMBERS: [PyMemberDef; 9] = [
     member!(c"msg", 0),
     member!(c"filename", 1),
@@ -51,11 +74,16 @@ static mut UNICODE_MEMBERS: [PyMemberDef; 6] = [
 ];
 static mut ATTRIBUTE_MEMBERS: [PyMemberDef; 3] = [member!(c"name", 0), member!(c"obj", 1), END];
 static mut NAME_MEMBERS: [PyMemberDef; 2] = [member!(c"name", 0), END];
-static mut GROUP_MEMBERS: [PyMemberDef; 3] = [member!(c"message", 0), member!(c"exceptions", 1), END];
+static mut GROUP_MEMBERS: [PyMemberDef; 3] =
+    [member!(c"message", 0), member!(c"exceptions", 1), END];
 
 /// Give the first type of each family its members and `__str__`.
 pub unsafe fn customize(t: *mut PyTypeObject, fam: Family, _is_root: bool) {
-    let base_family = if (*t).tp_base.is_null() { Family::Plain } else { family_of((*t).tp_base) };
+    let base_family = if (*t).tp_base.is_null() {
+        Family::Plain
+    } else {
+        family_of((*t).tp_base)
+    };
     if fam == base_family {
         return;
     }
@@ -74,11 +102,19 @@ pub unsafe fn customize(t: *mut PyTypeObject, fam: Family, _is_root: bool) {
 }
 
 unsafe fn arg(args: *mut PyObject, i: isize) -> *mut PyObject {
-    if !args.is_null() && Py_SIZE(args) > i { tuple::get_item(args, i) } else { null_mut() }
+    if !args.is_null() && Py_SIZE(args) > i {
+        tuple::get_item(args, i)
+    } else {
+        null_mut()
+    }
 }
 
 unsafe fn kwarg(kwds: *mut PyObject, name: &str) -> *mut PyObject {
-    if kwds.is_null() { null_mut() } else { dict::get_str(kwds, name) }
+    if kwds.is_null() {
+        null_mut()
+    } else {
+        dict::get_str(kwds, name)
+    }
 }
 
 /// Set the family fields from the constructor arguments.
@@ -86,7 +122,17 @@ pub unsafe fn init_family(o: *mut PyObject, args: *mut PyObject, kwds: *mut PyOb
     let n = if args.is_null() { 0 } else { Py_SIZE(args) };
     match family_of(Py_TYPE(o)) {
         Family::StopIteration => set_extra(o, 0, if n > 0 { arg(args, 0) } else { none() }),
-        Family::SystemExit => set_extra(o, 0, if n == 0 { none() } else if n == 1 { arg(args, 0) } else { args }),
+        Family::SystemExit => set_extra(
+            o,
+            0,
+            if n == 0 {
+                none()
+            } else if n == 1 {
+                arg(args, 0)
+            } else {
+                args
+            },
+        ),
         Family::Import => {
             if !kwds.is_null() {
                 for (k, v) in dict::snapshot(kwds) {
@@ -94,7 +140,12 @@ pub unsafe fn init_family(o: *mut PyObject, args: *mut PyObject, kwds: *mut PyOb
                     Py_DECREF(k);
                     Py_DECREF(v);
                     if ks != "name" && ks != "path" && ks != "name_from" {
-                        let _: PyResult<()> = crate::raise!(PyExc_TypeError, "'{}' is an invalid keyword argument for {}()", ks, crate::objects::typeobject::type_name(Py_TYPE(o)));
+                        let _: PyResult<()> = crate::raise!(
+                            PyExc_TypeError,
+                            "'{}' is an invalid keyword argument for {}()",
+                            ks,
+                            crate::objects::typeobject::type_name(Py_TYPE(o))
+                        );
                         return -1;
                     }
                 }
@@ -111,7 +162,12 @@ pub unsafe fn init_family(o: *mut PyObject, args: *mut PyObject, kwds: *mut PyOb
                     Py_DECREF(k);
                     Py_DECREF(v);
                     if ks != "name" && ks != "obj" {
-                        let _: PyResult<()> = crate::raise!(PyExc_TypeError, "'{}' is an invalid keyword argument for {}()", ks, crate::objects::typeobject::type_name(Py_TYPE(o)));
+                        let _: PyResult<()> = crate::raise!(
+                            PyExc_TypeError,
+                            "'{}' is an invalid keyword argument for {}()",
+                            ks,
+                            crate::objects::typeobject::type_name(Py_TYPE(o))
+                        );
                         return -1;
                     }
                 }
@@ -126,7 +182,12 @@ pub unsafe fn init_family(o: *mut PyObject, args: *mut PyObject, kwds: *mut PyOb
                     Py_DECREF(k);
                     Py_DECREF(v);
                     if ks != "name" {
-                        let _: PyResult<()> = crate::raise!(PyExc_TypeError, "'{}' is an invalid keyword argument for {}()", ks, crate::objects::typeobject::type_name(Py_TYPE(o)));
+                        let _: PyResult<()> = crate::raise!(
+                            PyExc_TypeError,
+                            "'{}' is an invalid keyword argument for {}()",
+                            ks,
+                            crate::objects::typeobject::type_name(Py_TYPE(o))
+                        );
                         return -1;
                     }
                 }
@@ -161,7 +222,8 @@ pub unsafe fn init_family(o: *mut PyObject, args: *mut PyObject, kwds: *mut PyOb
             if n == 2 {
                 let info = arg(args, 1);
                 if !tuple::is_tuple(info) || Py_SIZE(info) < 4 || Py_SIZE(info) > 6 {
-                    let _: PyResult<()> = crate::raise!(PyExc_IndexError, "tuple index out of range");
+                    let _: PyResult<()> =
+                        crate::raise!(PyExc_IndexError, "tuple index out of range");
                     return -1;
                 }
                 for i in 0..Py_SIZE(info) {
@@ -171,10 +233,16 @@ pub unsafe fn init_family(o: *mut PyObject, args: *mut PyObject, kwds: *mut PyOb
         }
         Family::Unicode => {
             let t = Py_TYPE(o);
-            let is = |v: *mut *mut PyObject| crate::objects::typeobject::is_subtype(t, *v as *mut PyTypeObject);
+            let is = |v: *mut *mut PyObject| {
+                crate::objects::typeobject::is_subtype(t, *v as *mut PyTypeObject)
+            };
             if is(&raw mut PyExc_UnicodeDecodeError) || is(&raw mut PyExc_UnicodeEncodeError) {
                 if n != 5 {
-                    let _: PyResult<()> = crate::raise!(PyExc_TypeError, "function takes exactly 5 arguments ({} given)", n);
+                    let _: PyResult<()> = crate::raise!(
+                        PyExc_TypeError,
+                        "function takes exactly 5 arguments ({} given)",
+                        n
+                    );
                     return -1;
                 }
                 for i in 0..5 {
@@ -182,7 +250,11 @@ pub unsafe fn init_family(o: *mut PyObject, args: *mut PyObject, kwds: *mut PyOb
                 }
             } else if is(&raw mut PyExc_UnicodeTranslateError) {
                 if n != 4 {
-                    let _: PyResult<()> = crate::raise!(PyExc_TypeError, "function takes exactly 4 arguments ({} given)", n);
+                    let _: PyResult<()> = crate::raise!(
+                        PyExc_TypeError,
+                        "function takes exactly 4 arguments ({} given)",
+                        n
+                    );
                     return -1;
                 }
                 set_extra(o, 1, arg(args, 0));
@@ -193,7 +265,11 @@ pub unsafe fn init_family(o: *mut PyObject, args: *mut PyObject, kwds: *mut PyOb
         }
         Family::Group => {
             if n != 2 {
-                let _: PyResult<()> = crate::raise!(PyExc_TypeError, "BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)", n);
+                let _: PyResult<()> = crate::raise!(
+                    PyExc_TypeError,
+                    "BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)",
+                    n
+                );
                 return -1;
             }
             set_extra(o, 0, arg(args, 0));
@@ -226,11 +302,26 @@ pub unsafe fn family_str(o: *mut PyObject) -> Option<*mut PyObject> {
                 return None;
             }
             let s = if !f1.is_null() && !f2.is_null() {
-                format!("[Errno {}] {}: {} -> {}", unicode::str_string(errno), unicode::str_string(strerror), unicode::repr_string(f1), unicode::repr_string(f2))
+                format!(
+                    "[Errno {}] {}: {} -> {}",
+                    unicode::str_string(errno),
+                    unicode::str_string(strerror),
+                    unicode::repr_string(f1),
+                    unicode::repr_string(f2)
+                )
             } else if !f1.is_null() && f1 != none() {
-                format!("[Errno {}] {}: {}", unicode::str_string(errno), unicode::str_string(strerror), unicode::repr_string(f1))
+                format!(
+                    "[Errno {}] {}: {}",
+                    unicode::str_string(errno),
+                    unicode::str_string(strerror),
+                    unicode::repr_string(f1)
+                )
             } else {
-                format!("[Errno {}] {}", unicode::str_string(errno), unicode::str_string(strerror))
+                format!(
+                    "[Errno {}] {}",
+                    unicode::str_string(errno),
+                    unicode::str_string(strerror)
+                )
             };
             Some(unicode::from_str(&s))
         }
@@ -247,7 +338,11 @@ pub unsafe fn family_str(o: *mut PyObject) -> Option<*mut PyObject> {
             } else {
                 None
             };
-            let lineno = if !line.is_null() && crate::objects::long::is_long(line) { crate::objects::long::to_i64(line) } else { None };
+            let lineno = if !line.is_null() && crate::objects::long::is_long(line) {
+                crate::objects::long::to_i64(line)
+            } else {
+                None
+            };
             match (fname, lineno) {
                 (Some(f), Some(l)) => s = format!("{} ({}, line {})", s, f, l),
                 (Some(f), None) => s = format!("{} ({})", s, f),
@@ -264,7 +359,12 @@ pub unsafe fn family_str(o: *mut PyObject) -> Option<*mut PyObject> {
                 return None;
             }
             let n = Py_SIZE(excs);
-            Some(unicode::from_str(&format!("{} ({} sub-exception{})", unicode::str_string(msg), n, if n == 1 { "" } else { "s" })))
+            Some(unicode::from_str(&format!(
+                "{} ({} sub-exception{})",
+                unicode::str_string(msg),
+                n,
+                if n == 1 { "" } else { "s" }
+            )))
         }
         _ => None,
     }
@@ -272,26 +372,58 @@ pub unsafe fn family_str(o: *mut PyObject) -> Option<*mut PyObject> {
 
 unsafe fn unicode_error_str(o: *mut PyObject) -> Option<*mut PyObject> {
     let t = Py_TYPE(o);
-    let (enc, obj, start, end, reason) = (extra(o, 0), extra(o, 1), extra(o, 2), extra(o, 3), extra(o, 4));
+    let (enc, obj, start, end, reason) = (
+        extra(o, 0),
+        extra(o, 1),
+        extra(o, 2),
+        extra(o, 3),
+        extra(o, 4),
+    );
     if obj.is_null() || reason.is_null() || start.is_null() || end.is_null() {
         return None;
     }
     let s = crate::objects::long::to_i64(start).unwrap_or(0);
     let e = crate::objects::long::to_i64(end).unwrap_or(0);
     let reason = unicode::str_string(reason);
-    let is = |v: *mut *mut PyObject| crate::objects::typeobject::is_subtype(t, *v as *mut PyTypeObject);
+    let is =
+        |v: *mut *mut PyObject| crate::objects::typeobject::is_subtype(t, *v as *mut PyTypeObject);
     let text = if is(&raw mut PyExc_UnicodeDecodeError) {
         let bytes = crate::objects::bytes::as_slice_of(obj);
-        let encs = if enc.is_null() { String::new() } else { unicode::str_string(enc) };
-        if e == s + 1 && (s as usize) < bytes.len() {
-            format!("'{}' codec can't decode byte 0x{:02x} in position {}: {}", encs, bytes[s as usize], s, reason)
+        let encs = if enc.is_null() {
+            String::new()
         } else {
-            format!("'{}' codec can't decode bytes in position {}-{}: {}", encs, s, e - 1, reason)
+            unicode::str_string(enc)
+        };
+        if e == s + 1 && (s as usize) < bytes.len() {
+            format!(
+                "'{}' codec can't decode byte 0x{:02x} in position {}: {}",
+                encs, bytes[s as usize], s, reason
+            )
+        } else {
+            format!(
+                "'{}' codec can't decode bytes in position {}-{}: {}",
+                encs,
+                s,
+                e - 1,
+                reason
+            )
         }
     } else {
-        let encs = if enc.is_null() { String::new() } else { format!("'{}' codec can't encode", unicode::str_string(enc)) };
-        let prefix = if is(&raw mut PyExc_UnicodeTranslateError) { "can't translate".to_string() } else { encs };
-        let len = if unicode::is_unicode(obj) { unicode::as_unicode(obj).length as i64 } else { 0 };
+        let encs = if enc.is_null() {
+            String::new()
+        } else {
+            format!("'{}' codec can't encode", unicode::str_string(enc))
+        };
+        let prefix = if is(&raw mut PyExc_UnicodeTranslateError) {
+            "can't translate".to_string()
+        } else {
+            encs
+        };
+        let len = if unicode::is_unicode(obj) {
+            unicode::as_unicode(obj).length as i64
+        } else {
+            0
+        };
         if e == s + 1 && s < len {
             let c = unicode::char_at(obj, s as usize);
             let cs = if c <= 0xff {
@@ -301,9 +433,18 @@ unsafe fn unicode_error_str(o: *mut PyObject) -> Option<*mut PyObject> {
             } else {
                 format!("\\U{:08x}", c)
             };
-            format!("{} character '{}' in position {}: {}", prefix, cs, s, reason)
+            format!(
+                "{} character '{}' in position {}: {}",
+                prefix, cs, s, reason
+            )
         } else {
-            format!("{} characters in position {}-{}: {}", prefix, s, e - 1, reason)
+            format!(
+                "{} characters in position {}-{}: {}",
+                prefix,
+                s,
+                e - 1,
+                reason
+            )
         }
     };
     Some(unicode::from_str(&text))

@@ -18,7 +18,8 @@ pub struct FloatObject {
 
 #[inline]
 pub unsafe fn is_float(o: *mut PyObject) -> bool {
-    Py_TYPE(o) == &raw mut PyFloat_Type || crate::objects::typeobject::is_subtype(Py_TYPE(o), &raw mut PyFloat_Type)
+    Py_TYPE(o) == &raw mut PyFloat_Type
+        || crate::objects::typeobject::is_subtype(Py_TYPE(o), &raw mut PyFloat_Type)
 }
 
 #[inline]
@@ -27,8 +28,16 @@ pub unsafe fn value(o: *mut PyObject) -> f64 {
 }
 
 pub unsafe fn from_f64(v: f64) -> *mut PyObject {
-    alloc::new_object(&raw mut PyFloat_Type, FloatObject { ob_base: PyObject { ob_refcnt: 1, ob_type: null_mut() }, ob_fval: v })
-        as *mut PyObject
+    alloc::new_object(
+        &raw mut PyFloat_Type,
+        FloatObject {
+            ob_base: PyObject {
+                ob_refcnt: 1,
+                ob_type: null_mut(),
+            },
+            ob_fval: v,
+        },
+    ) as *mut PyObject
 }
 
 /// `PyFloat_AsDouble`: floats, then `__float__`, then `__index__`.
@@ -45,7 +54,11 @@ pub unsafe fn as_f64(o: *mut PyObject) -> PyResult<f64> {
                 return Err(());
             }
             if !is_float(r) {
-                let msg = format!("{}.__float__ returned non-float (type {})", type_name(t), type_name(Py_TYPE(r)));
+                let msg = format!(
+                    "{}.__float__ returned non-float (type {})",
+                    type_name(t),
+                    type_name(Py_TYPE(r))
+                );
                 Py_DECREF(r);
                 return crate::raise!(PyExc_TypeError, "{}", msg);
             }
@@ -139,7 +152,11 @@ pub fn hash_f64(v: f64) -> Py_hash_t {
             x -= modulus;
         }
     }
-    let e = if e >= 0 { e % BITS } else { BITS - 1 - ((-1 - e) % BITS) };
+    let e = if e >= 0 {
+        e % BITS
+    } else {
+        BITS - 1 - ((-1 - e) % BITS)
+    };
     x = ((x << e) & modulus) | (x >> (BITS - e));
     let mut h = x as i64;
     if v < 0.0 {
@@ -174,7 +191,11 @@ pub unsafe extern "C" fn float_hash(o: *mut PyObject) -> Py_hash_t {
     hash_f64(v)
 }
 
-pub unsafe extern "C" fn float_richcompare(a: *mut PyObject, b: *mut PyObject, op: c_int) -> *mut PyObject {
+pub unsafe extern "C" fn float_richcompare(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    op: c_int,
+) -> *mut PyObject {
     let x = value(a);
     let ord = if is_float(b) {
         x.partial_cmp(&value(b))

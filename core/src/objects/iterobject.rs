@@ -30,7 +30,15 @@ pub struct CallIterObject {
 pub unsafe fn new_seq_iter(seq: *mut PyObject) -> *mut PyObject {
     let op = alloc::new_object(
         &raw mut PySeqIter_Type,
-        SeqIterObject { ob_base: PyObject { ob_refcnt: 1, ob_type: null_mut() }, lock: RawLock::new(), index: 0, seq },
+        SeqIterObject {
+            ob_base: PyObject {
+                ob_refcnt: 1,
+                ob_type: null_mut(),
+            },
+            lock: RawLock::new(),
+            index: 0,
+            seq,
+        },
     );
     if op.is_null() {
         return null_mut();
@@ -44,7 +52,14 @@ pub unsafe fn new_seq_iter(seq: *mut PyObject) -> *mut PyObject {
 pub unsafe fn new_call_iter(callable: *mut PyObject, sentinel: *mut PyObject) -> *mut PyObject {
     let op = alloc::new_object(
         &raw mut PyCallIter_Type,
-        CallIterObject { ob_base: PyObject { ob_refcnt: 1, ob_type: null_mut() }, callable, sentinel },
+        CallIterObject {
+            ob_base: PyObject {
+                ob_refcnt: 1,
+                ob_type: null_mut(),
+            },
+            callable,
+            sentinel,
+        },
     );
     if op.is_null() {
         return null_mut();
@@ -90,9 +105,17 @@ unsafe extern "C" fn seqiter_dealloc(o: *mut PyObject) {
     alloc::free_via_type(o);
 }
 
-unsafe extern "C" fn seqiter_traverse(o: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+unsafe extern "C" fn seqiter_traverse(
+    o: *mut PyObject,
+    visit: visitproc,
+    arg: *mut c_void,
+) -> c_int {
     let s = (*(o as *mut SeqIterObject)).seq;
-    if s.is_null() { 0 } else { visit(s, arg) }
+    if s.is_null() {
+        0
+    } else {
+        visit(s, arg)
+    }
 }
 
 unsafe extern "C" fn calliter_next(o: *mut PyObject) -> *mut PyObject {
@@ -131,7 +154,11 @@ unsafe extern "C" fn calliter_dealloc(o: *mut PyObject) {
     alloc::free_via_type(o);
 }
 
-unsafe extern "C" fn calliter_traverse(o: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+unsafe extern "C" fn calliter_traverse(
+    o: *mut PyObject,
+    visit: visitproc,
+    arg: *mut c_void,
+) -> c_int {
     let it = o as *mut CallIterObject;
     for p in [(*it).callable, (*it).sentinel] {
         if !p.is_null() {
@@ -151,7 +178,12 @@ pub unsafe extern "C" fn self_iter(o: *mut PyObject) -> *mut PyObject {
 
 pub unsafe fn init_types() {
     let t = &raw mut PySeqIter_Type;
-    crate::objects::typeobject::init_builtin(t, c"iterator", core::mem::size_of::<SeqIterObject>(), 0);
+    crate::objects::typeobject::init_builtin(
+        t,
+        c"iterator",
+        core::mem::size_of::<SeqIterObject>(),
+        0,
+    );
     (*t).tp_flags |= Py_TPFLAGS_HAVE_GC;
     (*t).tp_iter = Some(self_iter);
     (*t).tp_iternext = Some(seqiter_next);
@@ -159,7 +191,12 @@ pub unsafe fn init_types() {
     (*t).tp_traverse = Some(seqiter_traverse);
 
     let t = &raw mut PyCallIter_Type;
-    crate::objects::typeobject::init_builtin(t, c"callable_iterator", core::mem::size_of::<CallIterObject>(), 0);
+    crate::objects::typeobject::init_builtin(
+        t,
+        c"callable_iterator",
+        core::mem::size_of::<CallIterObject>(),
+        0,
+    );
     (*t).tp_flags |= Py_TPFLAGS_HAVE_GC;
     (*t).tp_iter = Some(self_iter);
     (*t).tp_iternext = Some(calliter_next);

@@ -45,7 +45,13 @@ pub unsafe fn new(n: Py_ssize_t) -> *mut PyObject {
     let op = alloc::new_object(
         &raw mut PyList_Type,
         ListObject {
-            ob_base: PyVarObject { ob_base: PyObject { ob_refcnt: 1, ob_type: null_mut() }, ob_size: n },
+            ob_base: PyVarObject {
+                ob_base: PyObject {
+                    ob_refcnt: 1,
+                    ob_type: null_mut(),
+                },
+                ob_size: n,
+            },
             ob_item: null_mut(),
             allocated: 0,
             lock: RawLock::new(),
@@ -55,7 +61,8 @@ pub unsafe fn new(n: Py_ssize_t) -> *mut PyObject {
         return op;
     }
     if n > 0 {
-        let items = libc::calloc(n as usize, core::mem::size_of::<*mut PyObject>()) as *mut *mut PyObject;
+        let items =
+            libc::calloc(n as usize, core::mem::size_of::<*mut PyObject>()) as *mut *mut PyObject;
         if items.is_null() {
             Py_DECREF(op);
             crate::errors::no_memory();
@@ -101,7 +108,10 @@ pub unsafe fn reserve_locked(o: *mut PyObject, newsize: Py_ssize_t) -> bool {
     if newsize == 0 {
         cap = 0;
     }
-    let p = libc::realloc(lo.ob_item as *mut c_void, cap.max(1) * core::mem::size_of::<*mut PyObject>()) as *mut *mut PyObject;
+    let p = libc::realloc(
+        lo.ob_item as *mut c_void,
+        cap.max(1) * core::mem::size_of::<*mut PyObject>(),
+    ) as *mut *mut PyObject;
     if p.is_null() {
         return false;
     }
@@ -170,7 +180,11 @@ pub unsafe extern "C" fn list_dealloc(o: *mut PyObject) {
     alloc::free_via_type(o);
 }
 
-pub unsafe extern "C" fn list_traverse(o: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+pub unsafe extern "C" fn list_traverse(
+    o: *mut PyObject,
+    visit: visitproc,
+    arg: *mut c_void,
+) -> c_int {
     let lo = l(o);
     for i in 0..lo.ob_base.ob_size {
         let x = *lo.ob_item.offset(i);
@@ -238,7 +252,11 @@ pub unsafe extern "C" fn list_repr(o: *mut PyObject) -> *mut PyObject {
     unicode::from_str(&s)
 }
 
-pub unsafe extern "C" fn list_richcompare(v: *mut PyObject, w: *mut PyObject, op: c_int) -> *mut PyObject {
+pub unsafe extern "C" fn list_richcompare(
+    v: *mut PyObject,
+    w: *mut PyObject,
+    op: c_int,
+) -> *mut PyObject {
     if !is_list(w) {
         return new_ref(not_implemented());
     }
@@ -251,13 +269,17 @@ pub unsafe extern "C" fn list_richcompare(v: *mut PyObject, w: *mut PyObject, op
     r
 }
 
-static LIST_AS_SEQUENCE: PySequenceMethods =
-    PySequenceMethods { sq_length: Some(list_length), sq_item: Some(list_item), ..PySequenceMethods::EMPTY };
+static LIST_AS_SEQUENCE: PySequenceMethods = PySequenceMethods {
+    sq_length: Some(list_length),
+    sq_item: Some(list_item),
+    ..PySequenceMethods::EMPTY
+};
 
 pub unsafe fn init_type() {
     let t = &raw mut PyList_Type;
     crate::objects::typeobject::init_builtin(t, c"list", core::mem::size_of::<ListObject>(), 0);
-    (*t).tp_flags |= Py_TPFLAGS_BASETYPE | Py_TPFLAGS_LIST_SUBCLASS | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_SEQUENCE;
+    (*t).tp_flags |=
+        Py_TPFLAGS_BASETYPE | Py_TPFLAGS_LIST_SUBCLASS | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_SEQUENCE;
     (*t).tp_dealloc = Some(list_dealloc);
     (*t).tp_traverse = Some(list_traverse);
     (*t).tp_clear = Some(list_tp_clear);

@@ -48,7 +48,17 @@ pub unsafe fn as_long<'a>(o: *mut PyObject) -> &'a LongObject {
 
 unsafe fn alloc_long(t: *mut PyTypeObject, small: i64, big: *mut BigInt) -> *mut PyObject {
     if t == &raw mut PyLong_Type {
-        let op = alloc::new_object(t, LongObject { ob_base: PyObject { ob_refcnt: 1, ob_type: null_mut() }, small, big });
+        let op = alloc::new_object(
+            t,
+            LongObject {
+                ob_base: PyObject {
+                    ob_refcnt: 1,
+                    ob_type: null_mut(),
+                },
+                small,
+                big,
+            },
+        );
         return op as *mut PyObject;
     }
     // Subclass instance: allocate through the type so extra fields/dict fit.
@@ -195,7 +205,8 @@ pub unsafe fn to_decimal_string(o: *mut PyObject) -> String {
 }
 
 /// Decimal digits beyond which str()/int() refuse (`sys.int_info.default_max_str_digits`).
-pub static MAX_STR_DIGITS: core::sync::atomic::AtomicUsize = core::sync::atomic::AtomicUsize::new(4300);
+pub static MAX_STR_DIGITS: core::sync::atomic::AtomicUsize =
+    core::sync::atomic::AtomicUsize::new(4300);
 
 pub unsafe extern "C" fn long_repr(o: *mut PyObject) -> *mut PyObject {
     let l = as_long(o);
@@ -220,7 +231,11 @@ pub unsafe fn compare(a: *mut PyObject, b: *mut PyObject) -> core::cmp::Ordering
     }
 }
 
-pub unsafe extern "C" fn long_richcompare(a: *mut PyObject, b: *mut PyObject, op: c_int) -> *mut PyObject {
+pub unsafe extern "C" fn long_richcompare(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    op: c_int,
+) -> *mut PyObject {
     if !is_long(b) {
         return new_ref(not_implemented());
     }
@@ -308,12 +323,20 @@ pub unsafe fn compare_with_f64(o: *mut PyObject, x: f64) -> Option<core::cmp::Or
         return None;
     }
     if x.is_infinite() {
-        return Some(if x > 0.0 { core::cmp::Ordering::Less } else { core::cmp::Ordering::Greater });
+        return Some(if x > 0.0 {
+            core::cmp::Ordering::Less
+        } else {
+            core::cmp::Ordering::Greater
+        });
     }
     let fl = x.floor();
     let v = to_bigint(o);
     let fi = num_bigint::BigInt::from(fl as i128);
-    let fi = if fl.abs() < 1e38 { fi } else { num_traits::FromPrimitive::from_f64(fl).unwrap_or(fi) };
+    let fi = if fl.abs() < 1e38 {
+        fi
+    } else {
+        num_traits::FromPrimitive::from_f64(fl).unwrap_or(fi)
+    };
     match v.cmp(&fi) {
         core::cmp::Ordering::Equal => {
             if x > fl {

@@ -25,10 +25,16 @@ pub struct CFunctionObject {
     pub mm_class: *mut PyTypeObject,
 }
 
-pub type PyCFunctionFast = unsafe extern "C" fn(*mut PyObject, *const *mut PyObject, Py_ssize_t) -> *mut PyObject;
-pub type PyCFunctionFastWithKeywords =
-    unsafe extern "C" fn(*mut PyObject, *const *mut PyObject, Py_ssize_t, *mut PyObject) -> *mut PyObject;
-pub type PyCFunctionWithKeywords = unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut PyObject) -> *mut PyObject;
+pub type PyCFunctionFast =
+    unsafe extern "C" fn(*mut PyObject, *const *mut PyObject, Py_ssize_t) -> *mut PyObject;
+pub type PyCFunctionFastWithKeywords = unsafe extern "C" fn(
+    *mut PyObject,
+    *const *mut PyObject,
+    Py_ssize_t,
+    *mut PyObject,
+) -> *mut PyObject;
+pub type PyCFunctionWithKeywords =
+    unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut PyObject) -> *mut PyObject;
 pub type PyCMethod = unsafe extern "C" fn(
     *mut PyObject,
     *mut PyTypeObject,
@@ -43,18 +49,32 @@ pub unsafe fn is_cfunction(o: *mut PyObject) -> bool {
 }
 
 /// `PyCMethod_New`.
-pub unsafe fn new(ml: *mut PyMethodDef, self_: *mut PyObject, module: *mut PyObject, cls: *mut PyTypeObject) -> *mut PyObject {
+pub unsafe fn new(
+    ml: *mut PyMethodDef,
+    self_: *mut PyObject,
+    module: *mut PyObject,
+    cls: *mut PyTypeObject,
+) -> *mut PyObject {
     let flags = (*ml).ml_flags;
     if flags & METH_METHOD != 0 && cls.is_null() {
-        return crate::raise_null!(PyExc_SystemError, "attempting to create PyCMethod with a METH_METHOD flag but no class");
+        return crate::raise_null!(
+            PyExc_SystemError,
+            "attempting to create PyCMethod with a METH_METHOD flag but no class"
+        );
     }
     if flags & METH_METHOD == 0 && !cls.is_null() {
-        return crate::raise_null!(PyExc_SystemError, "attempting to create PyCFunction with class but no METH_METHOD flag");
+        return crate::raise_null!(
+            PyExc_SystemError,
+            "attempting to create PyCFunction with class but no METH_METHOD flag"
+        );
     }
     let op = alloc::new_object(
         &raw mut PyCFunction_Type,
         CFunctionObject {
-            ob_base: PyObject { ob_refcnt: 1, ob_type: null_mut() },
+            ob_base: PyObject {
+                ob_refcnt: 1,
+                ob_type: null_mut(),
+            },
             m_ml: ml,
             m_self: self_,
             m_module: module,
@@ -80,7 +100,11 @@ pub unsafe fn display_name(ml: *mut PyMethodDef, self_: *mut PyObject) -> String
     if self_.is_null() || crate::objects::module::is_module(self_) {
         return name;
     }
-    let t = if crate::objects::typeobject::is_type(self_) { self_ as *mut PyTypeObject } else { Py_TYPE(self_) };
+    let t = if crate::objects::typeobject::is_type(self_) {
+        self_ as *mut PyTypeObject
+    } else {
+        Py_TYPE(self_)
+    };
     format!("{}.{}", crate::objects::typeobject::qual_name(t), name)
 }
 
@@ -95,13 +119,22 @@ pub unsafe fn call_methoddef(
     kwnames: *mut PyObject,
 ) -> *mut PyObject {
     let n = nargs(nargsf);
-    let nkw = if kwnames.is_null() { 0 } else { Py_SIZE(kwnames) as usize };
+    let nkw = if kwnames.is_null() {
+        0
+    } else {
+        Py_SIZE(kwnames) as usize
+    };
     let flags = (*ml).ml_flags & !(METH_CLASS | METH_STATIC | METH_COEXIST);
     let Some(meth) = (*ml).ml_meth else {
         return crate::raise_null!(PyExc_SystemError, "NULL method in PyMethodDef");
     };
     let no_kw = |what: &str| -> *mut PyObject {
-        crate::raise_null!(PyExc_TypeError, "{}() takes no keyword arguments{}", display_name(ml, self_), what)
+        crate::raise_null!(
+            PyExc_TypeError,
+            "{}() takes no keyword arguments{}",
+            display_name(ml, self_),
+            what
+        )
     };
     if crate::protocols::object::enter_recursive_call(" while calling a Python object").is_err() {
         return null_mut();
@@ -111,7 +144,12 @@ pub unsafe fn call_methoddef(
             if nkw > 0 {
                 no_kw("")
             } else if n != 0 {
-                crate::raise_null!(PyExc_TypeError, "{}() takes no arguments ({} given)", display_name(ml, self_), n)
+                crate::raise_null!(
+                    PyExc_TypeError,
+                    "{}() takes no arguments ({} given)",
+                    display_name(ml, self_),
+                    n
+                )
             } else {
                 meth(self_, null_mut())
             }
@@ -120,7 +158,12 @@ pub unsafe fn call_methoddef(
             if nkw > 0 {
                 no_kw("")
             } else if n != 1 {
-                crate::raise_null!(PyExc_TypeError, "{}() takes exactly one argument ({} given)", display_name(ml, self_), n)
+                crate::raise_null!(
+                    PyExc_TypeError,
+                    "{}() takes exactly one argument ({} given)",
+                    display_name(ml, self_),
+                    n
+                )
             } else {
                 meth(self_, *args)
             }
@@ -150,7 +193,14 @@ pub unsafe fn call_methoddef(
                     kw = dict::new();
                     ok = !kw.is_null();
                     for i in 0..nkw {
-                        if ok && dict::set_item(kw, tuple::get_item(kwnames, i as isize), *args.add(n + i)).is_err() {
+                        if ok
+                            && dict::set_item(
+                                kw,
+                                tuple::get_item(kwnames, i as isize),
+                                *args.add(n + i),
+                            )
+                            .is_err()
+                        {
                             ok = false;
                         }
                     }
@@ -176,11 +226,22 @@ pub unsafe fn call_methoddef(
         }
         x if x == METH_FASTCALL | METH_KEYWORDS => {
             let f: PyCFunctionFastWithKeywords = core::mem::transmute(meth);
-            f(self_, args, n as Py_ssize_t, if nkw > 0 { kwnames } else { null_mut() })
+            f(
+                self_,
+                args,
+                n as Py_ssize_t,
+                if nkw > 0 { kwnames } else { null_mut() },
+            )
         }
         x if x == METH_METHOD | METH_FASTCALL | METH_KEYWORDS => {
             let f: PyCMethod = core::mem::transmute(meth);
-            f(self_, cls, args, n as Py_ssize_t, if nkw > 0 { kwnames } else { null_mut() })
+            f(
+                self_,
+                cls,
+                args,
+                n as Py_ssize_t,
+                if nkw > 0 { kwnames } else { null_mut() },
+            )
         }
         _ => crate::raise_null!(
             PyExc_SystemError,
@@ -194,7 +255,11 @@ pub unsafe fn call_methoddef(
 
 #[inline]
 unsafe fn slice<'a>(args: *const *mut PyObject, n: usize) -> &'a [*mut PyObject] {
-    if n == 0 { &[] } else { core::slice::from_raw_parts(args, n) }
+    if n == 0 {
+        &[]
+    } else {
+        core::slice::from_raw_parts(args, n)
+    }
 }
 
 pub unsafe extern "C" fn cfunction_vectorcall(
@@ -207,7 +272,11 @@ pub unsafe extern "C" fn cfunction_vectorcall(
     call_methoddef((*f).m_ml, (*f).m_self, (*f).mm_class, args, nargsf, kwnames)
 }
 
-unsafe extern "C" fn cfunction_call(callable: *mut PyObject, args: *mut PyObject, kwargs: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn cfunction_call(
+    callable: *mut PyObject,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> *mut PyObject {
     crate::protocols::call::call(callable, args, kwargs)
 }
 
@@ -223,7 +292,11 @@ unsafe extern "C" fn cfunction_dealloc(o: *mut PyObject) {
     alloc::free_via_type(o);
 }
 
-unsafe extern "C" fn cfunction_traverse(o: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+unsafe extern "C" fn cfunction_traverse(
+    o: *mut PyObject,
+    visit: visitproc,
+    arg: *mut c_void,
+) -> c_int {
     let f = o as *mut CFunctionObject;
     for p in [(*f).m_self, (*f).m_module, (*f).mm_class as *mut PyObject] {
         if !p.is_null() {
@@ -268,39 +341,68 @@ unsafe extern "C" fn cfunction_get_doc(o: *mut PyObject, _c: *mut c_void) -> *mu
     if d.is_null() {
         return none();
     }
-    unicode::from_utf8(crate::objects::typeobject::doc_text(CStr::from_ptr(d).to_bytes()))
+    unicode::from_utf8(crate::objects::typeobject::doc_text(
+        CStr::from_ptr(d).to_bytes(),
+    ))
 }
 
 unsafe extern "C" fn cfunction_get_self(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
     let f = o as *mut CFunctionObject;
-    if (*f).m_self.is_null() { none() } else { new_ref((*f).m_self) }
+    if (*f).m_self.is_null() {
+        none()
+    } else {
+        new_ref((*f).m_self)
+    }
 }
 
 unsafe extern "C" fn cfunction_get_module(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
     let f = o as *mut CFunctionObject;
-    if (*f).m_module.is_null() { none() } else { new_ref((*f).m_module) }
+    if (*f).m_module.is_null() {
+        none()
+    } else {
+        new_ref((*f).m_module)
+    }
 }
 
-unsafe extern "C" fn cfunction_richcompare(a: *mut PyObject, b: *mut PyObject, op: c_int) -> *mut PyObject {
+unsafe extern "C" fn cfunction_richcompare(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    op: c_int,
+) -> *mut PyObject {
     if (op != 2 && op != 3) || !is_cfunction(b) {
         return new_ref(not_implemented());
     }
     let (fa, fb) = (a as *mut CFunctionObject, b as *mut CFunctionObject);
-    let eq = (*fa).m_self == (*fb).m_self && (*(*fa).m_ml).ml_meth.map(|f| f as usize) == (*(*fb).m_ml).ml_meth.map(|f| f as usize);
+    let eq = (*fa).m_self == (*fb).m_self
+        && (*(*fa).m_ml).ml_meth.map(|f| f as usize) == (*(*fb).m_ml).ml_meth.map(|f| f as usize);
     py_bool(if op == 2 { eq } else { !eq })
 }
 
 unsafe extern "C" fn cfunction_hash(o: *mut PyObject) -> Py_hash_t {
     let f = o as *mut CFunctionObject;
-    let x = if (*f).m_self.is_null() { 0 } else { crate::objects::baseobject::object_hash((*f).m_self) };
+    let x = if (*f).m_self.is_null() {
+        0
+    } else {
+        crate::objects::baseobject::object_hash((*f).m_self)
+    };
     let y = (*(*f).m_ml).ml_meth.map(|f| f as usize).unwrap_or(0) as Py_hash_t;
     let h = x ^ y;
-    if h == -1 { -2 } else { h }
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
 }
 
 macro_rules! getset {
     ($name:literal, $get:expr) => {
-        PyGetSetDef { name: $name.as_ptr(), get: Some($get), set: None, doc: core::ptr::null(), closure: null_mut() }
+        PyGetSetDef {
+            name: $name.as_ptr(),
+            get: Some($get),
+            set: None,
+            doc: core::ptr::null(),
+            closure: null_mut(),
+        }
     };
 }
 
@@ -310,12 +412,23 @@ static mut CFUNCTION_GETSET: [PyGetSetDef; 6] = [
     getset!(c"__doc__", cfunction_get_doc),
     getset!(c"__self__", cfunction_get_self),
     getset!(c"__module__", cfunction_get_module),
-    PyGetSetDef { name: core::ptr::null(), get: None, set: None, doc: core::ptr::null(), closure: null_mut() },
+    PyGetSetDef {
+        name: core::ptr::null(),
+        get: None,
+        set: None,
+        doc: core::ptr::null(),
+        closure: null_mut(),
+    },
 ];
 
 pub unsafe fn init_type() {
     let t = &raw mut PyCFunction_Type;
-    crate::objects::typeobject::init_builtin(t, c"builtin_function_or_method", core::mem::size_of::<CFunctionObject>(), 0);
+    crate::objects::typeobject::init_builtin(
+        t,
+        c"builtin_function_or_method",
+        core::mem::size_of::<CFunctionObject>(),
+        0,
+    );
     (*t).tp_flags |= Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL;
     (*t).tp_vectorcall_offset = core::mem::offset_of!(CFunctionObject, vectorcall) as Py_ssize_t;
     (*t).tp_weaklistoffset = core::mem::offset_of!(CFunctionObject, m_weakreflist) as Py_ssize_t;

@@ -51,7 +51,10 @@ pub unsafe fn new(name: *mut PyObject) -> *mut PyObject {
     let op = alloc::new_object(
         &raw mut PyModule_Type,
         ModuleObject {
-            ob_base: PyObject { ob_refcnt: 1, ob_type: null_mut() },
+            ob_base: PyObject {
+                ob_refcnt: 1,
+                ob_type: null_mut(),
+            },
             md_dict: d,
             md_def: null_mut(),
             md_state: null_mut(),
@@ -128,12 +131,24 @@ unsafe extern "C" fn module_dealloc(o: *mut PyObject) {
     alloc::free_via_type(o);
 }
 
-unsafe extern "C" fn module_traverse(o: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+unsafe extern "C" fn module_traverse(
+    o: *mut PyObject,
+    visit: visitproc,
+    arg: *mut c_void,
+) -> c_int {
     let mo = m(o);
     let def = mo.md_def;
-    let trav = if !def.is_null() { (*def).m_traverse } else { mo.md_state_traverse };
+    let trav = if !def.is_null() {
+        (*def).m_traverse
+    } else {
+        mo.md_state_traverse
+    };
     if let Some(t) = trav {
-        let size = if !def.is_null() { (*def).m_size } else { mo.md_state_size };
+        let size = if !def.is_null() {
+            (*def).m_size
+        } else {
+            mo.md_state_size
+        };
         if size <= 0 || !mo.md_state.is_null() {
             let r = t(o, visit, arg);
             if r != 0 {
@@ -150,9 +165,17 @@ unsafe extern "C" fn module_traverse(o: *mut PyObject, visit: visitproc, arg: *m
 unsafe extern "C" fn module_clear(o: *mut PyObject) -> c_int {
     let mo = m(o);
     let def = mo.md_def;
-    let clear = if !def.is_null() { (*def).m_clear } else { mo.md_state_clear };
+    let clear = if !def.is_null() {
+        (*def).m_clear
+    } else {
+        mo.md_state_clear
+    };
     if let Some(c) = clear {
-        let size = if !def.is_null() { (*def).m_size } else { mo.md_state_size };
+        let size = if !def.is_null() {
+            (*def).m_size
+        } else {
+            mo.md_state_size
+        };
         if size <= 0 || !mo.md_state.is_null() {
             let r = c(o);
             if r != 0 {
@@ -167,9 +190,17 @@ unsafe extern "C" fn module_clear(o: *mut PyObject) -> c_int {
 unsafe extern "C" fn module_repr(o: *mut PyObject) -> *mut PyObject {
     let name = name_string(o);
     let d = m(o).md_dict;
-    let file = if d.is_null() { null_mut() } else { dict::get_str(d, "__file__") };
+    let file = if d.is_null() {
+        null_mut()
+    } else {
+        dict::get_str(d, "__file__")
+    };
     if !file.is_null() && unicode::is_unicode(file) {
-        return unicode::from_str(&format!("<module '{}' from '{}'>", name, unicode::to_string_lossy(file)));
+        return unicode::from_str(&format!(
+            "<module '{}' from '{}'>",
+            name,
+            unicode::to_string_lossy(file)
+        ));
     }
     unicode::from_str(&format!("<module '{}'>", name))
 }
@@ -190,24 +221,46 @@ unsafe extern "C" fn module_getattro(o: *mut PyObject, name: *mut PyObject) -> *
     crate::objects::exceptions::raise_attribute_error(
         o,
         name,
-        &format!("module '{}' has no attribute '{}'", name_string(o), unicode::to_string_lossy(name)),
+        &format!(
+            "module '{}' has no attribute '{}'",
+            name_string(o),
+            unicode::to_string_lossy(name)
+        ),
     );
     null_mut()
 }
 
-unsafe extern "C" fn module_init(o: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> c_int {
+unsafe extern "C" fn module_init(
+    o: *mut PyObject,
+    args: *mut PyObject,
+    kwds: *mut PyObject,
+) -> c_int {
     let n = if args.is_null() { 0 } else { Py_SIZE(args) };
     let nk = if kwds.is_null() { 0 } else { dict::len(kwds) };
     if n + nk < 1 || n > 2 {
-        let _: PyResult<()> = crate::raise!(PyExc_TypeError, "module() missing required argument 'name' (pos 1)");
+        let _: PyResult<()> = crate::raise!(
+            PyExc_TypeError,
+            "module() missing required argument 'name' (pos 1)"
+        );
         return -1;
     }
-    let name = if n >= 1 { crate::objects::tuple::get_item(args, 0) } else { dict::get_str(kwds, "name") };
+    let name = if n >= 1 {
+        crate::objects::tuple::get_item(args, 0)
+    } else {
+        dict::get_str(kwds, "name")
+    };
     if name.is_null() || !unicode::is_unicode(name) {
-        let _: PyResult<()> = crate::raise!(PyExc_TypeError, "module.__init__() argument 'name' must be str");
+        let _: PyResult<()> = crate::raise!(
+            PyExc_TypeError,
+            "module.__init__() argument 'name' must be str"
+        );
         return -1;
     }
-    let doc = if n == 2 { crate::objects::tuple::get_item(args, 1) } else { none() };
+    let doc = if n == 2 {
+        crate::objects::tuple::get_item(args, 1)
+    } else {
+        none()
+    };
     let d = m(o).md_dict;
     if dict::set_str(d, "__name__", name).is_err() || dict::set_str(d, "__doc__", doc).is_err() {
         return -1;
@@ -217,7 +270,11 @@ unsafe extern "C" fn module_init(o: *mut PyObject, args: *mut PyObject, kwds: *m
     0
 }
 
-unsafe extern "C" fn module_new(t: *mut PyTypeObject, _a: *mut PyObject, _k: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn module_new(
+    t: *mut PyTypeObject,
+    _a: *mut PyObject,
+    _k: *mut PyObject,
+) -> *mut PyObject {
     let o = crate::alloc::generic_alloc(t, 0);
     if o.is_null() {
         return o;
@@ -248,5 +305,10 @@ pub unsafe fn init_type() {
     (*t).tp_doc = c"Create a module object.\n\nThe name must be a string; the optional doc argument can have any type.".as_ptr();
 
     let t = &raw mut PyModuleDef_Type;
-    crate::objects::typeobject::init_builtin(t, c"moduledef", core::mem::size_of::<PyModuleDef>(), 0);
+    crate::objects::typeobject::init_builtin(
+        t,
+        c"moduledef",
+        core::mem::size_of::<PyModuleDef>(),
+        0,
+    );
 }

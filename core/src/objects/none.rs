@@ -27,7 +27,10 @@ unsafe extern "C" fn none_bool(_o: *mut PyObject) -> c_int {
 }
 unsafe extern "C" fn notimpl_bool(_o: *mut PyObject) -> c_int {
     // Python 3.14 made truth-testing NotImplemented an error.
-    let _: PyResult<()> = crate::raise!(PyExc_TypeError, "NotImplemented should not be used in a boolean context");
+    let _: PyResult<()> = crate::raise!(
+        PyExc_TypeError,
+        "NotImplemented should not be used in a boolean context"
+    );
     -1
 }
 /// Immortal singletons are never deallocated; an over-decref from C lands here.
@@ -35,27 +38,50 @@ unsafe extern "C" fn singleton_dealloc(o: *mut PyObject) {
     make_immortal(o);
 }
 
-fn singleton_new(which: fn() -> *mut PyObject, name: &'static str) -> impl Fn(*mut PyObject, *mut PyObject) -> *mut PyObject {
+fn singleton_new(
+    which: fn() -> *mut PyObject,
+    name: &'static str,
+) -> impl Fn(*mut PyObject, *mut PyObject) -> *mut PyObject {
     move |args, kwds| unsafe {
-        if (!args.is_null() && Py_SIZE(args) > 0) || (!kwds.is_null() && crate::objects::dict::len(kwds) > 0) {
+        if (!args.is_null() && Py_SIZE(args) > 0)
+            || (!kwds.is_null() && crate::objects::dict::len(kwds) > 0)
+        {
             return crate::raise_null!(PyExc_TypeError, "{} takes no arguments", name);
         }
         new_ref(which())
     }
 }
 
-unsafe extern "C" fn none_new(_t: *mut PyTypeObject, a: *mut PyObject, k: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn none_new(
+    _t: *mut PyTypeObject,
+    a: *mut PyObject,
+    k: *mut PyObject,
+) -> *mut PyObject {
     singleton_new(none, "NoneType")(a, k)
 }
-unsafe extern "C" fn notimpl_new(_t: *mut PyTypeObject, a: *mut PyObject, k: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn notimpl_new(
+    _t: *mut PyTypeObject,
+    a: *mut PyObject,
+    k: *mut PyObject,
+) -> *mut PyObject {
     singleton_new(not_implemented, "NotImplementedType")(a, k)
 }
-unsafe extern "C" fn ellipsis_new(_t: *mut PyTypeObject, a: *mut PyObject, k: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn ellipsis_new(
+    _t: *mut PyTypeObject,
+    a: *mut PyObject,
+    k: *mut PyObject,
+) -> *mut PyObject {
     singleton_new(ellipsis, "ellipsis")(a, k)
 }
 
-static NONE_AS_NUMBER: PyNumberMethods = PyNumberMethods { nb_bool: Some(none_bool), ..PyNumberMethods::EMPTY };
-static NOTIMPL_AS_NUMBER: PyNumberMethods = PyNumberMethods { nb_bool: Some(notimpl_bool), ..PyNumberMethods::EMPTY };
+static NONE_AS_NUMBER: PyNumberMethods = PyNumberMethods {
+    nb_bool: Some(none_bool),
+    ..PyNumberMethods::EMPTY
+};
+static NOTIMPL_AS_NUMBER: PyNumberMethods = PyNumberMethods {
+    nb_bool: Some(notimpl_bool),
+    ..PyNumberMethods::EMPTY
+};
 
 pub unsafe fn init_types() {
     let t = &raw mut PY_NONE_TYPE;
@@ -68,7 +94,12 @@ pub unsafe fn init_types() {
     (*t).tp_doc = c"The type of the None singleton.".as_ptr();
 
     let t = &raw mut PY_NOTIMPLEMENTED_TYPE;
-    init_builtin(t, c"NotImplementedType", core::mem::size_of::<PyObject>(), 0);
+    init_builtin(
+        t,
+        c"NotImplementedType",
+        core::mem::size_of::<PyObject>(),
+        0,
+    );
     (*t).tp_repr = Some(notimpl_repr);
     (*t).tp_dealloc = Some(singleton_dealloc);
     (*t).tp_as_number = &raw const NOTIMPL_AS_NUMBER as *mut _;

@@ -73,7 +73,10 @@ unsafe fn write_stream(name: &str, s: &str, fallback: &mut dyn Write) {
     if !f.is_null() && f != crate::exported::none() {
         let saved = crate::errors::take_raised();
         let text = unicode::from_str(s);
-        let ok = !text.is_null() && crate::protocols::call::call_method(f, "write", &[text]).map(|r| Py_DECREF(r)).is_ok();
+        let ok = !text.is_null()
+            && crate::protocols::call::call_method(f, "write", &[text])
+                .map(|r| Py_DECREF(r))
+                .is_ok();
         Py_XDECREF(text);
         if !ok {
             crate::errors::clear();

@@ -113,7 +113,11 @@ pub unsafe extern "C" fn tuple_dealloc(o: *mut PyObject) {
     alloc::free_via_type(o);
 }
 
-pub unsafe extern "C" fn tuple_traverse(o: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+pub unsafe extern "C" fn tuple_traverse(
+    o: *mut PyObject,
+    visit: visitproc,
+    arg: *mut c_void,
+) -> c_int {
     for i in 0..Py_SIZE(o) {
         let x = get_item(o, i);
         if !x.is_null() {
@@ -189,7 +193,11 @@ pub unsafe extern "C" fn tuple_hash(o: *mut PyObject) -> Py_hash_t {
     acc as Py_hash_t
 }
 
-pub unsafe extern "C" fn tuple_richcompare(v: *mut PyObject, w: *mut PyObject, op: c_int) -> *mut PyObject {
+pub unsafe extern "C" fn tuple_richcompare(
+    v: *mut PyObject,
+    w: *mut PyObject,
+    op: c_int,
+) -> *mut PyObject {
     if !is_tuple(w) {
         return new_ref(not_implemented());
     }
@@ -215,8 +223,14 @@ static TUPLE_AS_SEQUENCE: PySequenceMethods = PySequenceMethods {
 
 pub unsafe fn init_type() {
     let t = &raw mut PyTuple_Type;
-    crate::objects::typeobject::init_builtin(t, c"tuple", core::mem::size_of::<PyVarObject>(), core::mem::size_of::<*mut PyObject>());
-    (*t).tp_flags |= Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TUPLE_SUBCLASS | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_SEQUENCE;
+    crate::objects::typeobject::init_builtin(
+        t,
+        c"tuple",
+        core::mem::size_of::<PyVarObject>(),
+        core::mem::size_of::<*mut PyObject>(),
+    );
+    (*t).tp_flags |=
+        Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TUPLE_SUBCLASS | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_SEQUENCE;
     (*t).tp_dealloc = Some(tuple_dealloc);
     (*t).tp_traverse = Some(tuple_traverse);
     (*t).tp_repr = Some(tuple_repr);

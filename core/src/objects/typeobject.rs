@@ -11,7 +11,12 @@ use crate::objects::{descr, dict, tuple, unicode};
 use crate::typeobj::*;
 
 /// Start filling a static built-in type: name, sizes, generic defaults.
-pub unsafe fn init_builtin(t: *mut PyTypeObject, name: &'static CStr, basicsize: usize, itemsize: usize) {
+pub unsafe fn init_builtin(
+    t: *mut PyTypeObject,
+    name: &'static CStr,
+    basicsize: usize,
+    itemsize: usize,
+) {
     (*t).ob_base.ob_base = PyObject::static_head(&raw mut PyType_Type);
     (*t).tp_name = name.as_ptr();
     (*t).tp_basicsize = basicsize as Py_ssize_t;
@@ -46,7 +51,8 @@ pub unsafe fn type_name<'a>(t: *mut PyTypeObject) -> &'a str {
 pub unsafe fn qual_name<'a>(t: *mut PyTypeObject) -> &'a str {
     if has_flag(t, Py_TPFLAGS_HEAPTYPE) {
         let h = t as *mut HeapType;
-        if !(*h).ht_qualname.is_null() && unicode::as_unicode((*h).ht_qualname).has_surrogates == 0 {
+        if !(*h).ht_qualname.is_null() && unicode::as_unicode((*h).ht_qualname).has_surrogates == 0
+        {
             return unicode::as_str((*h).ht_qualname);
         }
     }
@@ -75,7 +81,11 @@ pub unsafe fn fully_qualified_name(t: *mut PyTypeObject) -> String {
         crate::errors::clear();
         return qual_name(t).to_string();
     }
-    let ms = if unicode::is_unicode(m) { unicode::to_string_lossy(m) } else { String::new() };
+    let ms = if unicode::is_unicode(m) {
+        unicode::to_string_lossy(m)
+    } else {
+        String::new()
+    };
     Py_DECREF(m);
     if ms == "builtins" || ms == "__main__" || ms.is_empty() {
         qual_name(t).to_string()
@@ -286,8 +296,10 @@ unsafe fn compute_mro(t: *mut PyTypeObject) -> PyResult<*mut PyObject> {
             }
         }
         if chosen.is_null() {
-            let names: Vec<String> =
-                seqs.iter().map(|s| type_name(s[0] as *mut PyTypeObject).to_string()).collect();
+            let names: Vec<String> = seqs
+                .iter()
+                .map(|s| type_name(s[0] as *mut PyTypeObject).to_string())
+                .collect();
             let mut uniq: Vec<String> = Vec::new();
             for n in names {
                 if !uniq.contains(&n) {
@@ -385,27 +397,47 @@ unsafe fn inherit_slots(t: *mut PyTypeObject, b: *mut PyTypeObject) {
     let tn = (*t).tp_as_number;
     let bn = (*b).tp_as_number;
     if !tn.is_null() && !bn.is_null() && tn != bn {
-        copy_missing(tn as *mut Option<unsafe extern "C" fn()>, bn as *const Option<unsafe extern "C" fn()>, core::mem::size_of::<PyNumberMethods>());
+        copy_missing(
+            tn as *mut Option<unsafe extern "C" fn()>,
+            bn as *const Option<unsafe extern "C" fn()>,
+            core::mem::size_of::<PyNumberMethods>(),
+        );
     }
     let ts = (*t).tp_as_sequence;
     let bs = (*b).tp_as_sequence;
     if !ts.is_null() && !bs.is_null() && ts != bs {
-        copy_missing(ts as *mut _, bs as *const _, core::mem::size_of::<PySequenceMethods>());
+        copy_missing(
+            ts as *mut _,
+            bs as *const _,
+            core::mem::size_of::<PySequenceMethods>(),
+        );
     }
     let tm = (*t).tp_as_mapping;
     let bm = (*b).tp_as_mapping;
     if !tm.is_null() && !bm.is_null() && tm != bm {
-        copy_missing(tm as *mut _, bm as *const _, core::mem::size_of::<PyMappingMethods>());
+        copy_missing(
+            tm as *mut _,
+            bm as *const _,
+            core::mem::size_of::<PyMappingMethods>(),
+        );
     }
     let ta = (*t).tp_as_async;
     let ba = (*b).tp_as_async;
     if !ta.is_null() && !ba.is_null() && ta != ba {
-        copy_missing(ta as *mut _, ba as *const _, core::mem::size_of::<PyAsyncMethods>());
+        copy_missing(
+            ta as *mut _,
+            ba as *const _,
+            core::mem::size_of::<PyAsyncMethods>(),
+        );
     }
     let tb = (*t).tp_as_buffer;
     let bb = (*b).tp_as_buffer;
     if !tb.is_null() && !bb.is_null() && tb != bb {
-        copy_missing(tb as *mut _, bb as *const _, core::mem::size_of::<PyBufferProcs>());
+        copy_missing(
+            tb as *mut _,
+            bb as *const _,
+            core::mem::size_of::<PyBufferProcs>(),
+        );
     }
     inherit_slot!(t, b, tp_dealloc);
     if (*t).tp_getattr.is_none() && (*t).tp_getattro.is_none() {
@@ -451,7 +483,10 @@ unsafe fn inherit_slots(t: *mut PyTypeObject, b: *mut PyTypeObject) {
         (*t).tp_vectorcall_offset = (*b).tp_vectorcall_offset;
         (*t).tp_flags |= Py_TPFLAGS_HAVE_VECTORCALL;
     }
-    if (*t).tp_vectorcall_offset == 0 && has_flag(b, Py_TPFLAGS_HAVE_VECTORCALL) && (*t).tp_call == (*b).tp_call {
+    if (*t).tp_vectorcall_offset == 0
+        && has_flag(b, Py_TPFLAGS_HAVE_VECTORCALL)
+        && (*t).tp_call == (*b).tp_call
+    {
         (*t).tp_vectorcall_offset = (*b).tp_vectorcall_offset;
     }
 }
@@ -460,7 +495,11 @@ unsafe extern "C" fn gc_del_free(p: *mut c_void) {
     crate::alloc::gc_del(p)
 }
 
-unsafe fn copy_missing(dst: *mut Option<unsafe extern "C" fn()>, src: *const Option<unsafe extern "C" fn()>, bytes: usize) {
+unsafe fn copy_missing(
+    dst: *mut Option<unsafe extern "C" fn()>,
+    src: *const Option<unsafe extern "C" fn()>,
+    bytes: usize,
+) {
     let n = bytes / core::mem::size_of::<usize>();
     for i in 0..n {
         if (*dst.add(i)).is_none() {
@@ -472,13 +511,25 @@ unsafe fn copy_missing(dst: *mut Option<unsafe extern "C" fn()>, src: *const Opt
 // ---- the `type` type -----------------------------------------------------------
 
 /// `type.__call__`: `tp_new`, then `tp_init` when the result is an instance.
-pub unsafe extern "C" fn type_call(callable: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+pub unsafe extern "C" fn type_call(
+    callable: *mut PyObject,
+    args: *mut PyObject,
+    kwds: *mut PyObject,
+) -> *mut PyObject {
     let t = callable as *mut PyTypeObject;
-    if t == &raw mut PyType_Type && !args.is_null() && Py_SIZE(args) == 1 && (kwds.is_null() || dict::len(kwds) == 0) {
+    if t == &raw mut PyType_Type
+        && !args.is_null()
+        && Py_SIZE(args) == 1
+        && (kwds.is_null() || dict::len(kwds) == 0)
+    {
         return new_ref(Py_TYPE(tuple::get_item(args, 0)) as *mut PyObject);
     }
     let Some(tp_new) = (*t).tp_new else {
-        return crate::raise_null!(PyExc_TypeError, "cannot create '{}' instances", fully_qualified_name(t));
+        return crate::raise_null!(
+            PyExc_TypeError,
+            "cannot create '{}' instances",
+            fully_qualified_name(t)
+        );
     };
     let obj = tp_new(t, args, kwds);
     let obj = crate::errors::check_function_result(callable, obj);
@@ -517,7 +568,11 @@ pub unsafe extern "C" fn type_repr(o: *mut PyObject) -> *mut PyObject {
 /// itself (descriptors bound with `instance=None`), then metatype attributes.
 pub unsafe extern "C" fn type_getattro(o: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
     if !unicode::is_unicode(name) {
-        return crate::raise_null!(PyExc_TypeError, "attribute name must be string, not '{}'", type_name(Py_TYPE(name)));
+        return crate::raise_null!(
+            PyExc_TypeError,
+            "attribute name must be string, not '{}'",
+            type_name(Py_TYPE(name))
+        );
     }
     let t = o as *mut PyTypeObject;
     let meta = Py_TYPE(o);
@@ -550,15 +605,27 @@ pub unsafe extern "C" fn type_getattro(o: *mut PyObject, name: *mut PyObject) ->
     crate::objects::exceptions::raise_attribute_error(
         o,
         name,
-        &format!("type object '{}' has no attribute '{}'", qual_name(t), unicode::to_string_lossy(name)),
+        &format!(
+            "type object '{}' has no attribute '{}'",
+            qual_name(t),
+            unicode::to_string_lossy(name)
+        ),
     );
     null_mut()
 }
 
-pub unsafe extern "C" fn type_setattro(o: *mut PyObject, name: *mut PyObject, value: *mut PyObject) -> c_int {
+pub unsafe extern "C" fn type_setattro(
+    o: *mut PyObject,
+    name: *mut PyObject,
+    value: *mut PyObject,
+) -> c_int {
     let t = o as *mut PyTypeObject;
     if !unicode::is_unicode(name) {
-        let _: PyResult<()> = crate::raise!(PyExc_TypeError, "attribute name must be string, not '{}'", type_name(Py_TYPE(name)));
+        let _: PyResult<()> = crate::raise!(
+            PyExc_TypeError,
+            "attribute name must be string, not '{}'",
+            type_name(Py_TYPE(name))
+        );
         return -1;
     }
     if has_flag(t, Py_TPFLAGS_IMMUTABLETYPE) {
@@ -579,12 +646,18 @@ pub unsafe extern "C" fn type_setattro(o: *mut PyObject, name: *mut PyObject, va
     }
     let r = if value.is_null() {
         if dict::del_item((*t).tp_dict, name).is_err() {
-            if crate::errors::exception_matches(crate::objects::exceptions::exc(&raw mut PyExc_KeyError)) {
+            if crate::errors::exception_matches(crate::objects::exceptions::exc(
+                &raw mut PyExc_KeyError,
+            )) {
                 crate::errors::clear();
                 crate::objects::exceptions::raise_attribute_error(
                     o,
                     name,
-                    &format!("type object '{}' has no attribute '{}'", qual_name(t), unicode::to_string_lossy(name)),
+                    &format!(
+                        "type object '{}' has no attribute '{}'",
+                        qual_name(t),
+                        unicode::to_string_lossy(name)
+                    ),
                 );
             }
             Err(())
@@ -637,13 +710,23 @@ unsafe fn type_clear_fields(t: *mut PyTypeObject) {
     Py_XDECREF(base as *mut PyObject);
 }
 
-pub unsafe extern "C" fn type_traverse(o: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+pub unsafe extern "C" fn type_traverse(
+    o: *mut PyObject,
+    visit: visitproc,
+    arg: *mut c_void,
+) -> c_int {
     let t = o as *mut PyTypeObject;
     if !has_flag(t, Py_TPFLAGS_HEAPTYPE) {
         return 0;
     }
     let h = o as *mut HeapType;
-    for p in [(*t).tp_dict, (*t).tp_mro, (*t).tp_bases, (*t).tp_base as *mut PyObject, (*h).ht_module] {
+    for p in [
+        (*t).tp_dict,
+        (*t).tp_mro,
+        (*t).tp_bases,
+        (*t).tp_base as *mut PyObject,
+        (*h).ht_module,
+    ] {
         if !p.is_null() {
             let r = visit(p, arg);
             if r != 0 {
@@ -683,15 +766,27 @@ unsafe extern "C" fn type_get_module(o: *mut PyObject, _c: *mut c_void) -> *mut 
 }
 unsafe extern "C" fn type_get_mro(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
     let m = (*(o as *mut PyTypeObject)).tp_mro;
-    if m.is_null() { new_ref(none()) } else { new_ref(m) }
+    if m.is_null() {
+        new_ref(none())
+    } else {
+        new_ref(m)
+    }
 }
 unsafe extern "C" fn type_get_bases(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
     let m = (*(o as *mut PyTypeObject)).tp_bases;
-    if m.is_null() { tuple::new(0) } else { new_ref(m) }
+    if m.is_null() {
+        tuple::new(0)
+    } else {
+        new_ref(m)
+    }
 }
 unsafe extern "C" fn type_get_base(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
     let b = (*(o as *mut PyTypeObject)).tp_base;
-    if b.is_null() { new_ref(none()) } else { new_ref(b as *mut PyObject) }
+    if b.is_null() {
+        new_ref(none())
+    } else {
+        new_ref(b as *mut PyObject)
+    }
 }
 unsafe extern "C" fn type_get_dict(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
     crate::objects::dict::new_proxy((*(o as *mut PyTypeObject)).tp_dict)
@@ -744,7 +839,13 @@ unsafe extern "C" fn type_mro_method(o: *mut PyObject, _a: *mut PyObject) -> *mu
 
 macro_rules! getset {
     ($name:literal, $get:expr) => {
-        PyGetSetDef { name: $name.as_ptr(), get: Some($get), set: None, doc: core::ptr::null(), closure: null_mut() }
+        PyGetSetDef {
+            name: $name.as_ptr(),
+            get: Some($get),
+            set: None,
+            doc: core::ptr::null(),
+            closure: null_mut(),
+        }
     };
 }
 
@@ -761,7 +862,13 @@ static mut TYPE_GETSET: [PyGetSetDef; 13] = [
     getset!(c"__itemsize__", type_get_itemsize),
     getset!(c"__flags__", type_get_flags),
     getset!(c"__dictoffset__", type_get_dictoffset),
-    PyGetSetDef { name: core::ptr::null(), get: None, set: None, doc: core::ptr::null(), closure: null_mut() },
+    PyGetSetDef {
+        name: core::ptr::null(),
+        get: None,
+        set: None,
+        doc: core::ptr::null(),
+        closure: null_mut(),
+    },
 ];
 
 static mut TYPE_METHODS: [PyMethodDef; 2] = [
@@ -782,13 +889,24 @@ static mut TYPE_MEMBERS: [PyMemberDef; 2] = [
         flags: Py_READONLY,
         doc: core::ptr::null(),
     },
-    PyMemberDef { name: core::ptr::null(), type_code: 0, offset: 0, flags: 0, doc: core::ptr::null() },
+    PyMemberDef {
+        name: core::ptr::null(),
+        type_code: 0,
+        offset: 0,
+        flags: 0,
+        doc: core::ptr::null(),
+    },
 ];
 
 pub unsafe fn init_type() {
     let _ = type_get_weakrefoffset;
     let t = &raw mut PyType_Type;
-    init_builtin(t, c"type", core::mem::size_of::<HeapType>(), core::mem::size_of::<PyMemberDef>());
+    init_builtin(
+        t,
+        c"type",
+        core::mem::size_of::<HeapType>(),
+        core::mem::size_of::<PyMemberDef>(),
+    );
     (*t).tp_flags |= Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TYPE_SUBCLASS | Py_TPFLAGS_HAVE_GC;
     (*t).tp_call = Some(type_call);
     (*t).tp_repr = Some(type_repr);
@@ -805,7 +923,9 @@ pub unsafe fn init_type() {
     (*t).tp_new = Some(crate::objects::heaptype::type_new);
     (*t).tp_dictoffset = core::mem::offset_of!(PyTypeObject, tp_dict) as Py_ssize_t;
     (*t).tp_weaklistoffset = core::mem::offset_of!(PyTypeObject, tp_weaklist) as Py_ssize_t;
-    (*t).tp_doc = c"type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type".as_ptr();
+    (*t).tp_doc =
+        c"type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type"
+            .as_ptr();
 }
 
 /// `tp_name` as a C string pointer (for messages built in C).

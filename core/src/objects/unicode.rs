@@ -76,7 +76,9 @@ pub unsafe fn to_string_lossy(o: *mut PyObject) -> String {
     if as_unicode(o).has_surrogates == 0 {
         as_str(o).to_owned()
     } else {
-        decode_wtf8(bytes_of(o)).map(|c| char::from_u32(c).unwrap_or('\u{FFFD}')).collect()
+        decode_wtf8(bytes_of(o))
+            .map(|c| char::from_u32(c).unwrap_or('\u{FFFD}'))
+            .collect()
     }
 }
 
@@ -93,7 +95,10 @@ pub fn decode_wtf8(b: &[u8]) -> impl Iterator<Item = u32> + '_ {
         } else if c0 < 0xE0 {
             (((c0 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F), 2)
         } else if c0 < 0xF0 {
-            (((c0 & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F), 3)
+            (
+                ((c0 & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F),
+                3,
+            )
         } else {
             (
                 ((c0 & 0x07) << 18)
@@ -182,7 +187,10 @@ unsafe fn new_exact(b: &[u8]) -> *mut PyObject {
     core::ptr::write(
         op,
         UnicodeObject {
-            ob_base: PyObject { ob_refcnt: 1, ob_type: &raw mut PyUnicode_Type },
+            ob_base: PyObject {
+                ob_refcnt: 1,
+                ob_type: &raw mut PyUnicode_Type,
+            },
             hash: AtomicIsize::new(-1),
             length: n as Py_ssize_t,
             utf8_len: b.len() as Py_ssize_t,
@@ -208,7 +216,11 @@ pub unsafe fn from_code_points(cps: impl IntoIterator<Item = u32>) -> *mut PyObj
     let mut v = Vec::new();
     for cp in cps {
         if cp > 0x10FFFF {
-            return crate::raise_null!(PyExc_ValueError, "character U+{:x} is not in range [U+0000; U+10ffff]", cp);
+            return crate::raise_null!(
+                PyExc_ValueError,
+                "character U+{:x} is not in range [U+0000; U+10ffff]",
+                cp
+            );
         }
         push_wtf8(&mut v, cp);
     }
@@ -225,10 +237,18 @@ pub unsafe fn from_utf8(b: &[u8]) -> *mut PyObject {
             let end = start + e.error_len().unwrap_or(b.len() - start).max(1);
             let reason = match e.error_len() {
                 None => "unexpected end of data",
-                Some(_) if b[start] >= 0x80 && b[start] < 0xC2 || b[start] > 0xF4 => "invalid start byte",
+                Some(_) if b[start] >= 0x80 && b[start] < 0xC2 || b[start] > 0xF4 => {
+                    "invalid start byte"
+                }
                 Some(_) => "invalid continuation byte",
             };
-            crate::objects::exceptions::raise_unicode_decode_error("utf-8", b, start, end.min(b.len()), reason);
+            crate::objects::exceptions::raise_unicode_decode_error(
+                "utf-8",
+                b,
+                start,
+                end.min(b.len()),
+                reason,
+            );
             null_mut()
         }
     }
@@ -306,7 +326,11 @@ unsafe fn intern_bytes(b: &[u8]) -> *mut PyObject {
     if let Some(&p) = t.0.get(b) {
         return p as *mut PyObject;
     }
-    let o = if b.len() == 1 && b[0] < 0x80 { latin1_char(b[0]) } else { new_exact(b) };
+    let o = if b.len() == 1 && b[0] < 0x80 {
+        latin1_char(b[0])
+    } else {
+        new_exact(b)
+    };
     if o.is_null() {
         return o;
     }
@@ -396,7 +420,10 @@ pub unsafe fn repr_string(o: *mut PyObject) -> String {
     let r = crate::protocols::object::repr(o);
     if r.is_null() {
         crate::errors::clear();
-        return format!("<{} object>", crate::objects::typeobject::type_name(Py_TYPE(o)));
+        return format!(
+            "<{} object>",
+            crate::objects::typeobject::type_name(Py_TYPE(o))
+        );
     }
     let s = to_string_lossy(r);
     Py_DECREF(r);
@@ -411,7 +438,10 @@ pub unsafe fn str_string(o: *mut PyObject) -> String {
     let r = crate::protocols::object::str(o);
     if r.is_null() {
         crate::errors::clear();
-        return format!("<{} object>", crate::objects::typeobject::type_name(Py_TYPE(o)));
+        return format!(
+            "<{} object>",
+            crate::objects::typeobject::type_name(Py_TYPE(o))
+        );
     }
     let s = to_string_lossy(r);
     Py_DECREF(r);
@@ -434,8 +464,16 @@ pub unsafe fn as_utf8(o: *mut PyObject, size: *mut Py_ssize_t) -> *const c_char 
 
 /// UnicodeEncodeError for the first surrogate of `o` ('surrogates not allowed').
 pub unsafe fn raise_surrogate_encode_error(o: *mut PyObject) {
-    let pos = decode_wtf8(bytes_of(o)).position(|c| (0xD800..0xE000).contains(&c)).unwrap_or(0);
-    crate::objects::exceptions::raise_unicode_encode_error("utf-8", o, pos, pos + 1, "surrogates not allowed");
+    let pos = decode_wtf8(bytes_of(o))
+        .position(|c| (0xD800..0xE000).contains(&c))
+        .unwrap_or(0);
+    crate::objects::exceptions::raise_unicode_encode_error(
+        "utf-8",
+        o,
+        pos,
+        pos + 1,
+        "surrogates not allowed",
+    );
 }
 
 /// Byte offset of character `i` (0 <= i <= length).
@@ -458,7 +496,10 @@ pub unsafe fn byte_offset(o: *mut PyObject, i: usize) -> usize {
             ch += 1;
         }
         let fresh = Box::into_raw(Box::new(v));
-        match u.index.compare_exchange(null_mut(), fresh, Ordering::AcqRel, Ordering::Acquire) {
+        match u
+            .index
+            .compare_exchange(null_mut(), fresh, Ordering::AcqRel, Ordering::Acquire)
+        {
             Ok(_) => idx = fresh,
             Err(other) => {
                 drop(Box::from_raw(fresh));
@@ -516,7 +557,11 @@ pub unsafe fn substring(o: *mut PyObject, start: usize, end: usize) -> *mut PyOb
 pub unsafe extern "C" fn unicode_repr(op: *mut PyObject) -> *mut PyObject {
     let mut out = Vec::with_capacity(as_unicode(op).utf8_len as usize + 2);
     let b = bytes_of(op);
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { b'"' } else { b'\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        b'"'
+    } else {
+        b'\''
+    };
     out.push(quote);
     for cp in decode_wtf8(b) {
         match cp {
@@ -563,7 +608,11 @@ pub unsafe extern "C" fn unicode_str(op: *mut PyObject) -> *mut PyObject {
     from_wtf8_unchecked(bytes_of(op))
 }
 
-pub unsafe extern "C" fn unicode_richcompare(a: *mut PyObject, b: *mut PyObject, op: core::ffi::c_int) -> *mut PyObject {
+pub unsafe extern "C" fn unicode_richcompare(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    op: core::ffi::c_int,
+) -> *mut PyObject {
     if !is_unicode(b) {
         return new_ref(not_implemented());
     }
@@ -596,13 +645,18 @@ pub unsafe fn init_type() {
     (*t).tp_richcompare = Some(unicode_richcompare);
     (*t).tp_as_sequence = &raw const UNICODE_AS_SEQUENCE as *mut _;
     (*t).tp_as_mapping = &raw const UNICODE_AS_MAPPING as *mut _;
-    (*t).tp_doc = c"str(object='') -> str\nstr(bytes_or_buffer[, encoding[, errors]]) -> str".as_ptr();
+    (*t).tp_doc =
+        c"str(object='') -> str\nstr(bytes_or_buffer[, encoding[, errors]]) -> str".as_ptr();
 }
 
-static UNICODE_AS_SEQUENCE: PySequenceMethods =
-    PySequenceMethods { sq_length: Some(unicode_length), ..PySequenceMethods::EMPTY };
-static UNICODE_AS_MAPPING: PyMappingMethods =
-    PyMappingMethods { mp_length: Some(unicode_length), ..PyMappingMethods::EMPTY };
+static UNICODE_AS_SEQUENCE: PySequenceMethods = PySequenceMethods {
+    sq_length: Some(unicode_length),
+    ..PySequenceMethods::EMPTY
+};
+static UNICODE_AS_MAPPING: PyMappingMethods = PyMappingMethods {
+    mp_length: Some(unicode_length),
+    ..PyMappingMethods::EMPTY
+};
 
 /// Create the immortal singletons (before anything makes strings).
 pub unsafe fn init_singletons() {

@@ -26,7 +26,10 @@ pub unsafe fn warn(category: *mut PyObject, msg: &str, _stacklevel: isize) -> c_
         a => {
             if a == 0 {
                 let mut seen = SEEN.lock().unwrap();
-                if !seen.get_or_insert_with(HashSet::new).insert((category as usize, msg.to_string())) {
+                if !seen
+                    .get_or_insert_with(HashSet::new)
+                    .insert((category as usize, msg.to_string()))
+                {
                     return 0;
                 }
             }

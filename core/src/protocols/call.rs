@@ -2,7 +2,6 @@
 
 use core::ptr::null_mut;
 
-
 use crate::object::*;
 use crate::objects::typeobject::type_name;
 use crate::objects::{dict, tuple, unicode};
@@ -23,15 +22,23 @@ pub unsafe fn vectorcall_func(callable: *mut PyObject) -> Option<vectorcallfunc>
     if !has_flag(t, Py_TPFLAGS_HAVE_VECTORCALL) || (*t).tp_vectorcall_offset <= 0 {
         return None;
     }
-    let slot = (callable as *mut u8).offset((*t).tp_vectorcall_offset) as *mut Option<vectorcallfunc>;
+    let slot =
+        (callable as *mut u8).offset((*t).tp_vectorcall_offset) as *mut Option<vectorcallfunc>;
     *slot
 }
 
 /// `PyObject_Call`.
-pub unsafe fn call(callable: *mut PyObject, args: *mut PyObject, kwargs: *mut PyObject) -> *mut PyObject {
+pub unsafe fn call(
+    callable: *mut PyObject,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> *mut PyObject {
     if !crate::errors::raised().is_null() {
         // Calling with an exception set would lose it (CPython asserts here).
-        return crate::raise_null!(PyExc_SystemError, "PyObject_Call() called with an exception set");
+        return crate::raise_null!(
+            PyExc_SystemError,
+            "PyObject_Call() called with an exception set"
+        );
     }
     if args.is_null() || !tuple::is_tuple(args) {
         return crate::raise_null!(PyExc_TypeError, "argument list must be a tuple");
@@ -102,8 +109,16 @@ pub unsafe fn vectorcall(
         return crate::errors::check_function_result(callable, r);
     }
     let n = nargs(nargsf);
-    let nk = if kwnames.is_null() { 0 } else { Py_SIZE(kwnames) as usize };
-    let slice = if n + nk == 0 { &[][..] } else { core::slice::from_raw_parts(args, n + nk) };
+    let nk = if kwnames.is_null() {
+        0
+    } else {
+        Py_SIZE(kwnames) as usize
+    };
+    let slice = if n + nk == 0 {
+        &[][..]
+    } else {
+        core::slice::from_raw_parts(args, n + nk)
+    };
     let argtuple = tuple::from_slice(&slice[..n]);
     if argtuple.is_null() {
         return null_mut();
@@ -135,7 +150,11 @@ pub unsafe fn call_function(callable: *mut PyObject, args: &[*mut PyObject]) -> 
 }
 
 /// `obj.name(*args)`; Err with the exception set.
-pub unsafe fn call_method(obj: *mut PyObject, name: &str, args: &[*mut PyObject]) -> PyResult<*mut PyObject> {
+pub unsafe fn call_method(
+    obj: *mut PyObject,
+    name: &str,
+    args: &[*mut PyObject],
+) -> PyResult<*mut PyObject> {
     let m = crate::protocols::object::get_attr(obj, unicode::intern_str(name));
     if m.is_null() {
         return Err(());
@@ -154,7 +173,10 @@ pub unsafe fn vectorcall_method(
 ) -> *mut PyObject {
     let n = nargs(nargsf);
     if n == 0 {
-        return crate::raise_null!(PyExc_TypeError, "PyObject_VectorcallMethod() needs the object as first argument");
+        return crate::raise_null!(
+            PyExc_TypeError,
+            "PyObject_VectorcallMethod() needs the object as first argument"
+        );
     }
     let obj = *args;
     let m = crate::protocols::object::get_attr(obj, name);
@@ -173,7 +195,11 @@ pub unsafe fn is_callable(o: *mut PyObject) -> bool {
 
 /// `PyVectorcall_Call` as a `tp_call` slot: for types whose instances always
 /// carry a vectorcall function.
-pub unsafe extern "C" fn vectorcall_as_tp_call(callable: *mut PyObject, args: *mut PyObject, kwargs: *mut PyObject) -> *mut PyObject {
+pub unsafe extern "C" fn vectorcall_as_tp_call(
+    callable: *mut PyObject,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> *mut PyObject {
     let Some(vc) = vectorcall_func(callable) else {
         return crate::raise_null!(
             PyExc_TypeError,

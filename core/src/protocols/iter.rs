@@ -12,7 +12,10 @@ pub unsafe fn get_iter(o: *mut PyObject) -> *mut PyObject {
     if let Some(f) = (*t).tp_iter {
         let it = f(o);
         if !it.is_null() && (*Py_TYPE(it)).tp_iternext.is_none() {
-            let msg = format!("iter() returned non-iterator of type '{}'", type_name(Py_TYPE(it)));
+            let msg = format!(
+                "iter() returned non-iterator of type '{}'",
+                type_name(Py_TYPE(it))
+            );
             Py_DECREF(it);
             return crate::raise_null!(PyExc_TypeError, "{}", msg);
         }
@@ -29,7 +32,11 @@ pub unsafe fn get_iter(o: *mut PyObject) -> *mut PyObject {
 pub unsafe fn next(it: *mut PyObject) -> *mut PyObject {
     let t = Py_TYPE(it);
     let Some(f) = (*t).tp_iternext else {
-        return crate::raise_null!(PyExc_TypeError, "'{}' object is not an iterator", type_name(t));
+        return crate::raise_null!(
+            PyExc_TypeError,
+            "'{}' object is not an iterator",
+            type_name(t)
+        );
     };
     let r = f(it);
     if r.is_null() {

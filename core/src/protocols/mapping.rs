@@ -31,7 +31,10 @@ pub unsafe fn get_item(o: *mut PyObject, key: *mut PyObject) -> *mut PyObject {
         );
     }
     if crate::objects::typeobject::is_type(o) {
-        let cg = crate::protocols::object::get_optional_attr(o, crate::objects::unicode::intern_str("__class_getitem__"));
+        let cg = crate::protocols::object::get_optional_attr(
+            o,
+            crate::objects::unicode::intern_str("__class_getitem__"),
+        );
         match cg {
             Ok(m) if !m.is_null() => {
                 let r = crate::protocols::call::call_function(m, &[key]);
@@ -48,7 +51,11 @@ pub unsafe fn get_item(o: *mut PyObject, key: *mut PyObject) -> *mut PyObject {
             Err(()) => return null_mut(),
         }
     }
-    crate::raise_null!(PyExc_TypeError, "'{}' object is not subscriptable", type_name(t))
+    crate::raise_null!(
+        PyExc_TypeError,
+        "'{}' object is not subscriptable",
+        type_name(t)
+    )
 }
 
 /// `PyObject_SetItem` (`value` NULL deletes, as `PyObject_DelItem`).
@@ -57,7 +64,11 @@ pub unsafe fn set_item(o: *mut PyObject, key: *mut PyObject, value: *mut PyObjec
     let mp = (*t).tp_as_mapping;
     if !mp.is_null() {
         if let Some(f) = (*mp).mp_ass_subscript {
-            return if f(o, key, value) < 0 { Err(()) } else { Ok(()) };
+            return if f(o, key, value) < 0 {
+                Err(())
+            } else {
+                Ok(())
+            };
         }
     }
     let sq = (*t).tp_as_sequence;
@@ -73,9 +84,17 @@ pub unsafe fn set_item(o: *mut PyObject, key: *mut PyObject, value: *mut PyObjec
         );
     }
     if value.is_null() {
-        crate::raise!(PyExc_TypeError, "'{}' object does not support item deletion", type_name(t))
+        crate::raise!(
+            PyExc_TypeError,
+            "'{}' object does not support item deletion",
+            type_name(t)
+        )
     } else {
-        crate::raise!(PyExc_TypeError, "'{}' object does not support item assignment", type_name(t))
+        crate::raise!(
+            PyExc_TypeError,
+            "'{}' object does not support item assignment",
+            type_name(t)
+        )
     }
 }
 
@@ -99,6 +118,10 @@ pub unsafe fn size(o: *mut PyObject) -> Py_ssize_t {
         let _: PyResult<()> = crate::raise!(PyExc_TypeError, "{} is not a mapping", type_name(t));
         return -1;
     }
-    let _: PyResult<()> = crate::raise!(PyExc_TypeError, "object of type '{}' has no len()", type_name(t));
+    let _: PyResult<()> = crate::raise!(
+        PyExc_TypeError,
+        "object of type '{}' has no len()",
+        type_name(t)
+    );
     -1
 }

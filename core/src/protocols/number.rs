@@ -4,8 +4,8 @@
 use core::ptr::null_mut;
 
 use crate::object::*;
-use crate::objects::typeobject::type_name;
 use crate::objects::long;
+use crate::objects::typeobject::type_name;
 
 /// `PyIndex_Check`.
 pub unsafe fn index_check(o: *mut PyObject) -> bool {
@@ -33,7 +33,10 @@ pub unsafe fn index(o: *mut PyObject) -> *mut PyObject {
         return r;
     }
     if !long::is_long(r) {
-        let msg = format!("__index__ returned non-int (type {})", type_name(Py_TYPE(r)));
+        let msg = format!(
+            "__index__ returned non-int (type {})",
+            type_name(Py_TYPE(r))
+        );
         Py_DECREF(r);
         return crate::raise_null!(PyExc_TypeError, "{}", msg);
     }
@@ -47,7 +50,11 @@ pub unsafe fn as_ssize_t(o: *mut PyObject, exc: *mut *mut PyObject) -> PyResult<
         Some(v) => Ok(v as Py_ssize_t),
         None => {
             if exc.is_null() {
-                Ok(if long::is_negative(i.as_ptr()) { Py_ssize_t::MIN } else { Py_ssize_t::MAX })
+                Ok(if long::is_negative(i.as_ptr()) {
+                    Py_ssize_t::MIN
+                } else {
+                    Py_ssize_t::MAX
+                })
             } else {
                 let _ = null_mut::<PyObject>();
                 crate::errors::set_string(

@@ -27,7 +27,10 @@ pub unsafe fn repr(o: *mut PyObject) -> *mut PyObject {
         return r;
     }
     if !unicode::is_unicode(r) {
-        let msg = format!("__repr__ returned non-string (type {})", type_name(Py_TYPE(r)));
+        let msg = format!(
+            "__repr__ returned non-string (type {})",
+            type_name(Py_TYPE(r))
+        );
         Py_DECREF(r);
         return crate::raise_null!(PyExc_TypeError, "{}", msg);
     }
@@ -53,7 +56,10 @@ pub unsafe fn str(o: *mut PyObject) -> *mut PyObject {
         return r;
     }
     if !unicode::is_unicode(r) {
-        let msg = format!("__str__ returned non-string (type {})", type_name(Py_TYPE(r)));
+        let msg = format!(
+            "__str__ returned non-string (type {})",
+            type_name(Py_TYPE(r))
+        );
         Py_DECREF(r);
         return crate::raise_null!(PyExc_TypeError, "{}", msg);
     }
@@ -130,7 +136,8 @@ pub fn repr_leave(o: *mut PyObject) {
 }
 
 /// The C recursion limit (`Py_EnterRecursiveCall`).
-pub static RECURSION_LIMIT: core::sync::atomic::AtomicI32 = core::sync::atomic::AtomicI32::new(1000);
+pub static RECURSION_LIMIT: core::sync::atomic::AtomicI32 =
+    core::sync::atomic::AtomicI32::new(1000);
 
 pub unsafe fn enter_recursive_call(where_: &str) -> PyResult<()> {
     let ts = crate::pystate::tstate();
@@ -138,7 +145,11 @@ pub unsafe fn enter_recursive_call(where_: &str) -> PyResult<()> {
     // C stacks are deep enough for a generous multiple of the Python limit.
     if (*ts).recursion_depth > RECURSION_LIMIT.load(core::sync::atomic::Ordering::Relaxed) * 8 {
         (*ts).recursion_depth -= 1;
-        return crate::raise!(PyExc_RecursionError, "maximum recursion depth exceeded{}", where_);
+        return crate::raise!(
+            PyExc_RecursionError,
+            "maximum recursion depth exceeded{}",
+            where_
+        );
     }
     Ok(())
 }
@@ -159,7 +170,8 @@ pub unsafe fn hash(o: *mut PyObject) -> Py_hash_t {
             match (*t).tp_hash {
                 Some(f) => f(o),
                 None => {
-                    let _: PyResult<()> = crate::raise!(PyExc_TypeError, "unhashable type: '{}'", type_name(t));
+                    let _: PyResult<()> =
+                        crate::raise!(PyExc_TypeError, "unhashable type: '{}'", type_name(t));
                     -1
                 }
             }
@@ -306,7 +318,11 @@ pub unsafe fn get_attr(o: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
     exceptions::raise_attribute_error(
         o,
         name,
-        &format!("'{}' object has no attribute '{}'", type_name(t), unicode::to_string_lossy(name)),
+        &format!(
+            "'{}' object has no attribute '{}'",
+            type_name(t),
+            unicode::to_string_lossy(name)
+        ),
     );
     null_mut()
 }
@@ -329,17 +345,35 @@ pub unsafe fn get_optional_attr(o: *mut PyObject, name: *mut PyObject) -> PyResu
 }
 
 /// `PyObject_SetAttr` (`value` NULL deletes).
-pub unsafe fn set_attr(o: *mut PyObject, name: *mut PyObject, value: *mut PyObject) -> PyResult<()> {
+pub unsafe fn set_attr(
+    o: *mut PyObject,
+    name: *mut PyObject,
+    value: *mut PyObject,
+) -> PyResult<()> {
     if !unicode::is_unicode(name) {
-        return crate::raise!(PyExc_TypeError, "attribute name must be string, not '{}'", type_name(Py_TYPE(name)));
+        return crate::raise!(
+            PyExc_TypeError,
+            "attribute name must be string, not '{}'",
+            type_name(Py_TYPE(name))
+        );
     }
     let t = Py_TYPE(o);
     if let Some(f) = (*t).tp_setattro {
-        return if f(o, name, value) < 0 { Err(()) } else { Ok(()) };
+        return if f(o, name, value) < 0 {
+            Err(())
+        } else {
+            Ok(())
+        };
     }
     if let Some(f) = (*t).tp_setattr {
-        let Ok(cs) = std::ffi::CString::new(unicode::to_string_lossy(name)) else { return Err(()) };
-        return if f(o, cs.as_ptr() as *mut _, value) < 0 { Err(()) } else { Ok(()) };
+        let Ok(cs) = std::ffi::CString::new(unicode::to_string_lossy(name)) else {
+            return Err(());
+        };
+        return if f(o, cs.as_ptr() as *mut _, value) < 0 {
+            Err(())
+        } else {
+            Ok(())
+        };
     }
     let has_get = (*t).tp_getattro.is_some() || (*t).tp_getattr.is_some();
     let what = if value.is_null() { "del" } else { "assign to" };

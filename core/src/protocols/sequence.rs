@@ -28,7 +28,11 @@ pub unsafe fn size(o: *mut PyObject) -> Py_ssize_t {
         let _: PyResult<()> = crate::raise!(PyExc_TypeError, "{} is not a sequence", type_name(t));
         return -1;
     }
-    let _: PyResult<()> = crate::raise!(PyExc_TypeError, "object of type '{}' has no len()", type_name(t));
+    let _: PyResult<()> = crate::raise!(
+        PyExc_TypeError,
+        "object of type '{}' has no len()",
+        type_name(t)
+    );
     -1
 }
 
@@ -54,7 +58,11 @@ pub unsafe fn get_item(o: *mut PyObject, mut i: Py_ssize_t) -> *mut PyObject {
     if !mp.is_null() && (*mp).mp_subscript.is_some() {
         return crate::raise_null!(PyExc_TypeError, "{} is not a sequence", type_name(t));
     }
-    crate::raise_null!(PyExc_TypeError, "'{}' object does not support indexing", type_name(t))
+    crate::raise_null!(
+        PyExc_TypeError,
+        "'{}' object does not support indexing",
+        type_name(t)
+    )
 }
 
 /// `PySequence_SetItem` / `PySequence_DelItem` (`value` NULL).
@@ -76,8 +84,16 @@ pub unsafe fn set_item(o: *mut PyObject, mut i: Py_ssize_t, value: *mut PyObject
         }
     }
     if value.is_null() {
-        crate::raise!(PyExc_TypeError, "'{}' object doesn't support item deletion", type_name(t))
+        crate::raise!(
+            PyExc_TypeError,
+            "'{}' object doesn't support item deletion",
+            type_name(t)
+        )
     } else {
-        crate::raise!(PyExc_TypeError, "'{}' object does not support item assignment", type_name(t))
+        crate::raise!(
+            PyExc_TypeError,
+            "'{}' object does not support item assignment",
+            type_name(t)
+        )
     }
 }
