@@ -19,5 +19,6 @@ mod long;
 mod modsupport;
 mod object;
 mod refcount;
+mod sys;
 mod r#type;
 mod unicode;

@@ -234,3 +234,409 @@ pub unsafe fn check_function_result(
 pub unsafe fn bad_argument() {
     type_error("bad argument type for built-in operation");
 }
+
+// ---- the legacy (type, value, traceback) view ---------------------------------------
+
+/// `PyErr_Fetch`: the raised exception as a new (type, value, traceback) triple,
+/// leaving none set. All three are NULL when nothing is raised.
+pub unsafe fn fetch() -> (*mut PyObject, *mut PyObject, *mut PyObject) {
+    let e = take_raised();
+    if e.is_null() {
+        return (null_mut(), null_mut(), null_mut());
+    }
+    let t = new_ref(Py_TYPE(e) as *mut PyObject);
+    let tb = exceptions::get_traceback(e);
+    crate::object::Py_XINCREF(tb);
+    (t, e, tb)
+}
+
+/// `PyErr_Restore`: steals all three. A value that is not an instance of exactly
+/// `ty` is turned into one (`ty(value)`), as CPython 3.12+ does.
+pub unsafe fn restore(ty: *mut PyObject, value: *mut PyObject, tb: *mut PyObject) {
+    if ty.is_null() {
+        Py_XDECREF(value);
+        Py_XDECREF(tb);
+        set_raised(null_mut());
+        return;
+    }
+    if !is_exception_class(ty) {
+        // CPython asserts here; report it instead of crashing.
+        set_object(ty, value);
+        Py_DECREF(ty);
+        Py_XDECREF(value);
+        Py_XDECREF(tb);
+        return;
+    }
+    let exc = if !value.is_null() && Py_TYPE(value) as *mut PyObject == ty {
+        value
+    } else {
+        let made = exceptions::create(ty as *mut PyTypeObject, value);
+        Py_XDECREF(value);
+        if made.is_null() {
+            Py_DECREF(ty);
+            Py_XDECREF(tb);
+            return;
+        }
+        made
+    };
+    let mut tb = tb;
+    if !tb.is_null() && Py_TYPE(tb) != &raw mut PyTraceBack_Type {
+        if tb == none() {
+            Py_DECREF(tb);
+            tb = null_mut();
+        } else {
+            set_string(
+                exceptions::exc(&raw mut PyExc_TypeError),
+                "traceback must be a Traceback or None",
+            );
+            Py_DECREF(exc);
+            Py_DECREF(ty);
+            Py_DECREF(tb);
+            return;
+        }
+    }
+    let _ = exceptions::set_traceback(exc, tb);
+    Py_XDECREF(tb);
+    set_raised(exc);
+    Py_DECREF(ty);
+}
+
+/// `PyErr_NormalizeException`: make `*v` an instance of `*t` (replacing `*t` with
+/// the instance's own class when it is a subclass). References are replaced in place.
+pub unsafe fn normalize(
+    pt: *mut *mut PyObject,
+    pv: *mut *mut PyObject,
+    ptb: *mut *mut PyObject,
+    depth: u32,
+) {
+    let ty = *pt;
+    if ty.is_null() {
+        return;
+    }
+    if (*pv).is_null() {
+        *pv = new_ref(none());
+    }
+    if !is_exception_class(ty) {
+        return;
+    }
+    let value = *pv;
+    let inclass = if is_exception_instance(value) {
+        Py_TYPE(value)
+    } else {
+        null_mut()
+    };
+    let is_sub = !inclass.is_null()
+        && crate::objects::typeobject::is_subtype(inclass, ty as *mut PyTypeObject);
+    if !is_sub {
+        let fixed = exceptions::create(ty as *mut PyTypeObject, value);
+        if fixed.is_null() {
+            // The constructor failed: normalise the new error instead.
+            Py_XDECREF(*pt);
+            Py_XDECREF(*pv);
+            let (t2, v2, tb2) = fetch();
+            *pt = t2;
+            *pv = v2;
+            if !tb2.is_null() {
+                Py_XDECREF(*ptb);
+                *ptb = tb2;
+            }
+            if depth >= 32 {
+                return;
+            }
+            return normalize(pt, pv, ptb, depth + 1);
+        }
+        Py_DECREF(value);
+        *pv = fixed;
+    } else if inclass as *mut PyObject != ty {
+        *pt = new_ref(inclass as *mut PyObject);
+        Py_DECREF(ty);
+    }
+}
+
+/// The exception being handled (`sys.exception()`), borrowed; NULL if none.
+pub unsafe fn handled() -> *mut PyObject {
+    (*tstate()).exc_info
+}
+
+/// `PyErr_SetHandledException`: NULL or None clears.
+pub unsafe fn set_handled(exc: *mut PyObject) {
+    let v = if exc.is_null() || exc == none() {
+        null_mut()
+    } else {
+        new_ref(exc)
+    };
+    crate::object::xsetref(&mut (*tstate()).exc_info, v);
+}
+
+// ---- errno ---------------------------------------------------------------------------
+
+/// The C library's message for `errno` `e` (`strerror`).
+pub fn strerror_text(e: i32) -> String {
+    unsafe {
+        let p = libc::strerror(e);
+        if p.is_null() {
+            return format!("Unknown error {e}");
+        }
+        String::from_utf8_lossy(core::ffi::CStr::from_ptr(p).to_bytes()).into_owned()
+    }
+}
+
+/// `PyErr_SetFromErrnoWithFilenameObjects`: raise `exc(errno, strerror[, f1[, 0, f2]])`
+/// with the calling thread's `errno` (saved by the caller in `e`).
+pub unsafe fn set_from_errno_objects(
+    exc: *mut PyObject,
+    e: i32,
+    f1: *mut PyObject,
+    f2: *mut PyObject,
+) {
+    if e == libc::EINTR && crate::objects::sysmodule::check_signals() < 0 {
+        return;
+    }
+    let text = if e == 0 {
+        "Error".to_string()
+    } else {
+        strerror_text(e)
+    };
+    let num = crate::objects::long::from_i64(e as i64);
+    let msg = crate::objects::unicode::from_str(&text);
+    if num.is_null() || msg.is_null() {
+        Py_XDECREF(num);
+        Py_XDECREF(msg);
+        return;
+    }
+    let zero = crate::objects::long::from_i64(0);
+    let items: Vec<*mut PyObject> = if f1.is_null() {
+        vec![num, msg]
+    } else if f2.is_null() {
+        vec![num, msg, f1]
+    } else {
+        vec![num, msg, f1, zero, f2]
+    };
+    let args = crate::objects::tuple::from_slice(&items);
+    Py_DECREF(num);
+    Py_DECREF(msg);
+    Py_XDECREF(zero);
+    if args.is_null() {
+        return;
+    }
+    let v = crate::protocols::call::call(exc, args, null_mut());
+    Py_DECREF(args);
+    if !v.is_null() {
+        set_object(Py_TYPE(v) as *mut PyObject, v);
+        Py_DECREF(v);
+    }
+}
+
+// ---- ImportError -----------------------------------------------------------------------
+
+/// `PyErr_SetImportErrorSubclass`: raise `exception(msg, name=..., path=..., name_from=None)`.
+pub unsafe fn set_import_error(
+    exception: *mut PyObject,
+    msg: *mut PyObject,
+    name: *mut PyObject,
+    path: *mut PyObject,
+) {
+    let ie = exceptions::exc(&raw mut PyExc_ImportError);
+    let is_sub = crate::protocols::objproto::is_subclass(exception, ie);
+    if is_sub < 0 {
+        return;
+    }
+    if is_sub == 0 {
+        set_string(
+            exceptions::exc(&raw mut PyExc_TypeError),
+            "expected a subclass of ImportError",
+        );
+        return;
+    }
+    if msg.is_null() {
+        set_string(
+            exceptions::exc(&raw mut PyExc_TypeError),
+            "expected a message argument",
+        );
+        return;
+    }
+    let nn = |o: *mut PyObject| if o.is_null() { none() } else { o };
+    let kw = crate::objects::dict::new();
+    if kw.is_null() {
+        return;
+    }
+    let ok = crate::objects::dict::set_str(kw, "name", nn(name)).is_ok()
+        && crate::objects::dict::set_str(kw, "path", nn(path)).is_ok()
+        && crate::objects::dict::set_str(kw, "name_from", none()).is_ok();
+    if ok {
+        let args = crate::objects::tuple::pack(&[msg]);
+        if !args.is_null() {
+            let err = crate::protocols::call::call(exception, args, kw);
+            Py_DECREF(args);
+            if !err.is_null() {
+                set_object(Py_TYPE(err) as *mut PyObject, err);
+                Py_DECREF(err);
+            }
+        }
+    }
+    Py_DECREF(kw);
+}
+
+// ---- SyntaxError locations -----------------------------------------------------------
+
+/// `PyErr_ProgramTextObject`: line `lineno` (1-based) of the file, or NULL without
+/// an exception.
+pub unsafe fn program_text(filename: &[u8], lineno: i32) -> *mut PyObject {
+    if lineno <= 0 || filename.is_empty() {
+        return null_mut();
+    }
+    let path = std::ffi::OsStr::from_encoded_bytes_unchecked(filename);
+    let Ok(data) = std::fs::read(path) else {
+        return null_mut();
+    };
+    let mut rest: &[u8] = &data;
+    for _ in 1..lineno {
+        match rest.iter().position(|&b| b == b'\n') {
+            Some(p) => rest = &rest[p + 1..],
+            None => return null_mut(),
+        }
+    }
+    if rest.is_empty() {
+        return null_mut();
+    }
+    let end = rest
+        .iter()
+        .position(|&b| b == b'\n')
+        .map(|p| p + 1)
+        .unwrap_or(rest.len());
+    let r = crate::objects::unicode::from_utf8(&rest[..end]);
+    if r.is_null() {
+        // Undecodable text: CPython gives up silently.
+        clear();
+    }
+    r
+}
+
+/// `PyErr_SyntaxLocationObject`: add the location to the raised exception (and, for
+/// a SyntaxError, its `msg`, `filename` and `text`).
+pub unsafe fn syntax_location(filename: *mut PyObject, lineno: i32, col_offset: i32) {
+    let exc = take_raised();
+    if exc.is_null() {
+        return;
+    }
+    let is_syntax = crate::objects::typeobject::is_subtype(
+        Py_TYPE(exc),
+        exceptions::exc(&raw mut PyExc_SyntaxError) as *mut PyTypeObject,
+    );
+    let set = |name: &str, v: *mut PyObject| -> bool {
+        if v.is_null() {
+            return false;
+        }
+        let r =
+            crate::protocols::object::set_attr(exc, crate::objects::unicode::intern_str(name), v);
+        Py_DECREF(v);
+        if r.is_err() {
+            clear();
+        }
+        true
+    };
+    set("lineno", crate::objects::long::from_i64(lineno as i64));
+    if col_offset >= 0 {
+        set("offset", crate::objects::long::from_i64(col_offset as i64));
+    } else {
+        set("offset", new_ref(none()));
+    }
+    if !filename.is_null() {
+        set("filename", new_ref(filename));
+    }
+    if is_syntax {
+        set("end_lineno", new_ref(none()));
+        set("end_offset", new_ref(none()));
+        if !filename.is_null() {
+            let f = crate::objects::unicode::to_string_lossy(filename);
+            let t = program_text(f.as_bytes(), lineno);
+            if !t.is_null() {
+                let cur = crate::protocols::object::get_attr_str(exc, "text");
+                let unset = cur.is_null() || cur == none();
+                if cur.is_null() {
+                    clear();
+                }
+                Py_XDECREF(cur);
+                if unset {
+                    set("text", t);
+                } else {
+                    Py_DECREF(t);
+                }
+            }
+        }
+    }
+    set_raised(exc);
+}
+
+// ---- new exception classes -------------------------------------------------------------
+
+/// `PyErr_NewExceptionWithDoc`: `type(name, bases, dict)` for a dotted "module.Name",
+/// with `__module__` and (when given) `__doc__` in the class dict.
+pub unsafe fn new_exception(
+    name: &str,
+    doc: Option<&str>,
+    base: *mut PyObject,
+    dict_in: *mut PyObject,
+) -> *mut PyObject {
+    let Some(dot) = name.rfind('.') else {
+        set_string(
+            exceptions::exc(&raw mut PyExc_SystemError),
+            "PyErr_NewException: name must be module.class",
+        );
+        return null_mut();
+    };
+    let base = if base.is_null() {
+        exceptions::exc(&raw mut PyExc_Exception)
+    } else {
+        base
+    };
+    let d = if dict_in.is_null() {
+        crate::objects::dict::new()
+    } else {
+        new_ref(dict_in)
+    };
+    if d.is_null() {
+        return null_mut();
+    }
+    let result = (|| -> *mut PyObject {
+        if let Some(doc) = doc {
+            let s = crate::objects::unicode::from_str(doc);
+            if s.is_null() || crate::objects::dict::set_str(d, "__doc__", s).is_err() {
+                Py_XDECREF(s);
+                return null_mut();
+            }
+            Py_DECREF(s);
+        }
+        if crate::objects::dict::get_str(d, "__module__").is_null() {
+            let m = crate::objects::unicode::from_str(&name[..dot]);
+            if m.is_null() || crate::objects::dict::set_str(d, "__module__", m).is_err() {
+                Py_XDECREF(m);
+                return null_mut();
+            }
+            Py_DECREF(m);
+        }
+        let bases = if crate::objects::tuple::is_tuple(base) {
+            new_ref(base)
+        } else {
+            crate::objects::tuple::pack(&[base])
+        };
+        let n = crate::objects::unicode::from_str(&name[dot + 1..]);
+        if bases.is_null() || n.is_null() {
+            Py_XDECREF(bases);
+            Py_XDECREF(n);
+            return null_mut();
+        }
+        let args = crate::objects::tuple::pack(&[n, bases, d]);
+        Py_DECREF(n);
+        Py_DECREF(bases);
+        if args.is_null() {
+            return null_mut();
+        }
+        let r =
+            crate::protocols::call::call(&raw mut PyType_Type as *mut PyObject, args, null_mut());
+        Py_DECREF(args);
+        r
+    })();
+    Py_DECREF(d);
+    result
+}

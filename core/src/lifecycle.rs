@@ -92,6 +92,7 @@ pub unsafe fn initialize() -> PyResult<()> {
     methodobject::init_type();
     descr::init_types();
     iterobject::init_types();
+    traceback::init_type();
     name_pending_types();
     // 2. Immortal singletons.
     unicode::init_singletons();

@@ -790,3 +790,14 @@ pub unsafe fn ready_types() -> PyResult<()> {
     }
     Ok(())
 }
+
+/// A built-in exception class by its name (borrowed), NULL if there is none.
+pub unsafe fn builtin_by_name(name: &str) -> *mut PyObject {
+    for (t, _) in FAMILIES.iter() {
+        let t = *t as *mut PyTypeObject;
+        if crate::objects::typeobject::type_name(t) == name {
+            return t as *mut PyObject;
+        }
+    }
+    null_mut()
+}

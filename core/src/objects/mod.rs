@@ -18,6 +18,7 @@ pub mod module;
 pub mod none;
 pub mod slots;
 pub mod sysmodule;
+pub mod traceback;
 pub mod tuple;
 pub mod typeobject;
 pub mod unicode;

@@ -46,6 +46,7 @@ pub unsafe fn init() -> PyResult<()> {
     let mx = crate::objects::long::from_i64(isize::MAX as i64);
     dict::set_str(d, "maxsize", mx)?;
     Py_DECREF(mx);
+    init_streams_and_options(d)?;
     Py_DECREF(sys);
     Ok(())
 }
@@ -57,6 +58,19 @@ pub unsafe fn get_object(name: &str) -> *mut PyObject {
         return null_mut();
     }
     dict::get_str(d, name)
+}
+
+/// `PySys_GetObject` for a name given as a str object: borrowed, NULL when missing;
+/// lookup errors are swallowed as CPython does.
+pub unsafe fn get_object_obj(name: *mut PyObject) -> *mut PyObject {
+    let d = (*interp()).sysdict;
+    if d.is_null() {
+        return null_mut();
+    }
+    let saved = crate::errors::take_raised();
+    let r = dict::get_item_borrowed(d, name);
+    crate::errors::set_raised(saved);
+    r
 }
 
 /// Write text to `sys.stderr` when it is a file object, else to fd 2.
@@ -87,4 +101,514 @@ unsafe fn write_stream(name: &str, s: &str, fallback: &mut dyn Write) {
     }
     let _ = fallback.write_all(s.as_bytes());
     let _ = fallback.flush();
+}
+
+// ---- sys.stdout / sys.stderr: minimal text streams over fds 1 and 2 --------------------
+
+/// A text stream writing UTF-8 straight to a file descriptor (what `sys.stdout` and
+/// `sys.stderr` are until an `io` module exists).
+#[repr(C)]
+pub struct StdStream {
+    pub ob_base: PyObject,
+    pub fd: core::ffi::c_int,
+}
+
+pub static mut STD_STREAM_TYPE: crate::typeobj::PyTypeObject =
+    crate::typeobj::PyTypeObject::static_empty(&raw mut crate::exported::PyType_Type);
+
+/// Write all of `s` to `fd` (retrying on EINTR and short writes).
+pub fn write_fd(fd: core::ffi::c_int, s: &str) -> bool {
+    let mut b = s.as_bytes();
+    while !b.is_empty() {
+        let n = unsafe { libc::write(fd, b.as_ptr() as *const _, b.len()) };
+        if n < 0 {
+            if std::io::Error::last_os_error().raw_os_error() == Some(libc::EINTR) {
+                continue;
+            }
+            return false;
+        }
+        b = &b[n as usize..];
+    }
+    true
+}
+
+unsafe fn stream_fd(o: *mut PyObject) -> core::ffi::c_int {
+    (*(o as *mut StdStream)).fd
+}
+
+unsafe extern "C" fn stream_write(o: *mut PyObject, arg: *mut PyObject) -> *mut PyObject {
+    if !unicode::is_unicode(arg) {
+        return crate::raise_null!(
+            PyExc_TypeError,
+            "write() argument must be str, not {}",
+            crate::objects::typeobject::type_name(Py_TYPE(arg))
+        );
+    }
+    let fd = stream_fd(o);
+    let bytes = unicode::bytes_of(arg);
+    let text = if unicode::as_unicode(arg).has_surrogates != 0 {
+        // backslashreplace, as CPython's stderr does (and as a last resort for stdout)
+        let mut out = String::new();
+        for cp in unicode::decode_wtf8(bytes) {
+            match char::from_u32(cp) {
+                Some(c) => out.push(c),
+                None => out.push_str(&format!("\\u{cp:04x}")),
+            }
+        }
+        out
+    } else {
+        String::from_utf8_lossy(bytes).into_owned()
+    };
+    if !write_fd(fd, &text) {
+        let e = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
+        crate::errors::set_from_errno_objects(
+            crate::objects::exceptions::exc(&raw mut crate::exported::PyExc_OSError),
+            e,
+            null_mut(),
+            null_mut(),
+        );
+        return null_mut();
+    }
+    crate::objects::long::from_i64(unicode::as_unicode(arg).length as i64)
+}
+
+unsafe extern "C" fn stream_flush(_o: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {
+    new_ref(crate::exported::none())
+}
+
+unsafe extern "C" fn stream_fileno(o: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {
+    crate::objects::long::from_i64(stream_fd(o) as i64)
+}
+
+unsafe extern "C" fn stream_isatty(o: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {
+    new_ref(crate::exported::py_bool(libc::isatty(stream_fd(o)) == 1))
+}
+
+unsafe extern "C" fn stream_true(_o: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {
+    new_ref(crate::exported::py_true())
+}
+
+unsafe extern "C" fn stream_false(_o: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {
+    new_ref(crate::exported::py_false())
+}
+
+unsafe fn stream_name(o: *mut PyObject) -> &'static str {
+    match stream_fd(o) {
+        0 => "<stdin>",
+        1 => "<stdout>",
+        _ => "<stderr>",
+    }
+}
+
+unsafe extern "C" fn stream_repr(o: *mut PyObject) -> *mut PyObject {
+    unicode::from_str(&format!(
+        "<_io.TextIOWrapper name='{}' mode='w' encoding='utf-8'>",
+        stream_name(o)
+    ))
+}
+
+unsafe extern "C" fn stream_get_name(
+    o: *mut PyObject,
+    _c: *mut core::ffi::c_void,
+) -> *mut PyObject {
+    unicode::from_str(stream_name(o))
+}
+unsafe extern "C" fn stream_get_mode(
+    _o: *mut PyObject,
+    _c: *mut core::ffi::c_void,
+) -> *mut PyObject {
+    unicode::from_str("w")
+}
+unsafe extern "C" fn stream_get_encoding(
+    _o: *mut PyObject,
+    _c: *mut core::ffi::c_void,
+) -> *mut PyObject {
+    unicode::from_str("utf-8")
+}
+unsafe extern "C" fn stream_get_errors(
+    o: *mut PyObject,
+    _c: *mut core::ffi::c_void,
+) -> *mut PyObject {
+    unicode::from_str(if stream_fd(o) == 2 {
+        "backslashreplace"
+    } else {
+        "strict"
+    })
+}
+
+use crate::defs::{PyGetSetDef, PyMethodDef, METH_NOARGS, METH_O};
+
+static mut STREAM_METHODS: [PyMethodDef; 8] = [
+    PyMethodDef {
+        ml_name: c"write".as_ptr(),
+        ml_meth: Some(stream_write),
+        ml_flags: METH_O,
+        ml_doc: c"Write string s to stream.".as_ptr(),
+    },
+    PyMethodDef {
+        ml_name: c"flush".as_ptr(),
+        ml_meth: Some(stream_flush),
+        ml_flags: METH_NOARGS,
+        ml_doc: core::ptr::null(),
+    },
+    PyMethodDef {
+        ml_name: c"fileno".as_ptr(),
+        ml_meth: Some(stream_fileno),
+        ml_flags: METH_NOARGS,
+        ml_doc: core::ptr::null(),
+    },
+    PyMethodDef {
+        ml_name: c"isatty".as_ptr(),
+        ml_meth: Some(stream_isatty),
+        ml_flags: METH_NOARGS,
+        ml_doc: core::ptr::null(),
+    },
+    PyMethodDef {
+        ml_name: c"writable".as_ptr(),
+        ml_meth: Some(stream_true),
+        ml_flags: METH_NOARGS,
+        ml_doc: core::ptr::null(),
+    },
+    PyMethodDef {
+        ml_name: c"readable".as_ptr(),
+        ml_meth: Some(stream_false),
+        ml_flags: METH_NOARGS,
+        ml_doc: core::ptr::null(),
+    },
+    PyMethodDef {
+        ml_name: c"seekable".as_ptr(),
+        ml_meth: Some(stream_false),
+        ml_flags: METH_NOARGS,
+        ml_doc: core::ptr::null(),
+    },
+    PyMethodDef::SENTINEL,
+];
+
+const fn getter(
+    name: &'static core::ffi::CStr,
+    f: unsafe extern "C" fn(*mut PyObject, *mut core::ffi::c_void) -> *mut PyObject,
+) -> PyGetSetDef {
+    PyGetSetDef {
+        name: name.as_ptr(),
+        get: Some(f),
+        set: None,
+        doc: core::ptr::null(),
+        closure: null_mut(),
+    }
+}
+
+static mut STREAM_GETSET: [PyGetSetDef; 5] = [
+    getter(c"name", stream_get_name),
+    getter(c"mode", stream_get_mode),
+    getter(c"encoding", stream_get_encoding),
+    getter(c"errors", stream_get_errors),
+    PyGetSetDef {
+        name: core::ptr::null(),
+        get: None,
+        set: None,
+        doc: core::ptr::null(),
+        closure: null_mut(),
+    },
+];
+
+unsafe fn new_stream(fd: core::ffi::c_int) -> *mut PyObject {
+    let o = crate::alloc::new_object(
+        &raw mut STD_STREAM_TYPE,
+        StdStream {
+            ob_base: PyObject {
+                ob_refcnt: 1,
+                ob_type: null_mut(),
+            },
+            fd,
+        },
+    );
+    o as *mut PyObject
+}
+
+/// Warning options given before the runtime started (`PySys_AddWarnOption`).
+pub static PREINIT_WARNOPTIONS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+/// `-X` options given before the runtime started (`PySys_AddXOption`).
+pub static PREINIT_XOPTIONS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+unsafe fn init_streams_and_options(d: *mut PyObject) -> PyResult<()> {
+    let t = &raw mut STD_STREAM_TYPE;
+    if (*t).tp_name.is_null() {
+        crate::objects::typeobject::init_builtin(
+            t,
+            c"_io.TextIOWrapper",
+            core::mem::size_of::<StdStream>(),
+            0,
+        );
+        (*t).tp_repr = Some(stream_repr);
+        (*t).tp_methods = (&raw mut STREAM_METHODS).cast();
+        (*t).tp_getset = (&raw mut STREAM_GETSET).cast();
+        (*t).tp_flags |= crate::typeobj::Py_TPFLAGS_DISALLOW_INSTANTIATION;
+        (*t).tp_dealloc = Some(stream_dealloc);
+        crate::objects::typeobject::ready(t)?;
+    }
+    for (fd, names) in [(1, ["stdout", "__stdout__"]), (2, ["stderr", "__stderr__"])] {
+        let s = new_stream(fd);
+        nonnull(s)?;
+        for n in names {
+            dict::set_str(d, n, s)?;
+        }
+        Py_DECREF(s);
+    }
+    let wo = list::new(0);
+    nonnull(wo)?;
+    for o in PREINIT_WARNOPTIONS.lock().unwrap().drain(..) {
+        let s = unicode::from_str(&o);
+        nonnull(s)?;
+        list::append(wo, s)?;
+        Py_DECREF(s);
+    }
+    dict::set_str(d, "warnoptions", wo)?;
+    Py_DECREF(wo);
+    let xo = dict::new();
+    nonnull(xo)?;
+    dict::set_str(d, "_xoptions", xo)?;
+    Py_DECREF(xo);
+    for o in PREINIT_XOPTIONS.lock().unwrap().drain(..) {
+        add_xoption(&o)?;
+    }
+    let argv = list::new(0);
+    nonnull(argv)?;
+    list::append(argv, unicode::empty())?;
+    dict::set_str(d, "argv", argv)?;
+    Py_DECREF(argv);
+    Ok(())
+}
+
+unsafe extern "C" fn stream_dealloc(o: *mut PyObject) {
+    crate::alloc::free_via_type(o);
+}
+
+// ---- the PySys_* operations -----------------------------------------------------------
+
+/// `PySys_SetObject`: NULL deletes (a missing name is fine).
+pub unsafe fn set_object(name: &str, v: *mut PyObject) -> PyResult<()> {
+    let d = (*interp()).sysdict;
+    if d.is_null() {
+        return crate::raise!(PyExc_RuntimeError, "no sys module");
+    }
+    if v.is_null() {
+        let k = unicode::from_str(name);
+        nonnull(k)?;
+        let r = dict::pop_item(d, k);
+        Py_DECREF(k);
+        if let Some(old) = r? {
+            Py_DECREF(old);
+        }
+        return Ok(());
+    }
+    dict::set_str(d, name, v)
+}
+
+/// `PySys_GetOptionalAttr`: Ok(new reference) or Ok(NULL) when missing.
+pub unsafe fn get_optional_attr(name: *mut PyObject) -> PyResult<*mut PyObject> {
+    if !unicode::is_unicode(name) {
+        return crate::raise!(
+            PyExc_TypeError,
+            "attribute name must be string, not '{}'",
+            crate::objects::typeobject::type_name(Py_TYPE(name))
+        );
+    }
+    let d = (*interp()).sysdict;
+    if d.is_null() {
+        return Ok(null_mut());
+    }
+    dict::get_item_ref(d, name)
+}
+
+/// `PySys_GetAttr`: a new reference; RuntimeError "lost sys.x" when missing.
+pub unsafe fn get_attr(name: *mut PyObject) -> *mut PyObject {
+    match get_optional_attr(name) {
+        Ok(r) if r.is_null() => crate::raise_null!(
+            PyExc_RuntimeError,
+            "lost sys.{}",
+            unicode::to_string_lossy(name)
+        ),
+        Ok(r) => r,
+        Err(()) => null_mut(),
+    }
+}
+
+/// `sys.warnoptions`, made a fresh list when missing or not a list (borrowed).
+pub unsafe fn warnoptions() -> PyResult<*mut PyObject> {
+    let w = get_object("warnoptions");
+    if !w.is_null() && list::is_list(w) {
+        return Ok(w);
+    }
+    let l = list::new(0);
+    nonnull(l)?;
+    let r = set_object("warnoptions", l);
+    Py_DECREF(l);
+    r?;
+    Ok(get_object("warnoptions"))
+}
+
+/// `sys._xoptions`, made a fresh dict when missing or not a dict (borrowed).
+pub unsafe fn xoptions() -> PyResult<*mut PyObject> {
+    let x = get_object("_xoptions");
+    if !x.is_null() && dict::is_dict(x) {
+        return Ok(x);
+    }
+    let d = dict::new();
+    nonnull(d)?;
+    let r = set_object("_xoptions", d);
+    Py_DECREF(d);
+    r?;
+    Ok(get_object("_xoptions"))
+}
+
+/// `PySys_AddXOption`: "name=value" sets a str, "name" sets True.
+pub unsafe fn add_xoption(opt: &str) -> PyResult<()> {
+    let x = xoptions()?;
+    let (k, v) = match opt.find('=') {
+        Some(p) => (&opt[..p], Some(&opt[p + 1..])),
+        None => (opt, None),
+    };
+    let key = unicode::from_str(k);
+    nonnull(key)?;
+    let val = match v {
+        Some(v) => unicode::from_str(v),
+        None => new_ref(crate::exported::py_true()),
+    };
+    if val.is_null() {
+        Py_DECREF(key);
+        return Err(());
+    }
+    let r = dict::set_item(x, key, val);
+    Py_DECREF(key);
+    Py_DECREF(val);
+    r
+}
+
+/// `PySys_SetArgvEx`: `sys.argv` from C strings; with `updatepath`, the script's
+/// directory goes in front of `sys.path`.
+pub unsafe fn set_argv(argv: &[String], updatepath: bool) -> PyResult<()> {
+    let l = list::new(0);
+    nonnull(l)?;
+    let items: Vec<&str> = if argv.is_empty() {
+        vec![""]
+    } else {
+        argv.iter().map(|s| s.as_str()).collect()
+    };
+    for a in &items {
+        let s = unicode::from_str(a);
+        if s.is_null() || list::append(l, s).is_err() {
+            Py_XDECREF(s);
+            Py_DECREF(l);
+            return Err(());
+        }
+        Py_DECREF(s);
+    }
+    let r = set_object("argv", l);
+    Py_DECREF(l);
+    r?;
+    if updatepath {
+        let a0 = items[0];
+        let p0 = if a0.is_empty() || a0 == "-c" {
+            String::new()
+        } else if a0 == "-m" {
+            std::env::current_dir()
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        } else {
+            let mut p = std::path::PathBuf::from(a0);
+            // Follow symbolic links to the real script, as CPython does.
+            for _ in 0..40 {
+                match std::fs::read_link(&p) {
+                    Ok(t) => {
+                        p = if t.is_absolute() {
+                            t
+                        } else {
+                            p.parent().map(|d| d.join(&t)).unwrap_or(t)
+                        }
+                    }
+                    Err(_) => break,
+                }
+            }
+            let s = p.to_string_lossy().into_owned();
+            match s.rfind('/') {
+                Some(0) => "/".to_string(),
+                Some(i) => {
+                    let dir = &s[..i];
+                    std::fs::canonicalize(dir)
+                        .map(|d| d.to_string_lossy().into_owned())
+                        .unwrap_or_else(|_| dir.to_string())
+                }
+                None => String::new(),
+            }
+        };
+        let path = get_object("path");
+        if !path.is_null() && list::is_list(path) {
+            let s = unicode::from_str(&p0);
+            nonnull(s)?;
+            // sys.path.insert(0, p0)
+            let items = list::snapshot(path);
+            list::clear(path);
+            let mut r = list::append(path, s);
+            for it in &items {
+                if r.is_ok() {
+                    r = list::append(path, it.as_ptr());
+                }
+            }
+            Py_DECREF(s);
+            r?;
+        }
+    }
+    Ok(())
+}
+
+/// `PySys_SetPath`: `sys.path` from a ':'-separated string.
+pub unsafe fn set_path(p: &str) -> PyResult<()> {
+    let l = list::new(0);
+    nonnull(l)?;
+    for part in p.split(':') {
+        let s = unicode::from_str(part);
+        if s.is_null() || list::append(l, s).is_err() {
+            Py_XDECREF(s);
+            Py_DECREF(l);
+            return Err(());
+        }
+        Py_DECREF(s);
+    }
+    let r = set_object("path", l);
+    Py_DECREF(l);
+    r
+}
+
+// ---- signals -------------------------------------------------------------------------
+
+/// Signals that arrived and have not been handled (bit n = signal n).
+pub static PENDING_SIGNALS: core::sync::atomic::AtomicU64 = core::sync::atomic::AtomicU64::new(0);
+
+/// `PyErr_SetInterruptEx`: mark `signum` as arrived. Signals whose handler is
+/// SIG_IGN or SIG_DFL are left alone, as CPython does.
+pub fn set_interrupt(signum: i32) -> i32 {
+    if !(1..64).contains(&signum) {
+        return -1;
+    }
+    // Only SIGINT has a Python-level handler (default_int_handler) in an
+    // embedded runtime; other signals have no Python handler yet.
+    if signum != libc::SIGINT {
+        return 0;
+    }
+    PENDING_SIGNALS.fetch_or(1 << signum, core::sync::atomic::Ordering::SeqCst);
+    0
+}
+
+/// `PyErr_CheckSignals`: run the Python-level handlers of arrived signals; SIGINT's
+/// default handler raises KeyboardInterrupt.
+pub unsafe fn check_signals() -> i32 {
+    let p = PENDING_SIGNALS.swap(0, core::sync::atomic::Ordering::SeqCst);
+    if p & (1 << libc::SIGINT) != 0 {
+        crate::errors::set_object(
+            crate::objects::exceptions::exc(&raw mut crate::exported::PyExc_KeyboardInterrupt),
+            null_mut(),
+        );
+        return -1;
+    }
+    0
 }

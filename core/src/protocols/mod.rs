@@ -7,5 +7,6 @@ pub mod iter;
 pub mod mapping;
 pub mod number;
 pub mod object;
+pub mod objproto;
 pub mod sequence;
 pub mod sequence_cmp;

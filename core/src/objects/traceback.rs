@@ -1,0 +1,519 @@
+//! `traceback` objects (`PyTraceBack_Type`) and the printing of exceptions:
+//! `PyErr_Display`, `PyTraceBack_Print`, the default `sys.unraisablehook`.
+//!
+//! There are no Python frames yet, so no traceback can be made: the type exists
+//! with CPython's layout and attributes, its constructor refuses anything that is
+//! not a frame (as CPython's does), and printing handles a chain of them anyway.
+
+use core::ffi::{c_int, c_void};
+use core::ptr::null_mut;
+
+use crate::defs::*;
+use crate::exported::*;
+use crate::object::*;
+use crate::objects::exceptions::{self, BaseExceptionObject};
+use crate::objects::typeobject::{module_name, qual_name, type_name};
+use crate::objects::unicode;
+use crate::typeobj::*;
+
+/// CPython's `PyTracebackObject`.
+#[repr(C)]
+pub struct TracebackObject {
+    pub ob_base: PyObject,
+    pub tb_next: *mut PyObject,
+    pub tb_frame: *mut PyObject,
+    pub tb_lasti: c_int,
+    pub tb_lineno: c_int,
+}
+
+#[inline]
+pub unsafe fn is_traceback(o: *mut PyObject) -> bool {
+    !o.is_null() && Py_TYPE(o) == &raw mut PyTraceBack_Type
+}
+
+unsafe extern "C" fn tb_new(
+    _t: *mut PyTypeObject,
+    args: *mut PyObject,
+    kwds: *mut PyObject,
+) -> *mut PyObject {
+    const NAMES: [&str; 4] = ["tb_next", "tb_frame", "tb_lasti", "tb_lineno"];
+    let pos = if args.is_null() {
+        &[][..]
+    } else {
+        crate::objects::tuple::as_slice(args)
+    };
+    if pos.len() > 4 {
+        return crate::raise_null!(
+            PyExc_TypeError,
+            "traceback() takes at most 4 arguments ({} given)",
+            pos.len()
+        );
+    }
+    let mut vals: [*mut PyObject; 4] = [null_mut(); 4];
+    vals[..pos.len()].copy_from_slice(pos);
+    if !kwds.is_null() {
+        for (k, v) in crate::objects::dict::snapshot(kwds) {
+            let ks = unicode::to_string_lossy(k);
+            Py_DECREF(k);
+            Py_DECREF(v);
+            match NAMES.iter().position(|n| *n == ks) {
+                Some(i) if !vals[i].is_null() => {
+                    return crate::raise_null!(
+                        PyExc_TypeError,
+                        "argument for traceback() given by name ('{}') and position ({})",
+                        ks,
+                        i + 1
+                    )
+                }
+                Some(i) => vals[i] = v,
+                None => {
+                    return crate::raise_null!(
+                        PyExc_TypeError,
+                        "traceback() got an unexpected keyword argument '{}'",
+                        ks
+                    )
+                }
+            }
+        }
+    }
+    for (i, v) in vals.iter().enumerate() {
+        if v.is_null() {
+            return crate::raise_null!(
+                PyExc_TypeError,
+                "traceback() missing required argument '{}' (pos {})",
+                NAMES[i],
+                i + 1
+            );
+        }
+    }
+    // There is no frame type yet: nothing is a frame.
+    let f = vals[1];
+    let what = if f == none() {
+        "None"
+    } else {
+        type_name(Py_TYPE(f))
+    };
+    crate::raise_null!(
+        PyExc_TypeError,
+        "traceback() argument 'tb_frame' must be frame, not {}",
+        what
+    )
+}
+
+unsafe extern "C" fn tb_dealloc(o: *mut PyObject) {
+    crate::gc::untrack(o);
+    tb_clear(o);
+    crate::alloc::free_via_type(o);
+}
+
+unsafe extern "C" fn tb_clear(o: *mut PyObject) -> c_int {
+    let t = &mut *(o as *mut TracebackObject);
+    xsetref(&mut t.tb_next, null_mut());
+    xsetref(&mut t.tb_frame, null_mut());
+    0
+}
+
+unsafe extern "C" fn tb_traverse(o: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+    let t = &*(o as *mut TracebackObject);
+    for p in [t.tb_next, t.tb_frame] {
+        if !p.is_null() {
+            let r = visit(p, arg);
+            if r != 0 {
+                return r;
+            }
+        }
+    }
+    0
+}
+
+unsafe extern "C" fn tb_get_next(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    let n = (*(o as *mut TracebackObject)).tb_next;
+    new_ref(if n.is_null() { none() } else { n })
+}
+
+unsafe extern "C" fn tb_set_next(o: *mut PyObject, v: *mut PyObject, _c: *mut c_void) -> c_int {
+    if v.is_null() {
+        let _: PyResult<()> = crate::raise!(PyExc_TypeError, "can't delete tb_next attribute");
+        return -1;
+    }
+    let v = if v == none() { null_mut() } else { v };
+    if !v.is_null() && !is_traceback(v) {
+        let _: PyResult<()> = crate::raise!(
+            PyExc_TypeError,
+            "expected traceback object, got '{}'",
+            type_name(Py_TYPE(v))
+        );
+        return -1;
+    }
+    let mut c = v;
+    while !c.is_null() {
+        if c == o {
+            let _: PyResult<()> = crate::raise!(PyExc_ValueError, "traceback loop detected");
+            return -1;
+        }
+        c = (*(c as *mut TracebackObject)).tb_next;
+    }
+    Py_XINCREF(v);
+    xsetref(&mut (*(o as *mut TracebackObject)).tb_next, v);
+    0
+}
+
+unsafe extern "C" fn tb_get_frame(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    let f = (*(o as *mut TracebackObject)).tb_frame;
+    new_ref(if f.is_null() { none() } else { f })
+}
+
+static mut TB_GETSET: [PyGetSetDef; 3] = [
+    PyGetSetDef {
+        name: c"tb_next".as_ptr(),
+        get: Some(tb_get_next),
+        set: Some(tb_set_next),
+        doc: core::ptr::null(),
+        closure: null_mut(),
+    },
+    PyGetSetDef {
+        name: c"tb_frame".as_ptr(),
+        get: Some(tb_get_frame),
+        set: None,
+        doc: core::ptr::null(),
+        closure: null_mut(),
+    },
+    PyGetSetDef {
+        name: core::ptr::null(),
+        get: None,
+        set: None,
+        doc: core::ptr::null(),
+        closure: null_mut(),
+    },
+];
+
+static mut TB_MEMBERS: [PyMemberDef; 3] = [
+    PyMemberDef {
+        name: c"tb_lasti".as_ptr(),
+        type_code: Py_T_INT,
+        offset: core::mem::offset_of!(TracebackObject, tb_lasti) as Py_ssize_t,
+        flags: Py_READONLY,
+        doc: core::ptr::null(),
+    },
+    PyMemberDef {
+        name: c"tb_lineno".as_ptr(),
+        type_code: Py_T_INT,
+        offset: core::mem::offset_of!(TracebackObject, tb_lineno) as Py_ssize_t,
+        flags: Py_READONLY,
+        doc: core::ptr::null(),
+    },
+    PyMemberDef {
+        name: core::ptr::null(),
+        type_code: 0,
+        offset: 0,
+        flags: 0,
+        doc: core::ptr::null(),
+    },
+];
+
+/// Fill `PyTraceBack_Type` (before the pending-type defaults are applied).
+pub unsafe fn init_type() {
+    let t = &raw mut PyTraceBack_Type;
+    crate::objects::typeobject::init_builtin(
+        t,
+        c"traceback",
+        core::mem::size_of::<TracebackObject>(),
+        0,
+    );
+    (*t).tp_flags |= Py_TPFLAGS_HAVE_GC;
+    (*t).tp_doc = c"Create a new traceback object.".as_ptr();
+    (*t).tp_new = Some(tb_new);
+    (*t).tp_dealloc = Some(tb_dealloc);
+    (*t).tp_traverse = Some(tb_traverse);
+    (*t).tp_clear = Some(tb_clear);
+    (*t).tp_getset = (&raw mut TB_GETSET).cast();
+    (*t).tp_members = (&raw mut TB_MEMBERS).cast();
+}
+
+// ---- printing ------------------------------------------------------------------------
+
+/// `PyTraceBack_Print` into a string: the "Traceback (most recent call last):" block.
+/// Entries without a frame have no file name to show.
+pub unsafe fn format_tb(tb: *mut PyObject) -> String {
+    let mut out = String::from("Traceback (most recent call last):\n");
+    let mut c = tb;
+    while is_traceback(c) {
+        let t = &*(c as *mut TracebackObject);
+        out.push_str(&format!("  File \"<unknown>\", line {}\n", t.tb_lineno));
+        c = t.tb_next;
+    }
+    out
+}
+
+/// "module.Qualname" as tracebacks show a type (no module for builtins and __main__).
+pub unsafe fn exc_type_name(t: *mut PyTypeObject) -> String {
+    let m = module_name(t);
+    let ms = if m.is_null() {
+        crate::errors::clear();
+        Some("<unknown>".to_string())
+    } else if unicode::is_unicode(m) {
+        let s = unicode::to_string_lossy(m);
+        Py_DECREF(m);
+        if s == "builtins" || s == "__main__" {
+            None
+        } else {
+            Some(s)
+        }
+    } else {
+        Py_DECREF(m);
+        Some("<unknown>".to_string())
+    };
+    match ms {
+        Some(m) => format!("{}.{}", m, qual_name(t)),
+        None => qual_name(t).to_string(),
+    }
+}
+
+/// `str(exc)` for display, or CPython's placeholder when that fails.
+unsafe fn exc_text(v: *mut PyObject) -> String {
+    let s = crate::protocols::object::str(v);
+    if s.is_null() {
+        crate::errors::clear();
+        return "<exception str() failed>".to_string();
+    }
+    let r = unicode::to_string_lossy(s);
+    Py_DECREF(s);
+    r
+}
+
+/// The "Type: message" line of one exception, plus its notes.
+unsafe fn format_one(v: *mut PyObject, out: &mut String) {
+    let tb = if crate::errors::is_exception_instance(v) {
+        exceptions::get_traceback(v)
+    } else {
+        null_mut()
+    };
+    if !tb.is_null() {
+        out.push_str(&format_tb(tb));
+    }
+    if !crate::errors::is_exception_instance(v) {
+        // CPython prints what it was given.
+        out.push_str(&format!(
+            "TypeError: print_exception(): Exception expected for value, {} found\n",
+            type_name(Py_TYPE(v))
+        ));
+        return;
+    }
+    let name = exc_type_name(Py_TYPE(v));
+    let text = exc_text(v);
+    if crate::objects::typeobject::is_subtype(
+        Py_TYPE(v),
+        exceptions::exc(&raw mut PyExc_SyntaxError) as *mut PyTypeObject,
+    ) {
+        format_syntax_error(v, &name, out);
+    } else if text.is_empty() {
+        out.push_str(&format!("{}\n", name));
+    } else {
+        out.push_str(&format!("{}: {}\n", name, text));
+    }
+    let x = &*(v as *mut BaseExceptionObject);
+    let notes = x.notes;
+    if !notes.is_null() {
+        if crate::objects::list::is_list(notes) || crate::objects::tuple::is_tuple(notes) {
+            let items = if crate::objects::list::is_list(notes) {
+                crate::objects::list::snapshot(notes)
+            } else {
+                crate::objects::tuple::as_slice(notes)
+                    .iter()
+                    .map(|&p| Owned::from_borrowed(p))
+                    .collect()
+            };
+            for n in items {
+                if unicode::is_unicode(n.as_ptr()) {
+                    out.push_str(&unicode::to_string_lossy(n.as_ptr()));
+                } else {
+                    let s = crate::protocols::object::str(n.as_ptr());
+                    if s.is_null() {
+                        crate::errors::clear();
+                        out.push_str("<note str() failed>");
+                    } else {
+                        out.push_str(&unicode::to_string_lossy(s));
+                        Py_DECREF(s);
+                    }
+                }
+                out.push('\n');
+            }
+        } else {
+            let r = crate::protocols::object::repr(notes);
+            if r.is_null() {
+                crate::errors::clear();
+                out.push_str("<__notes__ repr() failed>\n");
+            } else {
+                out.push_str(&unicode::to_string_lossy(r));
+                out.push('\n');
+                Py_DECREF(r);
+            }
+        }
+    }
+}
+
+/// SyntaxError's display: the location lines, then "SyntaxError: msg".
+unsafe fn format_syntax_error(v: *mut PyObject, name: &str, out: &mut String) {
+    let get = |n: &str| {
+        let r = crate::protocols::object::get_attr_str(v, n);
+        if r.is_null() {
+            crate::errors::clear();
+        }
+        Owned::from_new(r)
+    };
+    let file = get("filename");
+    let line = get("lineno");
+    let text = get("text");
+    let msg = get("msg");
+    let fname = match &file {
+        Some(f) if f.as_ptr() != none() => exc_text(f.as_ptr()),
+        _ => "<string>".to_string(),
+    };
+    let lineno = match &line {
+        Some(l) if crate::objects::long::is_long(l.as_ptr()) => {
+            crate::objects::long::to_i64(l.as_ptr())
+        }
+        _ => None,
+    };
+    if let Some(l) = lineno {
+        out.push_str(&format!("  File \"{}\", line {}\n", fname, l));
+    }
+    if let Some(t) = &text {
+        if unicode::is_unicode(t.as_ptr()) {
+            let s = unicode::to_string_lossy(t.as_ptr());
+            let s = s.trim_end_matches(['\n', '\r']).trim_start();
+            if !s.is_empty() {
+                out.push_str(&format!("    {}\n", s));
+            }
+        }
+    }
+    let m = match &msg {
+        Some(m) if m.as_ptr() != none() => exc_text(m.as_ptr()),
+        _ => exc_text(v),
+    };
+    if m.is_empty() {
+        out.push_str(&format!("{}\n", name));
+    } else {
+        out.push_str(&format!("{}: {}\n", name, m));
+    }
+}
+
+/// The whole report for `v` with its `__cause__`/`__context__` chain, as
+/// `traceback.print_exception` lays it out.
+pub unsafe fn format_exception(v: *mut PyObject) -> String {
+    let mut seen: Vec<usize> = Vec::new();
+    let mut out = String::new();
+    format_chain(v, &mut seen, &mut out);
+    out
+}
+
+unsafe fn format_chain(v: *mut PyObject, seen: &mut Vec<usize>, out: &mut String) {
+    seen.push(v as usize);
+    if crate::errors::is_exception_instance(v) {
+        let x = &*(v as *mut BaseExceptionObject);
+        if !x.cause.is_null() && !seen.contains(&(x.cause as usize)) {
+            format_chain(x.cause, seen, out);
+            out.push_str(
+                "\nThe above exception was the direct cause of the following exception:\n\n",
+            );
+        } else if !x.context.is_null()
+            && x.suppress_context == 0
+            && !seen.contains(&(x.context as usize))
+        {
+            format_chain(x.context, seen, out);
+            out.push_str(
+                "\nDuring handling of the above exception, another exception occurred:\n\n",
+            );
+        }
+    }
+    format_one(v, out);
+}
+
+/// Write text to `file` with its `write()` method (errors left set).
+pub unsafe fn write_to(file: *mut PyObject, s: &str) -> PyResult<()> {
+    let text = unicode::from_str(s);
+    nonnull(text)?;
+    let r = crate::protocols::call::call_method(file, "write", &[text]);
+    Py_DECREF(text);
+    Py_DECREF(r?);
+    Ok(())
+}
+
+/// `file.flush()` if it has one; errors ignored.
+pub unsafe fn flush(file: *mut PyObject) {
+    match crate::protocols::call::call_method(file, "flush", &[]) {
+        Ok(r) => Py_DECREF(r),
+        Err(()) => crate::errors::clear(),
+    }
+}
+
+/// `PyErr_DisplayException` into `sys.stderr` (fd 2 when it is missing or fails).
+pub unsafe fn display(v: *mut PyObject) {
+    let text = format_exception(v);
+    let saved = crate::errors::take_raised();
+    let f = crate::objects::sysmodule::get_object("stderr");
+    if f.is_null() || f == none() {
+        crate::objects::sysmodule::write_fd(2, &text);
+    } else {
+        Py_INCREF(f);
+        if write_to(f, &text).is_err() {
+            crate::errors::clear();
+            crate::objects::sysmodule::write_fd(2, &text);
+        } else {
+            flush(f);
+        }
+        Py_DECREF(f);
+    }
+    crate::errors::set_raised(saved);
+}
+
+/// `PyTraceBack_Print(tb, file)`.
+pub unsafe fn print_tb(tb: *mut PyObject, file: *mut PyObject) -> PyResult<()> {
+    write_to(file, &format_tb(tb))
+}
+
+/// The default `sys.unraisablehook` for the raised exception: "msg: repr(obj)"
+/// (or "Exception ignored in: repr(obj)"), the traceback, "Type: message".
+/// Clears the exception.
+pub unsafe fn write_unraisable(msg: &str, obj: *mut PyObject) {
+    let ex = crate::errors::take_raised();
+    if ex.is_null() {
+        return;
+    }
+    let mut out = String::new();
+    if !obj.is_null() && obj != none() {
+        if msg.is_empty() {
+            out.push_str("Exception ignored in: ");
+        } else {
+            out.push_str(msg);
+            out.push_str(": ");
+        }
+        let r = crate::protocols::object::repr(obj);
+        if r.is_null() {
+            crate::errors::clear();
+            out.push_str("<object repr() failed>");
+        } else {
+            out.push_str(&unicode::to_string_lossy(r));
+            Py_DECREF(r);
+        }
+        out.push('\n');
+    } else if !msg.is_empty() {
+        out.push_str(msg);
+        out.push_str(":\n");
+    }
+    out.push_str(&format_exception(ex));
+    Py_DECREF(ex);
+    let f = crate::objects::sysmodule::get_object("stderr");
+    if f.is_null() || f == none() {
+        crate::objects::sysmodule::write_fd(2, &out);
+        return;
+    }
+    Py_INCREF(f);
+    if write_to(f, &out).is_err() {
+        crate::errors::clear();
+        crate::objects::sysmodule::write_fd(2, &out);
+    } else {
+        flush(f);
+    }
+    Py_DECREF(f);
+}
