@@ -157,11 +157,8 @@ pub unsafe extern "C" fn PyErr_GetExcInfo(
     *pt = new_ref(Py_TYPE(h) as *mut PyObject);
     *pv = new_ref(h);
     let tb = exc_mod::get_traceback(h);
-    *ptb = if tb.is_null() {
-        null_mut()
-    } else {
-        new_ref(tb)
-    };
+    // CPython hands back None, not NULL, for a missing traceback here.
+    *ptb = new_ref(if tb.is_null() { none() } else { tb });
 }
 
 #[no_mangle]

@@ -287,7 +287,7 @@ pub unsafe fn restore(ty: *mut PyObject, value: *mut PyObject, tb: *mut PyObject
         } else {
             set_string(
                 exceptions::exc(&raw mut PyExc_TypeError),
-                "traceback must be a Traceback or None",
+                "__traceback__ must be a traceback or None",
             );
             Py_DECREF(exc);
             Py_DECREF(ty);
@@ -512,28 +512,28 @@ pub unsafe fn program_text(filename: &[u8], lineno: i32) -> *mut PyObject {
     r
 }
 
-/// `PyErr_SyntaxLocationObject`: add the location to the raised exception (and, for
-/// a SyntaxError, its `msg`, `filename` and `text`).
+/// `PyErr_SyntaxLocationObject`: add the location to the raised exception: lineno,
+/// offset, end_lineno, end_offset, filename, the source line as `text`, and for
+/// anything but a SyntaxError itself `msg` and `print_file_and_line` when missing.
 pub unsafe fn syntax_location(filename: *mut PyObject, lineno: i32, col_offset: i32) {
     let exc = take_raised();
     if exc.is_null() {
         return;
     }
-    let is_syntax = crate::objects::typeobject::is_subtype(
-        Py_TYPE(exc),
-        exceptions::exc(&raw mut PyExc_SyntaxError) as *mut PyTypeObject,
-    );
-    let set = |name: &str, v: *mut PyObject| -> bool {
+    let set = |name: &str, v: *mut PyObject| {
         if v.is_null() {
-            return false;
+            clear();
+            return;
         }
-        let r =
-            crate::protocols::object::set_attr(exc, crate::objects::unicode::intern_str(name), v);
+        let r = crate::protocols::object::set_attr(
+            exc,
+            crate::objects::unicode::intern_str(name),
+            v,
+        );
         Py_DECREF(v);
         if r.is_err() {
             clear();
         }
-        true
     };
     set("lineno", crate::objects::long::from_i64(lineno as i64));
     if col_offset >= 0 {
@@ -541,28 +541,32 @@ pub unsafe fn syntax_location(filename: *mut PyObject, lineno: i32, col_offset: 
     } else {
         set("offset", new_ref(none()));
     }
+    set("end_lineno", crate::objects::long::from_i64(lineno as i64));
+    set("end_offset", new_ref(none()));
     if !filename.is_null() {
         set("filename", new_ref(filename));
+        let f = crate::objects::unicode::to_string_lossy(filename);
+        let t = program_text(f.as_bytes(), lineno);
+        if !t.is_null() {
+            set("text", t);
+        }
     }
-    if is_syntax {
-        set("end_lineno", new_ref(none()));
-        set("end_offset", new_ref(none()));
-        if !filename.is_null() {
-            let f = crate::objects::unicode::to_string_lossy(filename);
-            let t = program_text(f.as_bytes(), lineno);
-            if !t.is_null() {
-                let cur = crate::protocols::object::get_attr_str(exc, "text");
-                let unset = cur.is_null() || cur == none();
-                if cur.is_null() {
-                    clear();
-                }
-                Py_XDECREF(cur);
-                if unset {
-                    set("text", t);
-                } else {
-                    Py_DECREF(t);
-                }
-            }
+    if Py_TYPE(exc) as *mut PyObject != exceptions::exc(&raw mut PyExc_SyntaxError) {
+        let has = |name: &str| {
+            crate::protocols::objproto::has_attr_with_error(
+                exc,
+                crate::objects::unicode::intern_str(name),
+            )
+        };
+        match has("msg") {
+            0 => set("msg", crate::protocols::object::str(exc)),
+            r if r < 0 => clear(),
+            _ => {}
+        }
+        match has("print_file_and_line") {
+            0 => set("print_file_and_line", new_ref(none())),
+            r if r < 0 => clear(),
+            _ => {}
         }
     }
     set_raised(exc);

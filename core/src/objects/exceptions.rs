@@ -169,11 +169,50 @@ static mut FAMILIES: Vec<(usize, Family)> = Vec::new();
 
 // ---- construction ----------------------------------------------------------------
 
+/// The OSError subclass CPython picks for an errno (`OSError(errno, ...)`).
+pub unsafe fn oserror_subclass_for(errno: i64) -> *mut PyObject {
+    let v: *mut *mut PyObject = match errno as i32 {
+        libc::EAGAIN | libc::EALREADY | libc::EINPROGRESS => &raw mut PyExc_BlockingIOError,
+        libc::ECHILD => &raw mut PyExc_ChildProcessError,
+        libc::EPIPE | libc::ESHUTDOWN => &raw mut PyExc_BrokenPipeError,
+        libc::ECONNABORTED => &raw mut PyExc_ConnectionAbortedError,
+        libc::ECONNREFUSED => &raw mut PyExc_ConnectionRefusedError,
+        libc::ECONNRESET => &raw mut PyExc_ConnectionResetError,
+        libc::EEXIST => &raw mut PyExc_FileExistsError,
+        libc::ENOENT => &raw mut PyExc_FileNotFoundError,
+        libc::EISDIR => &raw mut PyExc_IsADirectoryError,
+        libc::ENOTDIR => &raw mut PyExc_NotADirectoryError,
+        libc::EINTR => &raw mut PyExc_InterruptedError,
+        libc::EACCES | libc::EPERM => &raw mut PyExc_PermissionError,
+        libc::ESRCH => &raw mut PyExc_ProcessLookupError,
+        libc::ETIMEDOUT => &raw mut PyExc_TimeoutError,
+        _ => return null_mut(),
+    };
+    *v
+}
+
 unsafe extern "C" fn exc_new(
     t: *mut PyTypeObject,
     args: *mut PyObject,
     _kwds: *mut PyObject,
 ) -> *mut PyObject {
+    let mut t = t;
+    if t as *mut PyObject == exc(&raw mut PyExc_OSError)
+        && !args.is_null()
+        && (2..=5).contains(&Py_SIZE(args))
+    {
+        let en = tuple::get_item(args, 0);
+        if crate::objects::long::is_long(en) {
+            if let Some(n) = crate::objects::long::to_i64(en) {
+                if n > 0 && n < i32::MAX as i64 {
+                    let sub = oserror_subclass_for(n);
+                    if !sub.is_null() {
+                        t = sub as *mut PyTypeObject;
+                    }
+                }
+            }
+        }
+    }
     let alloc_fn = (*t).tp_alloc.unwrap_or(alloc::generic_alloc_slot);
     let o = alloc_fn(t, 0);
     if o.is_null() {
@@ -483,7 +522,17 @@ unsafe extern "C" fn exc_str(o: *mut PyObject) -> *mut PyObject {
         return s;
     }
     let args = e(o).args;
-    match if args.is_null() { 0 } else { Py_SIZE(args) } {
+    let n = if args.is_null() { 0 } else { Py_SIZE(args) };
+    if n == 1
+        && crate::objects::typeobject::is_subtype(
+            Py_TYPE(o),
+            exc(&raw mut PyExc_KeyError) as *mut PyTypeObject,
+        )
+    {
+        // KeyError shows the key as repr, so that '' and missing keys are visible.
+        return crate::protocols::object::repr(tuple::get_item(args, 0));
+    }
+    match n {
         0 => new_ref(unicode::empty()),
         1 => crate::protocols::object::str(tuple::get_item(args, 0)),
         _ => crate::protocols::object::str(args),
@@ -491,6 +540,9 @@ unsafe extern "C" fn exc_str(o: *mut PyObject) -> *mut PyObject {
 }
 
 unsafe extern "C" fn exc_repr(o: *mut PyObject) -> *mut PyObject {
+    if let Some(r) = crate::objects::exceptions_fields::family_repr(o) {
+        return r;
+    }
     let name = crate::objects::typeobject::qual_name(Py_TYPE(o)).to_string();
     let args = e(o).args;
     let n = if args.is_null() { 0 } else { Py_SIZE(args) };

@@ -449,3 +449,42 @@ unsafe fn unicode_error_str(o: *mut PyObject) -> Option<*mut PyObject> {
     };
     Some(unicode::from_str(&text))
 }
+
+/// `__repr__` for families that show more than their args (ImportError's
+/// `name=`/`path=`).
+pub unsafe fn family_repr(o: *mut PyObject) -> Option<*mut PyObject> {
+    if family_of(Py_TYPE(o)) != Family::Import {
+        return None;
+    }
+    let (name, path) = (extra(o, 1), extra(o, 2));
+    if name.is_null() && path.is_null() {
+        return None;
+    }
+    let args = crate::objects::exceptions::get_args(o);
+    let mut parts: Vec<String> = Vec::new();
+    if !args.is_null() {
+        for &a in tuple::as_slice(args) {
+            let r = crate::protocols::object::repr(a);
+            if r.is_null() {
+                return Some(r);
+            }
+            parts.push(unicode::to_string_lossy(r));
+            Py_DECREF(r);
+        }
+    }
+    for (label, v) in [("name", name), ("path", path)] {
+        if !v.is_null() {
+            let r = crate::protocols::object::repr(v);
+            if r.is_null() {
+                return Some(r);
+            }
+            parts.push(format!("{}={}", label, unicode::to_string_lossy(r)));
+            Py_DECREF(r);
+        }
+    }
+    Some(unicode::from_str(&format!(
+        "{}({})",
+        crate::objects::typeobject::qual_name(Py_TYPE(o)),
+        parts.join(", ")
+    )))
+}
