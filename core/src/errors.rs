@@ -525,11 +525,8 @@ pub unsafe fn syntax_location(filename: *mut PyObject, lineno: i32, col_offset: 
             clear();
             return;
         }
-        let r = crate::protocols::object::set_attr(
-            exc,
-            crate::objects::unicode::intern_str(name),
-            v,
-        );
+        let r =
+            crate::protocols::object::set_attr(exc, crate::objects::unicode::intern_str(name), v);
         Py_DECREF(v);
         if r.is_err() {
             clear();

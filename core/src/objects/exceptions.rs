@@ -213,10 +213,29 @@ unsafe extern "C" fn exc_new(
             }
         }
     }
+    let mut group = None;
+    if family_of(t) == Family::Group {
+        match crate::objects::exceptions_fields::group_new(t, args) {
+            Ok(g) => {
+                t = g.0;
+                group = Some(g);
+            }
+            Err(()) => return null_mut(),
+        }
+    }
     let alloc_fn = (*t).tp_alloc.unwrap_or(alloc::generic_alloc_slot);
     let o = alloc_fn(t, 0);
     if o.is_null() {
+        if let Some((_, m, x, _)) = group {
+            Py_DECREF(m);
+            Py_DECREF(x);
+        }
         return o;
+    }
+    if let Some((_, m, x, was_list)) = group {
+        e(o).extra[0] = m;
+        e(o).extra[1] = x;
+        e(o).extra[2] = new_ref(py_bool(was_list));
     }
     let a = if args.is_null() {
         tuple::new(0)
@@ -829,6 +848,22 @@ pub unsafe fn init_types() {
         FAMILIES.push((t as usize, d.family));
         made.push(t);
         *d.var = t as *mut PyObject;
+    }
+    // ExceptionGroup(BaseExceptionGroup, Exception): made at start-up, not exported.
+    {
+        let t = Box::into_raw(Box::new(PyTypeObject::static_empty(&raw mut PyType_Type)));
+        crate::objects::typeobject::init_builtin(
+            t,
+            c"ExceptionGroup",
+            core::mem::size_of::<BaseExceptionObject>(),
+            0,
+        );
+        (*t).tp_flags |= Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASE_EXC_SUBCLASS;
+        (*t).tp_dictoffset = core::mem::offset_of!(BaseExceptionObject, dict) as Py_ssize_t;
+        (*t).tp_base = PyExc_BaseExceptionGroup as *mut PyTypeObject;
+        (*t).tp_bases = tuple::pack(&[PyExc_BaseExceptionGroup, PyExc_Exception]);
+        FAMILIES.push((t as usize, Family::Group));
+        crate::objects::exceptions_fields::EXCEPTION_GROUP = t;
     }
     // The OSError aliases.
     PyExc_EnvironmentError = PyExc_OSError;

@@ -87,6 +87,9 @@ pub unsafe fn customize(t: *mut PyTypeObject, fam: Family, _is_root: bool) {
     if fam == base_family {
         return;
     }
+    if fam == Family::Group {
+        (*t).tp_methods = (&raw mut GROUP_METHODS).cast();
+    }
     (*t).tp_members = match fam {
         Family::StopIteration => (&raw mut STOPITER_MEMBERS).cast(),
         Family::SystemExit => (&raw mut SYSEXIT_MEMBERS).cast(),
@@ -264,21 +267,7 @@ pub unsafe fn init_family(o: *mut PyObject, args: *mut PyObject, kwds: *mut PyOb
             }
         }
         Family::Group => {
-            if n != 2 {
-                let _: PyResult<()> = crate::raise!(
-                    PyExc_TypeError,
-                    "BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)",
-                    n
-                );
-                return -1;
-            }
-            set_extra(o, 0, arg(args, 0));
-            let excs = crate::objects::tuple::sequence_to_tuple(arg(args, 1));
-            if excs.is_null() {
-                return -1;
-            }
-            set_extra(o, 1, excs);
-            Py_DECREF(excs);
+            // message and exceptions were set by __new__ (`group_new`).
         }
         Family::Plain => {}
     }
@@ -453,6 +442,9 @@ unsafe fn unicode_error_str(o: *mut PyObject) -> Option<*mut PyObject> {
 /// `__repr__` for families that show more than their args (ImportError's
 /// `name=`/`path=`).
 pub unsafe fn family_repr(o: *mut PyObject) -> Option<*mut PyObject> {
+    if family_of(Py_TYPE(o)) == Family::Group {
+        return group_repr(o);
+    }
     if family_of(Py_TYPE(o)) != Family::Import {
         return None;
     }
@@ -488,3 +480,326 @@ pub unsafe fn family_repr(o: *mut PyObject) -> Option<*mut PyObject> {
         parts.join(", ")
     )))
 }
+
+// ---- exception groups ------------------------------------------------------------------
+
+/// `ExceptionGroup` (not exported by CPython either: `builtins.ExceptionGroup`).
+pub static mut EXCEPTION_GROUP: *mut PyTypeObject = null_mut();
+
+unsafe fn is_group(o: *mut PyObject) -> bool {
+    crate::objects::typeobject::is_subtype(
+        Py_TYPE(o),
+        *(&raw mut PyExc_BaseExceptionGroup) as *mut PyTypeObject,
+    )
+}
+
+/// `BaseExceptionGroup.__new__`'s checks: returns the class to instantiate (plain
+/// BaseExceptionGroup becomes ExceptionGroup when every member is an Exception),
+/// the message, the members as a tuple, and whether they came as a list.
+pub unsafe fn group_new(
+    t: *mut PyTypeObject,
+    args: *mut PyObject,
+) -> PyResult<(*mut PyTypeObject, *mut PyObject, *mut PyObject, bool)> {
+    let n = if args.is_null() { 0 } else { Py_SIZE(args) };
+    if n != 2 {
+        return crate::raise!(
+            PyExc_TypeError,
+            "BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)",
+            n
+        );
+    }
+    let message = tuple::get_item(args, 0);
+    let seq = tuple::get_item(args, 1);
+    if !unicode::is_unicode(message) {
+        return crate::raise!(
+            PyExc_TypeError,
+            "BaseExceptionGroup.__new__() argument 1 must be str, not {}",
+            crate::objects::typeobject::type_name(Py_TYPE(message))
+        );
+    }
+    if !crate::protocols::sequence::check(seq) {
+        return crate::raise!(
+            PyExc_TypeError,
+            "second argument (exceptions) must be a sequence"
+        );
+    }
+    let excs = tuple::sequence_to_tuple(seq);
+    nonnull(excs)?;
+    let excs = Owned(excs);
+    let items = tuple::as_slice(excs.as_ptr());
+    if items.is_empty() {
+        return crate::raise!(
+            PyExc_ValueError,
+            "second argument (exceptions) must be a non-empty sequence"
+        );
+    }
+    let exception_t = *(&raw mut PyExc_Exception) as *mut PyTypeObject;
+    let mut nested_base = false;
+    for (i, &x) in items.iter().enumerate() {
+        if !crate::errors::is_exception_instance(x) {
+            return crate::raise!(
+                PyExc_ValueError,
+                "Item {} of second argument (exceptions) is not an exception",
+                i
+            );
+        }
+        if !crate::objects::typeobject::is_subtype(Py_TYPE(x), exception_t) {
+            nested_base = true;
+        }
+    }
+    let base_group = *(&raw mut PyExc_BaseExceptionGroup) as *mut PyTypeObject;
+    let mut cls = t;
+    if cls == base_group {
+        if !nested_base {
+            cls = EXCEPTION_GROUP;
+        }
+    } else if cls == EXCEPTION_GROUP {
+        if nested_base {
+            return crate::raise!(
+                PyExc_TypeError,
+                "Cannot nest BaseExceptions in an ExceptionGroup"
+            );
+        }
+    } else if nested_base && crate::objects::typeobject::is_subtype(cls, exception_t) {
+        return crate::raise!(
+            PyExc_TypeError,
+            "Cannot nest BaseExceptions in '{}'",
+            crate::objects::typeobject::tp_name(cls)
+        );
+    }
+    Ok((
+        cls,
+        new_ref(message),
+        excs.into_ptr(),
+        crate::objects::list::is_list(seq),
+    ))
+}
+
+unsafe fn group_repr(o: *mut PyObject) -> Option<*mut PyObject> {
+    let (msg, excs, was_list) = (extra(o, 0), extra(o, 1), extra(o, 2));
+    if msg.is_null() || excs.is_null() {
+        return None;
+    }
+    let m = crate::protocols::object::repr(msg);
+    if m.is_null() {
+        return Some(m);
+    }
+    let ms = unicode::to_string_lossy(m);
+    Py_DECREF(m);
+    let e = crate::protocols::object::repr(excs);
+    if e.is_null() {
+        return Some(e);
+    }
+    let mut es = unicode::to_string_lossy(e);
+    Py_DECREF(e);
+    if !was_list.is_null() && was_list == py_true() {
+        // Shown as the list it was given as (a one-item tuple's comma dropped).
+        let inner = es[1..es.len() - 1].trim_end_matches(',').to_string();
+        es = format!("[{}]", inner);
+    }
+    Some(unicode::from_str(&format!(
+        "{}({}, {})",
+        crate::objects::typeobject::qual_name(Py_TYPE(o)),
+        ms,
+        es
+    )))
+}
+
+unsafe extern "C" fn group_derive(o: *mut PyObject, excs: *mut PyObject) -> *mut PyObject {
+    let msg = extra(o, 0);
+    let msg = if msg.is_null() { unicode::empty() } else { msg };
+    let args = tuple::pack(&[msg, excs]);
+    if args.is_null() {
+        return args;
+    }
+    let r = crate::protocols::call::call(*(&raw mut PyExc_BaseExceptionGroup), args, null_mut());
+    Py_DECREF(args);
+    r
+}
+
+#[derive(Clone, Copy)]
+enum Matcher {
+    ByType(*mut PyObject),
+    Predicate(*mut PyObject),
+}
+
+unsafe fn get_matcher(v: *mut PyObject) -> PyResult<Matcher> {
+    if crate::protocols::call::is_callable(v) && !crate::objects::typeobject::is_type(v) {
+        return Ok(Matcher::Predicate(v));
+    }
+    if crate::errors::is_exception_class(v) {
+        return Ok(Matcher::ByType(v));
+    }
+    if tuple::is_tuple(v)
+        && tuple::as_slice(v)
+            .iter()
+            .all(|&x| crate::errors::is_exception_class(x))
+    {
+        return Ok(Matcher::ByType(v));
+    }
+    crate::raise!(
+        PyExc_TypeError,
+        "expected an exception type, a tuple of exception types, or a callable (other than a class)"
+    )
+}
+
+unsafe fn matches(e: *mut PyObject, m: Matcher) -> PyResult<bool> {
+    match m {
+        Matcher::ByType(t) => Ok(crate::errors::given_exception_matches(e, t)),
+        Matcher::Predicate(f) => {
+            let r = crate::protocols::call::call_function(f, &[e]);
+            nonnull(r)?;
+            let b = crate::protocols::object::is_true(r);
+            Py_DECREF(r);
+            if b < 0 {
+                Err(())
+            } else {
+                Ok(b == 1)
+            }
+        }
+    }
+}
+
+/// `orig.derive(excs)` carrying over cause, context, traceback and notes.
+unsafe fn group_subset(orig: *mut PyObject, excs: &[*mut PyObject]) -> PyResult<*mut PyObject> {
+    if excs.is_empty() {
+        return Ok(null_mut());
+    }
+    let l = crate::objects::list::from_slice(excs);
+    nonnull(l)?;
+    let eg = crate::protocols::call::call_method(orig, "derive", &[l]);
+    Py_DECREF(l);
+    let eg = eg?;
+    if !crate::errors::is_exception_instance(eg) || !is_group(eg) {
+        Py_DECREF(eg);
+        return crate::raise!(
+            PyExc_TypeError,
+            "derive must return an instance of BaseExceptionGroup"
+        );
+    }
+    use crate::objects::exceptions as ex;
+    let c = ex::get_cause(orig);
+    Py_XINCREF(c);
+    ex::set_cause(eg, c);
+    let c = ex::get_context(orig);
+    Py_XINCREF(c);
+    ex::set_context(eg, c);
+    let _ = ex::set_traceback(eg, ex::get_traceback(orig));
+    let notes = (*(orig as *mut BaseExceptionObject)).notes;
+    if !notes.is_null() && crate::protocols::sequence::check(notes) {
+        let items = crate::protocols::iter::collect(notes);
+        let Ok(items) = items else {
+            Py_DECREF(eg);
+            return Err(());
+        };
+        let ptrs: Vec<*mut PyObject> = items.iter().map(|x| x.as_ptr()).collect();
+        let nl = crate::objects::list::from_slice(&ptrs);
+        if nl.is_null() {
+            Py_DECREF(eg);
+            return Err(());
+        }
+        xsetref(&mut (*(eg as *mut BaseExceptionObject)).notes, nl);
+    }
+    Ok(eg)
+}
+
+/// Split `e` into the part matching `m` and (with `rest`) the part that does not.
+unsafe fn split_recursive(
+    e: *mut PyObject,
+    m: Matcher,
+    rest: bool,
+) -> PyResult<(*mut PyObject, *mut PyObject)> {
+    if matches(e, m)? {
+        return Ok((new_ref(e), null_mut()));
+    }
+    if !is_group(e) {
+        return Ok((null_mut(), if rest { new_ref(e) } else { null_mut() }));
+    }
+    let excs = extra(e, 1);
+    let mut mlist: Vec<Owned> = Vec::new();
+    let mut rlist: Vec<Owned> = Vec::new();
+    if !excs.is_null() {
+        for &x in tuple::as_slice(excs) {
+            if crate::protocols::object::enter_recursive_call(" in exceptiongroup_split_recursive")
+                .is_err()
+            {
+                return Err(());
+            }
+            let r = split_recursive(x, m, rest);
+            crate::protocols::object::leave_recursive_call();
+            let (a, b) = r?;
+            if !a.is_null() {
+                mlist.push(Owned(a));
+            }
+            if !b.is_null() {
+                rlist.push(Owned(b));
+            }
+        }
+    }
+    let mp: Vec<*mut PyObject> = mlist.iter().map(|x| x.as_ptr()).collect();
+    let rp: Vec<*mut PyObject> = rlist.iter().map(|x| x.as_ptr()).collect();
+    let a = group_subset(e, &mp)?;
+    let b = if rest {
+        match group_subset(e, &rp) {
+            Ok(b) => b,
+            Err(()) => {
+                Py_XDECREF(a);
+                return Err(());
+            }
+        }
+    } else {
+        null_mut()
+    };
+    Ok((a, b))
+}
+
+unsafe extern "C" fn group_split(o: *mut PyObject, matcher: *mut PyObject) -> *mut PyObject {
+    let Ok(m) = get_matcher(matcher) else {
+        return null_mut();
+    };
+    let Ok((a, b)) = split_recursive(o, m, true) else {
+        return null_mut();
+    };
+    let a = if a.is_null() { new_ref(none()) } else { a };
+    let b = if b.is_null() { new_ref(none()) } else { b };
+    let r = tuple::pack(&[a, b]);
+    Py_DECREF(a);
+    Py_DECREF(b);
+    r
+}
+
+unsafe extern "C" fn group_subgroup(o: *mut PyObject, matcher: *mut PyObject) -> *mut PyObject {
+    let Ok(m) = get_matcher(matcher) else {
+        return null_mut();
+    };
+    let Ok((a, _)) = split_recursive(o, m, false) else {
+        return null_mut();
+    };
+    if a.is_null() {
+        new_ref(none())
+    } else {
+        a
+    }
+}
+
+static mut GROUP_METHODS: [PyMethodDef; 4] = [
+    PyMethodDef {
+        ml_name: c"derive".as_ptr(),
+        ml_meth: Some(group_derive),
+        ml_flags: METH_O,
+        ml_doc: core::ptr::null(),
+    },
+    PyMethodDef {
+        ml_name: c"split".as_ptr(),
+        ml_meth: Some(group_split),
+        ml_flags: METH_O,
+        ml_doc: core::ptr::null(),
+    },
+    PyMethodDef {
+        ml_name: c"subgroup".as_ptr(),
+        ml_meth: Some(group_subgroup),
+        ml_flags: METH_O,
+        ml_doc: core::ptr::null(),
+    },
+    PyMethodDef::SENTINEL,
+];
