@@ -143,7 +143,9 @@ int main(void)
     PyObject *one = I(1);
     show("with_traceback_int", PyObject_Vectorcall(wt, &one, 1, NULL));
     Py_DECREF(one); Py_DECREF(wt);
-    show("reduce", PyObject_CallMethod(e, "__reduce__", NULL));
+    PyObject *rn = S("__reduce__");
+    show("reduce", PyObject_VectorcallMethod(rn, &e, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL));
+    Py_DECREF(rn);
     Py_DECREF(e); Py_DECREF(c);
     END();
 }

@@ -688,18 +688,35 @@ unsafe extern "C" fn add_note(o: *mut PyObject, note: *mut PyObject) -> *mut PyO
     if !unicode::is_unicode(note) {
         return crate::raise_null!(
             PyExc_TypeError,
-            "note must be a str, not '{}'",
+            "add_note() argument must be str, not {}",
             crate::objects::typeobject::type_name(Py_TYPE(note))
         );
     }
-    let x = e(o);
-    if x.notes.is_null() {
-        x.notes = crate::objects::list::new(0);
-        if x.notes.is_null() {
+    // __notes__ lives in the instance dict, as in CPython.
+    let name = unicode::intern_str("__notes__");
+    let notes = match crate::protocols::object::get_optional_attr(o, name) {
+        Ok(n) => n,
+        Err(()) => return null_mut(),
+    };
+    let notes = if notes.is_null() {
+        let l = crate::objects::list::new(0);
+        if l.is_null() {
             return null_mut();
         }
-    }
-    if crate::objects::list::append(x.notes, note).is_err() {
+        if crate::protocols::object::set_attr(o, name, l).is_err() {
+            Py_DECREF(l);
+            return null_mut();
+        }
+        l
+    } else if !crate::objects::list::is_list(notes) {
+        Py_DECREF(notes);
+        return crate::raise_null!(PyExc_TypeError, "Cannot add note: __notes__ is not a list");
+    } else {
+        notes
+    };
+    let r = crate::objects::list::append(notes, note);
+    Py_DECREF(notes);
+    if r.is_err() {
         return null_mut();
     }
     none()
@@ -788,18 +805,11 @@ static mut EXC_GETSET: [PyGetSetDef; 6] = [
     },
 ];
 
-static mut EXC_MEMBERS: [PyMemberDef; 3] = [
+static mut EXC_MEMBERS: [PyMemberDef; 2] = [
     PyMemberDef {
         name: c"__suppress_context__".as_ptr(),
         type_code: Py_T_BOOL,
         offset: core::mem::offset_of!(BaseExceptionObject, suppress_context) as Py_ssize_t,
-        flags: 0,
-        doc: core::ptr::null(),
-    },
-    PyMemberDef {
-        name: c"__notes__".as_ptr(),
-        type_code: Py_T_OBJECT_EX,
-        offset: core::mem::offset_of!(BaseExceptionObject, notes) as Py_ssize_t,
         flags: 0,
         doc: core::ptr::null(),
     },

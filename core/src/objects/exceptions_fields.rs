@@ -90,6 +90,9 @@ pub unsafe fn customize(t: *mut PyTypeObject, fam: Family, _is_root: bool) {
     if fam == Family::Group {
         (*t).tp_methods = (&raw mut GROUP_METHODS).cast();
     }
+    if fam == Family::Os {
+        (*t).tp_getset = (&raw mut OS_GETSET).cast();
+    }
     (*t).tp_members = match fam {
         Family::StopIteration => (&raw mut STOPITER_MEMBERS).cast(),
         Family::SystemExit => (&raw mut SYSEXIT_MEMBERS).cast(),
@@ -201,20 +204,39 @@ pub unsafe fn init_family(o: *mut PyObject, args: *mut PyObject, kwds: *mut PyOb
             if (2..=5).contains(&n) {
                 set_extra(o, 0, arg(args, 0));
                 set_extra(o, 1, arg(args, 1));
-                if n >= 3 {
-                    set_extra(o, 2, arg(args, 2));
-                }
-                if n >= 5 {
-                    set_extra(o, 3, arg(args, 4));
-                }
-                if n > 2 {
-                    // args keeps only (errno, strerror) when a filename was given.
-                    let t = tuple::from_slice(&tuple::as_slice(args)[..2]);
-                    if t.is_null() {
-                        return -1;
+                let f1 = arg(args, 2);
+                if !f1.is_null() && f1 != none() {
+                    let blocking = Py_TYPE(o) as *mut PyObject == *(&raw mut PyExc_BlockingIOError);
+                    if blocking && crate::protocols::number::index_check(f1) {
+                        // BlockingIOError(errno, strerror, characters_written)
+                        let w = crate::protocols::number::index(f1);
+                        if w.is_null() {
+                            return -1;
+                        }
+                        if crate::objects::long::to_i64(w).is_none() {
+                            Py_DECREF(w);
+                            let _: PyResult<()> = crate::raise!(
+                                PyExc_ValueError,
+                                "cannot fit 'int' into an index-sized integer"
+                            );
+                            return -1;
+                        }
+                        set_extra(o, 4, w);
+                        Py_DECREF(w);
+                    } else {
+                        set_extra(o, 2, f1);
+                        let f2 = arg(args, 4);
+                        if !f2.is_null() && f2 != none() {
+                            set_extra(o, 3, f2);
+                        }
+                        // args keeps only (errno, strerror) when a filename was given.
+                        let t = tuple::from_slice(&tuple::as_slice(args)[..2]);
+                        if t.is_null() {
+                            return -1;
+                        }
+                        crate::objects::exceptions::set_args(o, t);
+                        Py_DECREF(t);
                     }
-                    crate::objects::exceptions::set_args(o, t);
-                    Py_DECREF(t);
                 }
             }
         }
@@ -223,15 +245,27 @@ pub unsafe fn init_family(o: *mut PyObject, args: *mut PyObject, kwds: *mut PyOb
                 set_extra(o, 0, arg(args, 0));
             }
             if n == 2 {
-                let info = arg(args, 1);
-                if !tuple::is_tuple(info) || Py_SIZE(info) < 4 || Py_SIZE(info) > 6 {
-                    let _: PyResult<()> =
-                        crate::raise!(PyExc_IndexError, "tuple index out of range");
+                // (filename, lineno, offset, text[, end_lineno, end_offset[, metadata]])
+                let info = tuple::sequence_to_tuple(arg(args, 1));
+                if info.is_null() {
                     return -1;
                 }
-                for i in 0..Py_SIZE(info) {
+                let k = Py_SIZE(info);
+                if !(4..=7).contains(&k) {
+                    Py_DECREF(info);
+                    let _: PyResult<()> = crate::raise!(
+                        PyExc_TypeError,
+                        "function takes {} {} arguments ({} given)",
+                        if k < 4 { "at least" } else { "at most" },
+                        if k < 4 { 4 } else { 7 },
+                        k
+                    );
+                    return -1;
+                }
+                for i in 0..k.min(6) {
                     set_extra(o, 1 + i as usize, tuple::get_item(info, i));
                 }
+                Py_DECREF(info);
             }
         }
         Family::Unicode => {
@@ -239,32 +273,80 @@ pub unsafe fn init_family(o: *mut PyObject, args: *mut PyObject, kwds: *mut PyOb
             let is = |v: *mut *mut PyObject| {
                 crate::objects::typeobject::is_subtype(t, *v as *mut PyTypeObject)
             };
-            if is(&raw mut PyExc_UnicodeDecodeError) || is(&raw mut PyExc_UnicodeEncodeError) {
-                if n != 5 {
-                    let _: PyResult<()> = crate::raise!(
-                        PyExc_TypeError,
-                        "function takes exactly 5 arguments ({} given)",
-                        n
-                    );
-                    return -1;
-                }
-                for i in 0..5 {
-                    set_extra(o, i, arg(args, i as isize));
-                }
-            } else if is(&raw mut PyExc_UnicodeTranslateError) {
-                if n != 4 {
-                    let _: PyResult<()> = crate::raise!(
-                        PyExc_TypeError,
-                        "function takes exactly 4 arguments ({} given)",
-                        n
-                    );
-                    return -1;
-                }
-                set_extra(o, 1, arg(args, 0));
-                set_extra(o, 2, arg(args, 1));
-                set_extra(o, 3, arg(args, 2));
-                set_extra(o, 4, arg(args, 3));
+            let decode = is(&raw mut PyExc_UnicodeDecodeError);
+            let encode = is(&raw mut PyExc_UnicodeEncodeError);
+            let translate = is(&raw mut PyExc_UnicodeTranslateError);
+            if !(decode || encode || translate) {
+                return 0;
             }
+            let want = if translate { 4 } else { 5 };
+            if n != want {
+                let _: PyResult<()> = crate::raise!(
+                    PyExc_TypeError,
+                    "function takes exactly {} arguments ({} given)",
+                    want,
+                    n
+                );
+                return -1;
+            }
+            let need_str = |i: isize, pos: usize| -> bool {
+                let v = arg(args, i);
+                if unicode::is_unicode(v) {
+                    return true;
+                }
+                let _: PyResult<()> = crate::raise!(
+                    PyExc_TypeError,
+                    "argument {} must be str, not {}",
+                    pos,
+                    crate::objects::typeobject::type_name(Py_TYPE(v))
+                );
+                false
+            };
+            let off = if translate { 1 } else { 0 };
+            if !translate && !need_str(0, 1) {
+                return -1;
+            }
+            let obj = arg(args, 1 - off);
+            let obj = if decode {
+                if crate::objects::bytes::is_bytes(obj) {
+                    new_ref(obj)
+                } else {
+                    let b = bytes_of_buffer(obj);
+                    if b.is_null() {
+                        return -1;
+                    }
+                    b
+                }
+            } else {
+                if !need_str(1 - off, 2 - off as usize) {
+                    return -1;
+                }
+                new_ref(obj)
+            };
+            let mut idx = [null_mut(); 2];
+            for (j, slot) in idx.iter_mut().enumerate() {
+                let v = crate::protocols::number::index(arg(args, 2 + j as isize - off));
+                if v.is_null() {
+                    Py_DECREF(obj);
+                    Py_XDECREF(if j == 1 { idx[0] } else { null_mut() });
+                    return -1;
+                }
+                *slot = v;
+            }
+            if !need_str(4 - off, 5 - off as usize) {
+                Py_DECREF(obj);
+                Py_DECREF(idx[0]);
+                Py_DECREF(idx[1]);
+                return -1;
+            }
+            set_extra(o, 0, if translate { null_mut() } else { arg(args, 0) });
+            set_extra(o, 1, obj);
+            set_extra(o, 2, idx[0]);
+            set_extra(o, 3, idx[1]);
+            set_extra(o, 4, arg(args, 4 - off));
+            Py_DECREF(obj);
+            Py_DECREF(idx[0]);
+            Py_DECREF(idx[1]);
         }
         Family::Group => {
             // message and exceptions were set by __new__ (`group_new`).
@@ -290,7 +372,7 @@ pub unsafe fn family_str(o: *mut PyObject) -> Option<*mut PyObject> {
             if errno.is_null() || strerror.is_null() {
                 return None;
             }
-            let s = if !f1.is_null() && !f2.is_null() {
+            let s = if !f1.is_null() && f1 != none() && !f2.is_null() && f2 != none() {
                 format!(
                     "[Errno {}] {}: {} -> {}",
                     unicode::str_string(errno),
@@ -316,9 +398,7 @@ pub unsafe fn family_str(o: *mut PyObject) -> Option<*mut PyObject> {
         }
         Family::Syntax => {
             let msg = extra(o, 0);
-            if msg.is_null() {
-                return None;
-            }
+            let msg = if msg.is_null() { none() } else { msg };
             let (file, line) = (extra(o, 1), extra(o, 2));
             let mut s = unicode::str_string(msg);
             let fname = if !file.is_null() && unicode::is_unicode(file) {
@@ -685,9 +765,16 @@ unsafe fn group_subset(orig: *mut PyObject, excs: &[*mut PyObject]) -> PyResult<
     Py_XINCREF(c);
     ex::set_context(eg, c);
     let _ = ex::set_traceback(eg, ex::get_traceback(orig));
-    let notes = (*(orig as *mut BaseExceptionObject)).notes;
-    if !notes.is_null() && crate::protocols::sequence::check(notes) {
-        let items = crate::protocols::iter::collect(notes);
+    let notes =
+        match crate::protocols::object::get_optional_attr(orig, unicode::intern_str("__notes__")) {
+            Ok(n) => Owned::from_new(n),
+            Err(()) => {
+                Py_DECREF(eg);
+                return Err(());
+            }
+        };
+    if let Some(notes) = notes.filter(|n| crate::protocols::sequence::check(n.as_ptr())) {
+        let items = crate::protocols::iter::collect(notes.as_ptr());
         let Ok(items) = items else {
             Py_DECREF(eg);
             return Err(());
@@ -698,7 +785,12 @@ unsafe fn group_subset(orig: *mut PyObject, excs: &[*mut PyObject]) -> PyResult<
             Py_DECREF(eg);
             return Err(());
         }
-        xsetref(&mut (*(eg as *mut BaseExceptionObject)).notes, nl);
+        let r = crate::protocols::object::set_attr(eg, unicode::intern_str("__notes__"), nl);
+        Py_DECREF(nl);
+        if r.is_err() {
+            Py_DECREF(eg);
+            return Err(());
+        }
     }
     Ok(eg)
 }
@@ -802,4 +894,92 @@ static mut GROUP_METHODS: [PyMethodDef; 4] = [
         ml_doc: core::ptr::null(),
     },
     PyMethodDef::SENTINEL,
+];
+
+/// `bytes(obj)` for a bytes-like object (through its buffer), as UnicodeDecodeError
+/// takes its `object`; TypeError for anything else.
+unsafe fn bytes_of_buffer(obj: *mut PyObject) -> *mut PyObject {
+    let bp = (*Py_TYPE(obj)).tp_as_buffer;
+    let get = if bp.is_null() {
+        None
+    } else {
+        (*bp).bf_getbuffer
+    };
+    let Some(get) = get else {
+        return crate::raise_null!(
+            PyExc_TypeError,
+            "a bytes-like object is required, not '{}'",
+            crate::objects::typeobject::type_name(Py_TYPE(obj))
+        );
+    };
+    let mut view: Py_buffer = core::mem::zeroed();
+    if get(obj, &mut view, 0) < 0 {
+        return null_mut();
+    }
+    let data = if view.buf.is_null() || view.len <= 0 {
+        &[][..]
+    } else {
+        core::slice::from_raw_parts(view.buf as *const u8, view.len as usize)
+    };
+    let r = crate::objects::bytes::from_slice(data);
+    if let Some(rel) = (*bp).bf_releasebuffer {
+        rel(obj, &mut view);
+    }
+    Py_XDECREF(view.obj);
+    r
+}
+
+unsafe extern "C" fn written_get(o: *mut PyObject, _c: *mut core::ffi::c_void) -> *mut PyObject {
+    let w = extra(o, 4);
+    if w.is_null() {
+        return crate::raise_null!(PyExc_AttributeError, "characters_written");
+    }
+    new_ref(w)
+}
+
+unsafe extern "C" fn written_set(
+    o: *mut PyObject,
+    v: *mut PyObject,
+    _c: *mut core::ffi::c_void,
+) -> c_int {
+    if v.is_null() {
+        if extra(o, 4).is_null() {
+            let _: PyResult<()> = crate::raise!(PyExc_AttributeError, "characters_written");
+            return -1;
+        }
+        set_extra(o, 4, null_mut());
+        return 0;
+    }
+    let w = crate::protocols::number::index(v);
+    if w.is_null() {
+        return -1;
+    }
+    if crate::objects::long::to_i64(w).is_none() {
+        Py_DECREF(w);
+        let _: PyResult<()> = crate::raise!(
+            PyExc_ValueError,
+            "cannot fit 'int' into an index-sized integer"
+        );
+        return -1;
+    }
+    set_extra(o, 4, w);
+    Py_DECREF(w);
+    0
+}
+
+static mut OS_GETSET: [PyGetSetDef; 2] = [
+    PyGetSetDef {
+        name: c"characters_written".as_ptr(),
+        get: Some(written_get),
+        set: Some(written_set),
+        doc: core::ptr::null(),
+        closure: null_mut(),
+    },
+    PyGetSetDef {
+        name: core::ptr::null(),
+        get: None,
+        set: None,
+        doc: core::ptr::null(),
+        closure: null_mut(),
+    },
 ];

@@ -311,8 +311,15 @@ unsafe fn format_one(v: *mut PyObject, out: &mut String) {
     } else {
         out.push_str(&format!("{}: {}\n", name, text));
     }
-    let x = &*(v as *mut BaseExceptionObject);
-    let notes = x.notes;
+    let notes =
+        match crate::protocols::object::get_optional_attr(v, unicode::intern_str("__notes__")) {
+            Ok(n) => n,
+            Err(()) => {
+                crate::errors::clear();
+                null_mut()
+            }
+        };
+    let _notes_owner = Owned::from_new(notes);
     if !notes.is_null() {
         if crate::objects::list::is_list(notes) || crate::objects::tuple::is_tuple(notes) {
             let items = if crate::objects::list::is_list(notes) {
