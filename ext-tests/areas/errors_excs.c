@@ -15,6 +15,40 @@ static PyObject *mk(PyObject *t, int n, ...)
     return r;
 }
 #define S(s) PyUnicode_FromString(s)
+
+/* a list of new references (stolen), built through list() and list.append */
+static PyObject *lst(int n, ...)
+{
+    PyObject *l = PyObject_Vectorcall((PyObject *)&PyList_Type, NULL, 0, NULL);
+    PyObject *app = PyUnicode_FromString("append");
+    va_list ap;
+    va_start(ap, n);
+    for (int i = 0; i < n; i++) {
+        PyObject *a[2] = {l, va_arg(ap, PyObject *)};
+        PyObject *r = PyObject_VectorcallMethod(app, a, 2, NULL);
+        Py_XDECREF(r);
+        Py_DECREF(a[1]);
+    }
+    va_end(ap);
+    Py_DECREF(app);
+    return l;
+}
+
+static PyObject *tup(PyObject *l)
+{
+    PyObject *t = PyObject_Vectorcall((PyObject *)&PyTuple_Type, &l, 1, NULL);
+    Py_DECREF(l);
+    return t;
+}
+
+static PyObject *meth(PyObject *o, const char *name, PyObject *arg)
+{
+    PyObject *n = PyUnicode_FromString(name);
+    PyObject *a[2] = {o, arg};
+    PyObject *r = PyObject_VectorcallMethod(n, a, arg ? 2 : 1, NULL);
+    Py_DECREF(n);
+    return r;
+}
 #define I(i) PyLong_FromLong(i)
 
 static void attrs(const char *label, PyObject *e, const char **names)
@@ -106,6 +140,38 @@ int main(void)
     attrs("group_msg_int", mk(BEG, 2, I(1), I(2)), grp);
     attrs("group_notseq", mk(BEG, 2, S("m"), I(5)), grp);
     show("group_type_name", PyObject_GetAttrString(PyExc_BaseExceptionGroup, "__name__"));
+    attrs("group_empty", mk(BEG, 2, S("m"), lst(0)), grp);
+    attrs("group_notexc", mk(BEG, 2, S("m"), lst(2, mk(PyExc_ValueError, 0), I(1))), grp);
+    PyObject *g = mk(BEG, 2, S("msg"), lst(2, Py_NewRef(v1), Py_NewRef(t1)));
+    show("group_mro", PyObject_GetAttrString((PyObject *)Py_TYPE(g), "__mro__"));
+    show("group_str", PyObject_Str(g));
+    show("group_repr", PyObject_Repr(g));
+    show("group_exceptions", PyObject_GetAttrString(g, "exceptions"));
+    show("group_message", PyObject_GetAttrString(g, "message"));
+    show("group_isinstance_exc", PyBool_FromLong(PyObject_IsInstance(g, PyExc_Exception)));
+    show("split_value", meth(g, "split", PyExc_ValueError));
+    show("split_tuple", meth(g, "split", tup(lst(2, Py_NewRef(PyExc_ValueError), Py_NewRef(PyExc_TypeError)))));
+    show("split_none", meth(g, "split", PyExc_KeyError));
+    show("split_bad", meth(g, "split", I(3)));
+    show("subgroup_type", meth(g, "subgroup", PyExc_TypeError));
+    show("subgroup_none", meth(g, "subgroup", PyExc_OSError));
+    show("subgroup_self", meth(g, "subgroup", PyExc_Exception));
+    show("derive", meth(g, "derive", lst(1, mk(PyExc_KeyError, 1, S("k")))));
+    PyObject *nested = mk(BEG, 2, S("outer"), lst(2, Py_NewRef(g), mk(PyExc_KeyError, 1, S("k2"))));
+    show("nested_repr", PyObject_Repr(nested));
+    show("nested_split", meth(nested, "split", PyExc_ValueError));
+    show("nested_str", PyObject_Str(nested));
+    Py_DECREF(nested);
+    PyObject *EG = (PyObject *)Py_TYPE(g);
+    show("eg_name", PyObject_GetAttrString(EG, "__name__"));
+    show("eg_module", PyObject_GetAttrString(EG, "__module__"));
+    show("eg_bases", PyObject_GetAttrString(EG, "__bases__"));
+    show("eg_nest_base", mk(EG, 2, S("x"), lst(1, Py_NewRef(ki))));
+    show("eg_ok", mk(EG, 2, S("x"), lst(1, Py_NewRef(v1))));
+    show_int("eg_issubclass", PyObject_IsSubclass(EG, PyExc_BaseExceptionGroup));
+    Py_DECREF(g);
+    attrs("group_base", mk(BEG, 2, S("b"), lst(2, Py_NewRef(ki), Py_NewRef(v1))), grp);
+    attrs("group_tuple", mk(BEG, 2, S("t"), tup(lst(1, Py_NewRef(ki)))), grp);
     (void)v1; (void)t1; (void)ki;
     Py_DECREF(v1); Py_DECREF(t1); Py_DECREF(ki);
 
