@@ -366,14 +366,15 @@ pub unsafe fn warn_obj(
         Ok(r) => r,
         Err(()) => return -1,
     };
-    let filename = unicode::from_str("sys");
+    // No Python frame: CPython reports "<sys>", line 0, module "sys".
+    let filename = unicode::from_str("<sys>");
     let module = unicode::from_str("sys");
     if filename.is_null() || module.is_null() {
         Py_XDECREF(filename);
         Py_XDECREF(module);
         return -1;
     }
-    let r = warn_explicit(category, message, filename, 1, module, registry);
+    let r = warn_explicit(category, message, filename, 0, module, registry);
     Py_DECREF(filename);
     Py_DECREF(module);
     r
@@ -404,18 +405,6 @@ pub unsafe fn warn_explicit(
         }
         (t, Py_TYPE(message) as *mut PyObject, new_ref(message))
     } else {
-        let sub = crate::protocols::objproto::is_subclass(category, warning_t);
-        if sub < 0 {
-            return -1;
-        }
-        if sub == 0 {
-            let _: PyResult<()> = crate::raise!(
-                PyExc_TypeError,
-                "category must be a Warning subclass, not '{}'",
-                crate::objects::typeobject::type_name(Py_TYPE(category))
-            );
-            return -1;
-        }
         let inst = crate::protocols::call::call_function(category, &[message]);
         if inst.is_null() {
             return -1;
