@@ -363,6 +363,7 @@ unsafe fn init_streams_and_options(d: *mut PyObject) -> PyResult<()> {
         Py_DECREF(s);
     }
     dict::set_str(d, "warnoptions", wo)?;
+    let have_options = Py_SIZE(wo) > 0;
     Py_DECREF(wo);
     let xo = dict::new();
     nonnull(xo)?;
@@ -376,6 +377,10 @@ unsafe fn init_streams_and_options(d: *mut PyObject) -> PyResult<()> {
     list::append(argv, unicode::empty())?;
     dict::set_str(d, "argv", argv)?;
     Py_DECREF(argv);
+    if have_options {
+        // CPython sets up the warnings filters at start-up when -W options exist.
+        crate::objects::warnings::ensure_filters();
+    }
     Ok(())
 }
 

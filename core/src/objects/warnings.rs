@@ -94,7 +94,11 @@ unsafe fn parse_option(arg: &str) -> Result<Filter, String> {
     } else {
         match p[4].parse::<i64>() {
             Ok(n) if n >= 0 => n,
-            _ => {
+            Ok(n) => {
+                Py_DECREF(category as *mut PyObject);
+                return Err(format!("invalid lineno {}", n));
+            }
+            Err(_) => {
                 Py_DECREF(category as *mut PyObject);
                 return Err(format!("invalid lineno {}", py_repr_str(p[4])));
             }
@@ -193,7 +197,7 @@ unsafe fn default_filters() -> Vec<Filter> {
 
 /// Build the filter list on first use: the defaults, then `sys.warnoptions`
 /// (each option in front of the ones before it, as `-W` does).
-unsafe fn ensure_filters() {
+pub unsafe fn ensure_filters() {
     let mut g = FILTERS.lock().unwrap();
     if g.is_some() {
         return;
@@ -483,7 +487,7 @@ pub unsafe fn warn_explicit(
                     if registry.is_null() {
                         Ok(false)
                     } else {
-                        update_registry(registry, text.as_ptr(), category, true)
+                        update_registry(registry, text.as_ptr(), category, false)
                     }
                 }
                 _ => Ok(false),
