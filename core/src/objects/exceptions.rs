@@ -738,7 +738,30 @@ unsafe extern "C" fn exc_reduce(o: *mut PyObject, _a: *mut PyObject) -> *mut PyO
     r
 }
 
-static mut EXC_METHODS: [PyMethodDef; 4] = [
+unsafe extern "C" fn exc_setstate(o: *mut PyObject, state: *mut PyObject) -> *mut PyObject {
+    if state != none() {
+        if !dict::is_dict(state) {
+            return crate::raise_null!(PyExc_TypeError, "state is not a dictionary");
+        }
+        for (k, v) in dict::snapshot(state) {
+            let r = crate::protocols::object::set_attr(o, k, v);
+            Py_DECREF(k);
+            Py_DECREF(v);
+            if r.is_err() {
+                return null_mut();
+            }
+        }
+    }
+    none()
+}
+
+static mut EXC_METHODS: [PyMethodDef; 5] = [
+    PyMethodDef {
+        ml_name: c"__setstate__".as_ptr(),
+        ml_meth: Some(exc_setstate),
+        ml_flags: METH_O,
+        ml_doc: core::ptr::null(),
+    },
     PyMethodDef {
         ml_name: c"with_traceback".as_ptr(),
         ml_meth: Some(with_traceback),
