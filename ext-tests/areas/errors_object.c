@@ -1,6 +1,7 @@
 /* errors: the object protocol (attributes, hashing, comparison, truth,
  * isinstance/issubclass, dir, format). */
 #include "common.h"
+#include <string.h>
 
 #define S(s) PyUnicode_FromString(s)
 #define I(i) PyLong_FromLong(i)
@@ -128,16 +129,15 @@ int main(void)
     /* dir and format */
     {   /* the public names (dunders come from other areas' slot wrappers) */
         PyObject *d = PyObject_Dir(e);
-        PyObject *it = d ? PyObject_GetIter(d) : NULL, *x;
+        PyObject *r = d ? PyObject_Repr(d) : NULL;
+        char buf[4096];
+        snprintf(buf, sizeof buf, "%s", r ? u8(r) : "?");
         printf("dir_exc:");
-        while (it && (x = PyIter_Next(it)) != NULL) {
-            const char *s = u8(x);
-            if (s[0] != '_')
-                printf(" %s", s);
-            Py_DECREF(x);
-        }
+        for (char *tok = strtok(buf, "[], "); tok; tok = strtok(NULL, "[], "))
+            if (strncmp(tok, "'_", 2) != 0)
+                printf(" %s", tok);
         printf("\n");
-        Py_XDECREF(it);
+        Py_XDECREF(r);
         Py_XDECREF(d);
     }
     show("dir_null", PyObject_Dir(NULL));
