@@ -5,6 +5,29 @@
 #include <signal.h>
 #include <unistd.h>
 
+/* a list of new references (stolen), built through list() and list.append */
+static PyObject *lst(int n, PyObject **items)
+{
+    PyObject *l = PyObject_Vectorcall((PyObject *)&PyList_Type, NULL, 0, NULL);
+    PyObject *app = PyUnicode_FromString("append");
+    for (int i = 0; i < n; i++) {
+        PyObject *a[2] = {l, items[i]};
+        Py_XDECREF(PyObject_VectorcallMethod(app, a, 2, NULL));
+        Py_DECREF(items[i]);
+    }
+    Py_DECREF(app);
+    return l;
+}
+
+static PyObject *group(const char *msg, int n, PyObject **items)
+{
+    PyObject *a[2] = {PyUnicode_FromString(msg), lst(n, items)};
+    PyObject *g = PyObject_Vectorcall(PyExc_BaseExceptionGroup, a, 2, NULL);
+    Py_DECREF(a[0]);
+    Py_DECREF(a[1]);
+    return g;
+}
+
 static PyObject *raised(PyObject *type, const char *msg)
 {
     PyErr_SetString(type, msg);
@@ -69,6 +92,37 @@ int main(void)
     PyObject_SetAttrString(n, "__notes__", PyLong_FromLong(42));
     PyErr_DisplayException(n);
     Py_DECREF(n);
+    printf("-- groups\n");
+    {
+        PyObject *in[1] = {raised(PyExc_KeyError, "k")};
+        PyObject *inner_g = group("inner", 1, in);
+        PyObject *items[3] = {raised(PyExc_ValueError, "1"), inner_g, raised(PyExc_TypeError, "t")};
+        PyObject *g = group("m", 3, items);
+        PyObject *add = PyUnicode_FromString("add_note");
+        PyObject *note = PyUnicode_FromString("a note");
+        PyObject *args[2] = {g, note};
+        Py_XDECREF(PyObject_VectorcallMethod(add, args, 2, NULL));
+        Py_DECREF(note); Py_DECREF(add);
+        PyErr_DisplayException(g);
+        PyObject *x = raised(PyExc_ValueError, "x");
+        PyException_SetCause(x, g);
+        PyErr_DisplayException(x);
+        Py_DECREF(x);
+        PyObject *many[17];
+        for (int i = 0; i < 17; i++) {
+            PyErr_SetObject(PyExc_ValueError, PyLong_FromLong(i));
+            many[i] = PyErr_GetRaisedException();
+        }
+        PyObject *big = group("many", 17, many);
+        PyErr_DisplayException(big);
+        Py_DECREF(big);
+        PyObject *ctxd = raised(PyExc_RuntimeError, "ctx member");
+        PyException_SetContext(ctxd, raised(PyExc_OSError, "earlier"));
+        PyObject *one[2] = {ctxd, raised(PyExc_KeyboardInterrupt, "")};
+        PyObject *bg = group("base", 2, one);
+        PyErr_DisplayException(bg);
+        Py_DECREF(bg);
+    }
     printf("-- syntax error\n");
     PyErr_SetString(PyExc_SyntaxError, "invalid syntax");
     PyErr_SyntaxLocationEx("nowhere.py", 7, 3);

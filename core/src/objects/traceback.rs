@@ -281,7 +281,7 @@ unsafe fn exc_text(v: *mut PyObject) -> String {
     r
 }
 
-/// The "Type: message" line of one exception, plus its notes.
+/// One exception: its traceback block, then `format_only`.
 unsafe fn format_one(v: *mut PyObject, out: &mut String) {
     let tb = if crate::errors::is_exception_instance(v) {
         exceptions::get_traceback(v)
@@ -291,6 +291,11 @@ unsafe fn format_one(v: *mut PyObject, out: &mut String) {
     if !tb.is_null() {
         out.push_str(&format_tb(tb));
     }
+    format_only(v, out)
+}
+
+/// The "Type: message" line of one exception, plus its notes.
+unsafe fn format_only(v: *mut PyObject, out: &mut String) {
     if !crate::errors::is_exception_instance(v) {
         // CPython prints what it was given.
         out.push_str(&format!(
@@ -405,35 +410,183 @@ unsafe fn format_syntax_error(v: *mut PyObject, name: &str, out: &mut String) {
     }
 }
 
-/// The whole report for `v` with its `__cause__`/`__context__` chain, as
-/// `traceback.print_exception` lays it out.
+/// The whole report for `v` with its `__cause__`/`__context__` chain and, for
+/// exception groups, their members in boxes, as `traceback.print_exception` lays
+/// it out.
 pub unsafe fn format_exception(v: *mut PyObject) -> String {
-    let mut seen: Vec<usize> = Vec::new();
+    let mut ctx = PrintCtx {
+        seen: Vec::new(),
+        depth: 0,
+        need_close: false,
+    };
     let mut out = String::new();
-    format_chain(v, &mut seen, &mut out);
+    format_tree(v, &mut ctx, &mut out);
     out
 }
 
-unsafe fn format_chain(v: *mut PyObject, seen: &mut Vec<usize>, out: &mut String) {
-    seen.push(v as usize);
-    if crate::errors::is_exception_instance(v) {
-        let x = &*(v as *mut BaseExceptionObject);
-        if !x.cause.is_null() && !seen.contains(&(x.cause as usize)) {
-            format_chain(x.cause, seen, out);
-            out.push_str(
-                "\nThe above exception was the direct cause of the following exception:\n\n",
-            );
-        } else if !x.context.is_null()
-            && x.suppress_context == 0
-            && !seen.contains(&(x.context as usize))
-        {
-            format_chain(x.context, seen, out);
-            out.push_str(
-                "\nDuring handling of the above exception, another exception occurred:\n\n",
-            );
+/// `traceback._ExceptionPrintContext`.
+struct PrintCtx {
+    seen: Vec<usize>,
+    depth: usize,
+    need_close: bool,
+}
+
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+
+impl PrintCtx {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+    /// Every line of `text` prefixed with the indent and the margin character.
+    fn emit(&self, out: &mut String, text: &str, margin: char) {
+        let mut prefix = self.indent();
+        if self.depth > 0 {
+            prefix.push(margin);
+            prefix.push(' ');
+        }
+        for line in text.split_inclusive('\n') {
+            out.push_str(&prefix);
+            out.push_str(line);
         }
     }
-    format_one(v, out);
+}
+
+unsafe fn is_group(v: *mut PyObject) -> bool {
+    crate::errors::is_exception_instance(v)
+        && crate::objects::typeobject::is_subtype(
+            Py_TYPE(v),
+            exceptions::exc(&raw mut PyExc_BaseExceptionGroup) as *mut PyTypeObject,
+        )
+}
+
+unsafe fn format_tree(v: *mut PyObject, ctx: &mut PrintCtx, out: &mut String) {
+    // The chain, newest last once reversed: (message introducing it, exception).
+    let mut chain: Vec<(Option<&str>, *mut PyObject)> = Vec::new();
+    let mut msg = None;
+    let mut cur = v;
+    ctx.seen.push(v as usize);
+    while !cur.is_null() {
+        chain.push((msg, cur));
+        let mut next = null_mut();
+        msg = None;
+        if crate::errors::is_exception_instance(cur) {
+            let x = &*(cur as *mut BaseExceptionObject);
+            if !x.cause.is_null() && !ctx.seen.contains(&(x.cause as usize)) {
+                next = x.cause;
+                msg = Some(
+                    "\nThe above exception was the direct cause of the following exception:\n\n",
+                );
+            } else if !x.context.is_null()
+                && x.suppress_context == 0
+                && !ctx.seen.contains(&(x.context as usize))
+            {
+                next = x.context;
+                msg = Some(
+                    "\nDuring handling of the above exception, another exception occurred:\n\n",
+                );
+            }
+        }
+        if !next.is_null() {
+            ctx.seen.push(next as usize);
+        }
+        cur = next;
+    }
+    for (m, exc) in chain.into_iter().rev() {
+        if let Some(m) = m {
+            ctx.emit(out, m, '|');
+        }
+        if !is_group(exc) {
+            let mut one = String::new();
+            format_one(exc, &mut one);
+            ctx.emit(out, &one, '|');
+            continue;
+        }
+        if ctx.depth > MAX_GROUP_DEPTH {
+            ctx.emit(
+                out,
+                &format!("... (max_group_depth is {})\n", MAX_GROUP_DEPTH),
+                '|',
+            );
+            continue;
+        }
+        let toplevel = ctx.depth == 0;
+        if toplevel {
+            ctx.depth += 1;
+        }
+        let tb = exceptions::get_traceback(exc);
+        if !tb.is_null() {
+            let t = format_tb(tb).replacen(
+                "Traceback (most recent call last):",
+                "Exception Group Traceback (most recent call last):",
+                1,
+            );
+            let (head, rest) = t.split_at(t.find('\n').map(|p| p + 1).unwrap_or(t.len()));
+            ctx.emit(out, head, if toplevel { '+' } else { '|' });
+            ctx.emit(out, rest, '|');
+        }
+        let mut one = String::new();
+        format_only(exc, &mut one);
+        ctx.emit(out, &one, '|');
+        let members = crate::objects::exceptions::extra(exc, 1);
+        let items: Vec<*mut PyObject> = if members.is_null() {
+            Vec::new()
+        } else {
+            crate::objects::tuple::as_slice(members).to_vec()
+        };
+        let num = items.len();
+        let n = if num <= MAX_GROUP_WIDTH {
+            num
+        } else {
+            MAX_GROUP_WIDTH + 1
+        };
+        ctx.need_close = false;
+        for i in 0..n {
+            let last = i == n - 1;
+            if last {
+                ctx.need_close = true;
+            }
+            let truncated = i >= MAX_GROUP_WIDTH;
+            let title = if truncated {
+                "...".to_string()
+            } else {
+                (i + 1).to_string()
+            };
+            out.push_str(&format!(
+                "{}{}+---------------- {} ----------------\n",
+                ctx.indent(),
+                if i == 0 { "+-" } else { "  " },
+                title
+            ));
+            ctx.depth += 1;
+            if !truncated {
+                ctx.seen.push(items[i] as usize);
+                format_tree(items[i], ctx, out);
+            } else {
+                let remaining = num - MAX_GROUP_WIDTH;
+                ctx.emit(
+                    out,
+                    &format!(
+                        "and {} more exception{}\n",
+                        remaining,
+                        if remaining > 1 { "s" } else { "" }
+                    ),
+                    '|',
+                );
+            }
+            if last && ctx.need_close {
+                out.push_str(&format!(
+                    "{}+------------------------------------\n",
+                    ctx.indent()
+                ));
+                ctx.need_close = false;
+            }
+            ctx.depth -= 1;
+        }
+        if toplevel {
+            ctx.depth = 0;
+        }
+    }
 }
 
 /// Write text to `file` with its `write()` method (errors left set).
