@@ -463,13 +463,11 @@ unsafe fn is_group(v: *mut PyObject) -> bool {
 unsafe fn format_tree(v: *mut PyObject, ctx: &mut PrintCtx, out: &mut String) {
     // The chain, newest last once reversed: (message introducing it, exception).
     let mut chain: Vec<(Option<&str>, *mut PyObject)> = Vec::new();
-    let mut msg = None;
     let mut cur = v;
     ctx.seen.push(v as usize);
     while !cur.is_null() {
-        chain.push((msg, cur));
         let mut next = null_mut();
-        msg = None;
+        let mut msg = None;
         if crate::errors::is_exception_instance(cur) {
             let x = &*(cur as *mut BaseExceptionObject);
             if !x.cause.is_null() && !ctx.seen.contains(&(x.cause as usize)) {
@@ -487,6 +485,8 @@ unsafe fn format_tree(v: *mut PyObject, ctx: &mut PrintCtx, out: &mut String) {
                 );
             }
         }
+        // The message goes between the chained exception and this one.
+        chain.push((msg, cur));
         if !next.is_null() {
             ctx.seen.push(next as usize);
         }
