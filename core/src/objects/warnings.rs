@@ -55,8 +55,21 @@ struct Filter {
 static FILTERS: Mutex<Option<Vec<Filter>>> = Mutex::new(None);
 /// Bumped whenever the filters change: registries older than this are reset.
 static FILTERS_VERSION: AtomicI64 = AtomicI64::new(1);
-/// `warnings._onceregistry`.
-static mut ONCE_REGISTRY: *mut PyObject = null_mut();
+/// `warnings._onceregistry` (made once, immortal for the process).
+static ONCE_REGISTRY: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+
+unsafe fn once_registry() -> PyResult<*mut PyObject> {
+    if let Some(&r) = ONCE_REGISTRY.get() {
+        return Ok(r as *mut PyObject);
+    }
+    let d = dict::new();
+    nonnull(d)?;
+    let r = *ONCE_REGISTRY.get_or_init(|| d as usize);
+    if r != d as usize {
+        Py_DECREF(d);
+    }
+    Ok(r as *mut PyObject)
+}
 
 /// Parse one `-W` option (`action:message:category:module:lineno`).
 unsafe fn parse_option(arg: &str) -> Result<Filter, String> {
@@ -471,13 +484,10 @@ pub unsafe fn warn_explicit(
             let done = match action {
                 Action::Once => {
                     let reg = if registry.is_null() {
-                        if ONCE_REGISTRY.is_null() {
-                            ONCE_REGISTRY = dict::new();
-                            if ONCE_REGISTRY.is_null() {
-                                return -1;
-                            }
+                        match once_registry() {
+                            Ok(r) => r,
+                            Err(()) => return -1,
                         }
-                        ONCE_REGISTRY
                     } else {
                         registry
                     };
