@@ -146,8 +146,29 @@ unsafe extern "C" fn stream_write(o: *mut PyObject, arg: *mut PyObject) -> *mut 
     }
     let fd = stream_fd(o);
     let bytes = unicode::bytes_of(arg);
+    if fd != 2 && unicode::as_unicode(arg).has_surrogates != 0 {
+        // stdout is strict: lone surrogates cannot be encoded.
+        let cps: Vec<u32> = unicode::decode_wtf8(bytes).collect();
+        let start = cps
+            .iter()
+            .position(|&c| (0xD800..0xE000).contains(&c))
+            .unwrap_or(0);
+        let end = cps[start..]
+            .iter()
+            .position(|&c| !(0xD800..0xE000).contains(&c))
+            .map(|p| start + p)
+            .unwrap_or(cps.len());
+        crate::objects::exceptions::raise_unicode_encode_error(
+            "utf-8",
+            arg,
+            start,
+            end,
+            "surrogates not allowed",
+        );
+        return null_mut();
+    }
     let text = if unicode::as_unicode(arg).has_surrogates != 0 {
-        // backslashreplace, as CPython's stderr does (and as a last resort for stdout)
+        // backslashreplace, as CPython's stderr does
         let mut out = String::new();
         for cp in unicode::decode_wtf8(bytes) {
             match char::from_u32(cp) {

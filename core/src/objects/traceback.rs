@@ -612,8 +612,11 @@ pub unsafe fn display(v: *mut PyObject) {
     let text = format_exception(v);
     let saved = crate::errors::take_raised();
     let f = crate::objects::sysmodule::get_object("stderr");
-    if f.is_null() || f == none() {
+    if f == none() {
+        // sys.stderr = None: silence, as CPython.
+    } else if f.is_null() {
         crate::objects::sysmodule::write_fd(2, &text);
+        crate::objects::sysmodule::write_fd(2, "lost sys.stderr\n");
     } else {
         Py_INCREF(f);
         if write_to(f, &text).is_err() {
@@ -664,7 +667,10 @@ pub unsafe fn write_unraisable(msg: &str, obj: *mut PyObject) {
     out.push_str(&format_exception(ex));
     Py_DECREF(ex);
     let f = crate::objects::sysmodule::get_object("stderr");
-    if f.is_null() || f == none() {
+    if f == none() {
+        return;
+    }
+    if f.is_null() {
         crate::objects::sysmodule::write_fd(2, &out);
         return;
     }
