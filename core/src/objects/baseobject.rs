@@ -97,7 +97,7 @@ pub unsafe fn generic_getattr_with_dict(
             name,
             &format!(
                 "'{}' object has no attribute '{}'",
-                type_name(t),
+                crate::objects::typeobject::tp_name(t),
                 unicode::to_string_lossy(name)
             ),
         );
@@ -147,11 +147,15 @@ pub unsafe fn generic_setattr_with_dict(
             let msg = if descr.is_null() {
                 format!(
                     "'{}' object has no attribute '{}' and no __dict__ for setting new attributes",
-                    type_name(t),
+                    crate::objects::typeobject::tp_name(t),
                     n
                 )
             } else {
-                format!("'{}' object attribute '{}' is read-only", type_name(t), n)
+                format!(
+                    "'{}' object attribute '{}' is read-only",
+                    crate::objects::typeobject::tp_name(t),
+                    n
+                )
             };
             exceptions::raise_attribute_error(o, name, &msg);
             return -1;
@@ -163,7 +167,7 @@ pub unsafe fn generic_setattr_with_dict(
                     name,
                     &format!(
                         "'{}' object has no attribute '{}'",
-                        type_name(t),
+                        crate::objects::typeobject::tp_name(t),
                         unicode::to_string_lossy(name)
                     ),
                 );
@@ -201,7 +205,7 @@ pub unsafe fn generic_setattr_with_dict(
                     name,
                     &format!(
                         "'{}' object has no attribute '{}'",
-                        type_name(t),
+                        crate::objects::typeobject::tp_name(t),
                         unicode::to_string_lossy(name)
                     ),
                 );

@@ -320,7 +320,7 @@ pub unsafe fn get_attr(o: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
         name,
         &format!(
             "'{}' object has no attribute '{}'",
-            type_name(t),
+            crate::objects::typeobject::tp_name(t),
             unicode::to_string_lossy(name)
         ),
     );
@@ -379,16 +379,17 @@ pub unsafe fn set_attr(
     let what = if value.is_null() { "del" } else { "assign to" };
     if has_get {
         crate::raise!(
-            PyExc_AttributeError,
-            "'{}' object attribute '{}' is read-only",
-            type_name(t),
+            PyExc_TypeError,
+            "'{}' object has only read-only attributes ({} .{})",
+            crate::objects::typeobject::tp_name(t),
+            what,
             unicode::to_string_lossy(name)
         )
     } else {
         crate::raise!(
             PyExc_TypeError,
             "'{}' object has no attributes ({} .{})",
-            type_name(t),
+            crate::objects::typeobject::tp_name(t),
             what,
             unicode::to_string_lossy(name)
         )
