@@ -139,17 +139,28 @@ pub fn repr_leave(o: *mut PyObject) {
 pub static RECURSION_LIMIT: core::sync::atomic::AtomicI32 =
     core::sync::atomic::AtomicI32::new(1000);
 
+thread_local! {
+    /// Set while the RecursionError itself is being made, so that making it (which
+    /// calls the type) is not refused again: CPython's `recursion_headroom`.
+    static RECURSION_HEADROOM: core::cell::Cell<bool> = const { core::cell::Cell::new(false) };
+}
+
 pub unsafe fn enter_recursive_call(where_: &str) -> PyResult<()> {
     let ts = crate::pystate::tstate();
     (*ts).recursion_depth += 1;
     // C stacks are deep enough for a generous multiple of the Python limit.
-    if (*ts).recursion_depth > RECURSION_LIMIT.load(core::sync::atomic::Ordering::Relaxed) * 8 {
+    if (*ts).recursion_depth > RECURSION_LIMIT.load(core::sync::atomic::Ordering::Relaxed) * 8
+        && !RECURSION_HEADROOM.with(|h| h.get())
+    {
         (*ts).recursion_depth -= 1;
-        return crate::raise!(
+        RECURSION_HEADROOM.with(|h| h.set(true));
+        let r = crate::raise!(
             PyExc_RecursionError,
             "maximum recursion depth exceeded{}",
             where_
         );
+        RECURSION_HEADROOM.with(|h| h.set(false));
+        return r;
     }
     Ok(())
 }
