@@ -181,7 +181,7 @@ pub unsafe extern "C" fn PyErr_BadArgument() -> c_int {
 
 #[no_mangle]
 pub unsafe extern "C" fn PyErr_BadInternalCall() {
-    guard!((), { errors::bad_internal_call() })
+    guard!((), { errors::bad_internal_call_plain() })
 }
 
 #[no_mangle]

@@ -154,8 +154,23 @@ pub unsafe fn no_memory() {
     set_object(t, null_mut());
 }
 
-/// `PyErr_BadInternalCall`.
+/// CPython's internal `PyErr_BadInternalCall()` (the macro): SystemError naming the
+/// source file and line of the caller, as `_PyErr_BadInternalCall(__FILE__, __LINE__)`.
+#[track_caller]
 pub unsafe fn bad_internal_call() {
+    let at = core::panic::Location::caller();
+    set_string(
+        exceptions::exc(&raw mut PyExc_SystemError),
+        &format!(
+            "{}:{}: bad argument to internal function",
+            at.file(),
+            at.line()
+        ),
+    );
+}
+
+/// The exported function `PyErr_BadInternalCall()` (no location, as CPython's).
+pub unsafe fn bad_internal_call_plain() {
     set_string(
         exceptions::exc(&raw mut PyExc_SystemError),
         "bad argument to internal function",
