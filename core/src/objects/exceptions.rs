@@ -265,6 +265,20 @@ unsafe extern "C" fn exc_init(o: *mut PyObject, args: *mut PyObject, kwds: *mut 
     crate::objects::exceptions_fields::init_family(o, args, kwds)
 }
 
+/// `t(*args)` with the exception being raised (if any) set aside meanwhile: C code
+/// may raise over a pending exception, and the constructor must not see it. When
+/// the constructor fails its error stands; otherwise the pending one is put back.
+unsafe fn call_aside(t: *mut PyTypeObject, args: *mut PyObject) -> *mut PyObject {
+    let saved = crate::errors::take_raised();
+    let r = crate::protocols::call::call(t as *mut PyObject, args, null_mut());
+    if r.is_null() {
+        Py_XDECREF(saved);
+    } else {
+        crate::errors::set_raised(saved);
+    }
+    r
+}
+
 /// Make an instance of `t` from `value` as `PyErr_SetObject` does: a tuple is the
 /// argument list, NULL/None means no arguments, anything else is one argument.
 pub unsafe fn create(t: *mut PyTypeObject, value: *mut PyObject) -> *mut PyObject {
@@ -278,7 +292,7 @@ pub unsafe fn create(t: *mut PyTypeObject, value: *mut PyObject) -> *mut PyObjec
     if args.is_null() {
         return null_mut();
     }
-    let r = crate::protocols::call::call(t as *mut PyObject, args, null_mut());
+    let r = call_aside(t, args);
     Py_DECREF(args);
     if !r.is_null() && !crate::errors::is_exception_instance(r) {
         let msg = format!(
@@ -299,7 +313,7 @@ pub unsafe fn new_instance(t: *mut PyTypeObject, args: &[*mut PyObject]) -> *mut
     if a.is_null() {
         return a;
     }
-    let r = crate::protocols::call::call(t as *mut PyObject, a, null_mut());
+    let r = call_aside(t, a);
     Py_DECREF(a);
     r
 }
