@@ -108,7 +108,6 @@ pub mod ffi {
             args: *mut PyObject,
             kw: *mut PyObject,
         ) -> *mut PyObject;
-        pub fn PyObject_CallObject(c: *mut PyObject, args: *mut PyObject) -> *mut PyObject;
         pub fn PyObject_VectorcallMethod(
             name: *mut PyObject,
             args: *const *mut PyObject,
@@ -208,7 +207,6 @@ pub mod ffi {
         pub fn PyMem_Malloc(n: usize) -> *mut c_void;
         pub fn PyMem_Free(p: *mut c_void);
 
-        pub fn PyImport_ImportModule(name: *const c_char) -> *mut PyObject;
         pub fn PySys_GetObject(name: *const c_char) -> *mut PyObject;
         pub fn PySys_AuditTuple(event: *const c_char, args: *mut PyObject) -> c_int;
     }
@@ -884,51 +882,15 @@ unsafe fn warn_message(
     stack_level: isize,
     source: *mut PyObject,
 ) -> c_int {
-    if source.is_null() {
-        let mut len = 0isize;
-        let s = PyUnicode_AsUTF8AndSize(msg, &mut len);
-        if s.is_null() {
-            return -1;
-        }
-        return PyErr_WarnEx(category, s, stack_level);
-    }
-    // warnings.warn(message, category, stacklevel, source)
-    let module = PyImport_ImportModule(c"warnings".as_ptr());
-    if module.is_null() {
+    // CPython passes `source` on only for tracemalloc's allocation traceback in the
+    // displayed warning; the filters and the message do not depend on it.
+    let _ = source;
+    let mut len = 0isize;
+    let s = PyUnicode_AsUTF8AndSize(msg, &mut len);
+    if s.is_null() {
         return -1;
     }
-    let warn = PyObject_GetAttrString(module, c"warn".as_ptr());
-    Py_DecRef(module);
-    if warn.is_null() {
-        return -1;
-    }
-    let t = PyTuple_New(4);
-    let level = PyLong_FromSsize_t(stack_level);
-    if t.is_null() || level.is_null() {
-        Py_DecRef(warn);
-        if !t.is_null() {
-            Py_DecRef(t);
-        }
-        if !level.is_null() {
-            Py_DecRef(level);
-        }
-        return -1;
-    }
-    Py_IncRef(msg);
-    PyTuple_SetItem(t, 0, msg);
-    Py_IncRef(category);
-    PyTuple_SetItem(t, 1, category);
-    PyTuple_SetItem(t, 2, level);
-    Py_IncRef(source);
-    PyTuple_SetItem(t, 3, source);
-    let r = PyObject_CallObject(warn, t);
-    Py_DecRef(t);
-    Py_DecRef(warn);
-    if r.is_null() {
-        return -1;
-    }
-    Py_DecRef(r);
-    0
+    PyErr_WarnEx(category, s, stack_level)
 }
 
 #[no_mangle]

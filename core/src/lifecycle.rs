@@ -114,6 +114,7 @@ pub unsafe fn initialize() -> PyResult<()> {
     nonnull(builtins)?;
     (*pystate::interp()).builtins = module::m(builtins).md_dict;
     Py_INCREF((*pystate::interp()).builtins);
+    exceptions::add_to_builtins((*pystate::interp()).builtins)?;
     dict::set_str((*pystate::interp()).modules, "builtins", builtins)?;
     Py_DECREF(builtins);
     INITIALIZED.store(true, Ordering::Release);

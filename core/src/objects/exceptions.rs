@@ -935,3 +935,18 @@ pub unsafe fn builtin_by_name(name: &str) -> *mut PyObject {
     }
     null_mut()
 }
+
+/// Put every built-in exception class (and the OSError aliases) in `builtins`.
+pub unsafe fn add_to_builtins(d: *mut PyObject) -> PyResult<()> {
+    for (t, _) in FAMILIES.iter() {
+        let t = *t as *mut PyTypeObject;
+        dict::set_str(
+            d,
+            crate::objects::typeobject::type_name(t),
+            t as *mut PyObject,
+        )?;
+    }
+    dict::set_str(d, "EnvironmentError", PyExc_OSError)?;
+    dict::set_str(d, "IOError", PyExc_OSError)?;
+    Ok(())
+}
