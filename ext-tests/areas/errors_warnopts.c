@@ -59,6 +59,7 @@ int main(void)
     show("unicode_line5_exc", NULL);
     show_int("resource_default", PyErr_WarnEx(PyExc_ResourceWarning, "res", 1));
     show_int("resource_default2", PyErr_WarnEx(PyExc_ResourceWarning, "res", 1));
+    show_int("resource_source", PyErr_ResourceWarning(Py_None, 1, "with source %d", 1));
     show_int("deprecation_default", PyErr_WarnEx(PyExc_DeprecationWarning, "dep", 1));
     /* PySys_ResetWarnOptions empties sys.warnoptions (the filters stay) */
     PySys_ResetWarnOptions();
