@@ -27,6 +27,9 @@ pub unsafe extern "C" fn PyObject_GetAttrString(
     name: *const c_char,
 ) -> *mut PyObject {
     guard!(null_mut(), {
+        if o.is_null() || name.is_null() {
+            return null_error();
+        }
         let n =
             carapace_core::objects::unicode::from_utf8(core::ffi::CStr::from_ptr(name).to_bytes());
         if n.is_null() {
@@ -40,7 +43,24 @@ pub unsafe extern "C" fn PyObject_GetAttrString(
 
 #[no_mangle]
 pub unsafe extern "C" fn PyObject_GetAttr(o: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
-    guard!(null_mut(), { obj::get_attr(o, name) })
+    guard!(null_mut(), {
+        if o.is_null() || name.is_null() {
+            return null_error();
+        }
+        obj::get_attr(o, name)
+    })
+}
+
+/// CPython's `null_error()`: a NULL argument where an object was expected
+/// (usually a failed call's result passed on): keep the pending exception, or say so.
+unsafe fn null_error() -> *mut PyObject {
+    if carapace_core::errors::raised().is_null() {
+        carapace_core::errors::set_string(
+            carapace_core::objects::exceptions::exc(&raw mut PyExc_SystemError),
+            "null argument to internal routine",
+        );
+    }
+    null_mut()
 }
 
 // ---- attributes ---------------------------------------------------------------------
@@ -246,6 +266,9 @@ pub unsafe extern "C" fn PyObject_GenericGetAttr(
     name: *mut PyObject,
 ) -> *mut PyObject {
     guard!(null_mut(), {
+        if o.is_null() || name.is_null() {
+            return null_error();
+        }
         carapace_core::objects::baseobject::generic_getattr_with_dict(o, name, null_mut(), false)
     })
 }
@@ -257,6 +280,10 @@ pub unsafe extern "C" fn PyObject_GenericSetAttr(
     v: *mut PyObject,
 ) -> c_int {
     guard!(-1, {
+        if o.is_null() || name.is_null() {
+            null_error();
+            return -1;
+        }
         carapace_core::objects::baseobject::generic_setattr_with_dict(o, name, v, null_mut())
     })
 }
@@ -267,6 +294,9 @@ pub unsafe extern "C" fn PyObject_GenericGetDict(
     _context: *mut core::ffi::c_void,
 ) -> *mut PyObject {
     guard!(null_mut(), {
+        if o.is_null() {
+            return null_error();
+        }
         let p = carapace_core::objects::baseobject::dict_ptr(o);
         if p.is_null() {
             return carapace_core::raise_null!(PyExc_AttributeError, "This object has no __dict__");
@@ -289,6 +319,10 @@ pub unsafe extern "C" fn PyObject_GenericSetDict(
     _context: *mut core::ffi::c_void,
 ) -> c_int {
     guard!(-1, {
+        if o.is_null() {
+            null_error();
+            return -1;
+        }
         let p = carapace_core::objects::baseobject::dict_ptr(o);
         if p.is_null() {
             let _: carapace_core::object::PyResult<()> =
@@ -318,7 +352,13 @@ pub unsafe extern "C" fn PyObject_GenericSetDict(
 
 #[no_mangle]
 pub unsafe extern "C" fn PyObject_Hash(o: *mut PyObject) -> isize {
-    guard!(-1, { obj::hash(o) })
+    guard!(-1, {
+        if o.is_null() {
+            null_error();
+            return -1;
+        }
+        obj::hash(o)
+    })
 }
 
 #[no_mangle]
@@ -369,25 +409,31 @@ pub unsafe extern "C" fn PyObject_RichCompareBool(
 
 #[no_mangle]
 pub unsafe extern "C" fn PyObject_IsTrue(o: *mut PyObject) -> c_int {
-    guard!(-1, { obj::is_true(o) })
+    guard!(-1, {
+        if o.is_null() {
+            null_error();
+            return -1;
+        }
+        obj::is_true(o)
+    })
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn PyObject_Not(o: *mut PyObject) -> c_int {
-    guard!(-1, { objproto::not(o) })
+    guard!(-1, {
+        if o.is_null() {
+            null_error();
+            return -1;
+        }
+        objproto::not(o)
+    })
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn PyObject_Type(o: *mut PyObject) -> *mut PyObject {
     guard!(null_mut(), {
         if o.is_null() {
-            if errors::raised().is_null() {
-                errors::set_string(
-                    carapace_core::objects::exceptions::exc(&raw mut PyExc_SystemError),
-                    "null argument to internal routine",
-                );
-            }
-            return null_mut();
+            return null_error();
         }
         carapace_core::object::new_ref(Py_TYPE(o) as *mut PyObject)
     })
