@@ -19,7 +19,7 @@ int main(void)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);
     BEGIN();
-    PyObject *t, *v, *tb;
+    PyObject *t, *v, *tb, *e;
 
     /* SetString / SetObject / SetNone */
     PyErr_SetString(PyExc_ValueError, "plain");
@@ -64,6 +64,23 @@ int main(void)
     show_exc("restore_badtb");
     PyErr_Restore(NULL, NULL, NULL);
     show_int("restore_null_clears", PyErr_Occurred() == NULL);
+    PyErr_SetString(PyExc_KeyError, "sub instance");
+    e = PyErr_GetRaisedException();
+    PyErr_Restore(Py_NewRef(PyExc_LookupError), Py_NewRef(e), NULL);
+    show_exc("restore_subclass_instance");
+    PyErr_SetObject(PyExc_LookupError, e);
+    show_exc("setobject_subclass_instance");
+    PyErr_SetObject(PyExc_ValueError, e);
+    show_exc("setobject_unrelated_instance");
+    PyErr_SetObject(PyExc_KeyError, e);
+    PyObject *same = PyErr_GetRaisedException();
+    show_int("setobject_same_instance", same == e);
+    Py_DECREF(same);
+    Py_DECREF(e);
+    /* raising over a pending exception replaces it */
+    PyErr_SetString(PyExc_KeyError, "first");
+    PyErr_SetString(PyExc_ValueError, "second");
+    show_exc("raise_over_pending");
 
     t = Py_NewRef(PyExc_LookupError); v = PyUnicode_FromString("x"); tb = NULL;
     PyErr_NormalizeException(&t, &v, &tb);
@@ -94,7 +111,7 @@ int main(void)
     /* handled exception */
     PyObject *h = PyErr_GetHandledException();
     show_int("handled_none", h == NULL);
-    PyObject *e = PyObject_GetAttrString(PyExc_ValueError, "__name__");
+    e = PyObject_GetAttrString(PyExc_ValueError, "__name__");
     Py_XDECREF(e);
     PyErr_SetString(PyExc_ValueError, "handled");
     e = PyErr_GetRaisedException();
