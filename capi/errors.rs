@@ -607,12 +607,7 @@ pub unsafe extern "C" fn PyException_GetTraceback(e: *mut PyObject) -> *mut PyOb
         if !check_exc(e, "PyException_GetTraceback") {
             return null_mut();
         }
-        let tb = exc_mod::get_traceback(e);
-        if tb.is_null() {
-            null_mut()
-        } else {
-            new_ref(tb)
-        }
+        exc_mod::get_traceback_ref(e)
     })
 }
 
@@ -640,12 +635,7 @@ pub unsafe extern "C" fn PyException_GetCause(e: *mut PyObject) -> *mut PyObject
         if !check_exc(e, "PyException_GetCause") {
             return null_mut();
         }
-        let c = exc_mod::get_cause(e);
-        if c.is_null() {
-            null_mut()
-        } else {
-            new_ref(c)
-        }
+        exc_mod::get_cause_ref(e)
     })
 }
 
@@ -666,12 +656,7 @@ pub unsafe extern "C" fn PyException_GetContext(e: *mut PyObject) -> *mut PyObje
         if !check_exc(e, "PyException_GetContext") {
             return null_mut();
         }
-        let c = exc_mod::get_context(e);
-        if c.is_null() {
-            null_mut()
-        } else {
-            new_ref(c)
-        }
+        exc_mod::get_context_ref(e)
     })
 }
 
@@ -692,11 +677,11 @@ pub unsafe extern "C" fn PyException_GetArgs(e: *mut PyObject) -> *mut PyObject 
         if !check_exc(e, "PyException_GetArgs") {
             return null_mut();
         }
-        let a = exc_mod::get_args(e);
+        let a = exc_mod::get_args_ref(e);
         if a.is_null() {
             carapace_core::objects::tuple::new(0)
         } else {
-            new_ref(a)
+            a
         }
     })
 }

@@ -28,6 +28,34 @@ pub struct BaseExceptionObject {
     pub suppress_context: c_int,
     /// Family-specific fields (see `Family`); NULL when unused.
     pub extra: [*mut PyObject; 8],
+    /// Guards the reference fields above against concurrent replacement (CPython
+    /// 3.13t's critical section on the exception). Zeroed memory is unlocked.
+    pub lock: crate::lock::RawLock,
+}
+
+/// Replace the field `sel` selects with `new` (a reference given away) under the
+/// exception's lock; the old value is released after unlocking.
+unsafe fn swap_field(
+    o: *mut PyObject,
+    sel: impl FnOnce(&mut BaseExceptionObject) -> &mut *mut PyObject,
+    new: *mut PyObject,
+) {
+    let x = o as *mut BaseExceptionObject;
+    let old = (*x).lock.with(|| core::mem::replace(sel(&mut *x), new));
+    Py_XDECREF(old);
+}
+
+/// A new reference to the field `sel` selects (NULL when unset), read under the lock.
+unsafe fn read_field(
+    o: *mut PyObject,
+    sel: impl FnOnce(&mut BaseExceptionObject) -> &mut *mut PyObject,
+) -> *mut PyObject {
+    let x = o as *mut BaseExceptionObject;
+    (*x).lock.with(|| {
+        let p = *sel(&mut *x);
+        Py_XINCREF(p);
+        p
+    })
 }
 
 const NEXTRA: usize = 8;
@@ -261,7 +289,7 @@ unsafe extern "C" fn exc_init(o: *mut PyObject, args: *mut PyObject, kwds: *mut 
         return -1;
     }
     Py_INCREF(args);
-    xsetref(&mut e(o).args, args);
+    swap_field(o, |x| &mut x.args, args);
     crate::objects::exceptions_fields::init_family(o, args, kwds)
 }
 
@@ -323,30 +351,51 @@ pub unsafe fn new_instance(t: *mut PyTypeObject, args: &[*mut PyObject]) -> *mut
 /// Set `exc.__context__ = ctx` (new reference taken), avoiding cycles as CPython does.
 pub unsafe fn set_context_chained(exc_: *mut PyObject, ctx: *mut PyObject) {
     // Break a cycle exc -> ... -> exc in the existing context chain of ctx.
-    let mut o = ctx;
-    while !o.is_null() {
-        let next = e(o).context;
+    let mut o = new_ref(ctx);
+    let mut visited: Vec<usize> = Vec::new();
+    loop {
+        visited.push(o as usize);
+        let next = read_field(o, |x| &mut x.context);
+        if next.is_null() {
+            Py_DECREF(o);
+            break;
+        }
         if next == exc_ {
-            xsetref(&mut e(o).context, null_mut());
+            swap_field(o, |x| &mut x.context, null_mut());
+            Py_DECREF(next);
+            Py_DECREF(o);
+            break;
+        }
+        Py_DECREF(o);
+        if visited.contains(&(next as usize)) {
+            // A cycle that does not go through exc_: leave it.
+            Py_DECREF(next);
             break;
         }
         o = next;
     }
     Py_INCREF(ctx);
-    xsetref(&mut e(exc_).context, ctx);
+    swap_field(exc_, |x| &mut x.context, ctx);
 }
 
 /// `PyException_SetCause`: steals `cause` (may be NULL); sets `__suppress_context__`.
 pub unsafe fn set_cause(exc_: *mut PyObject, cause: *mut PyObject) {
-    e(exc_).suppress_context = 1;
-    xsetref(&mut e(exc_).cause, cause);
+    swap_field(
+        exc_,
+        |x| {
+            x.suppress_context = 1;
+            &mut x.cause
+        },
+        cause,
+    );
 }
 
 /// `PyException_SetContext`: steals `ctx`.
 pub unsafe fn set_context(exc_: *mut PyObject, ctx: *mut PyObject) {
-    xsetref(&mut e(exc_).context, ctx);
+    swap_field(exc_, |x| &mut x.context, ctx);
 }
 
+/// Borrowed reads, for a thread that owns the exception (printing, fetching).
 pub unsafe fn get_context(exc_: *mut PyObject) -> *mut PyObject {
     e(exc_).context
 }
@@ -356,17 +405,30 @@ pub unsafe fn get_cause(exc_: *mut PyObject) -> *mut PyObject {
 pub unsafe fn get_traceback(exc_: *mut PyObject) -> *mut PyObject {
     e(exc_).traceback
 }
+/// New references, read under the exception's lock (the C API's getters).
+pub unsafe fn get_context_ref(exc_: *mut PyObject) -> *mut PyObject {
+    read_field(exc_, |x| &mut x.context)
+}
+pub unsafe fn get_cause_ref(exc_: *mut PyObject) -> *mut PyObject {
+    read_field(exc_, |x| &mut x.cause)
+}
+pub unsafe fn get_traceback_ref(exc_: *mut PyObject) -> *mut PyObject {
+    read_field(exc_, |x| &mut x.traceback)
+}
+pub unsafe fn get_args_ref(exc_: *mut PyObject) -> *mut PyObject {
+    read_field(exc_, |x| &mut x.args)
+}
 /// `PyException_SetTraceback`: takes a new reference; NULL or None clears.
 pub unsafe fn set_traceback(exc_: *mut PyObject, tb: *mut PyObject) -> PyResult<()> {
     if tb.is_null() || tb == none() {
-        xsetref(&mut e(exc_).traceback, null_mut());
+        swap_field(exc_, |x| &mut x.traceback, null_mut());
         return Ok(());
     }
     if Py_TYPE(tb) != &raw mut PyTraceBack_Type {
         return crate::raise!(PyExc_TypeError, "__traceback__ must be a traceback or None");
     }
     Py_INCREF(tb);
-    xsetref(&mut e(exc_).traceback, tb);
+    swap_field(exc_, |x| &mut x.traceback, tb);
     Ok(())
 }
 pub unsafe fn get_args(exc_: *mut PyObject) -> *mut PyObject {
@@ -375,7 +437,7 @@ pub unsafe fn get_args(exc_: *mut PyObject) -> *mut PyObject {
 /// `PyException_SetArgs` (new reference taken).
 pub unsafe fn set_args(exc_: *mut PyObject, args: *mut PyObject) {
     Py_INCREF(args);
-    xsetref(&mut e(exc_).args, args);
+    swap_field(exc_, |x| &mut x.args, args);
 }
 
 pub unsafe fn extra(exc_: *mut PyObject, i: usize) -> *mut PyObject {
@@ -385,7 +447,7 @@ pub unsafe fn extra(exc_: *mut PyObject, i: usize) -> *mut PyObject {
 /// Store extra field `i` (new reference taken; NULL clears).
 pub unsafe fn set_extra(exc_: *mut PyObject, i: usize, v: *mut PyObject) {
     Py_XINCREF(v);
-    xsetref(&mut e(exc_).extra[i], v);
+    swap_field(exc_, |x| &mut x.extra[i], v);
 }
 
 // ---- raising helpers -------------------------------------------------------------
@@ -554,8 +616,11 @@ unsafe extern "C" fn exc_str(o: *mut PyObject) -> *mut PyObject {
     if let Some(s) = crate::objects::exceptions_fields::family_str(o) {
         return s;
     }
-    let args = e(o).args;
-    let n = if args.is_null() { 0 } else { Py_SIZE(args) };
+    let Some(args) = Owned::from_new(get_args_ref(o)) else {
+        return new_ref(unicode::empty());
+    };
+    let args = args.as_ptr();
+    let n = Py_SIZE(args);
     if n == 1
         && crate::objects::typeobject::is_subtype(
             Py_TYPE(o),
@@ -577,7 +642,8 @@ unsafe extern "C" fn exc_repr(o: *mut PyObject) -> *mut PyObject {
         return r;
     }
     let name = crate::objects::typeobject::qual_name(Py_TYPE(o)).to_string();
-    let args = e(o).args;
+    let held = Owned::from_new(get_args_ref(o));
+    let args = held.as_ref().map_or(null_mut(), |a| a.as_ptr());
     let n = if args.is_null() { 0 } else { Py_SIZE(args) };
     let inner = if n == 1 {
         unicode::repr_string(tuple::get_item(args, 0))
@@ -591,11 +657,11 @@ unsafe extern "C" fn exc_repr(o: *mut PyObject) -> *mut PyObject {
 }
 
 unsafe extern "C" fn get_args_slot(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
-    let a = e(o).args;
+    let a = get_args_ref(o);
     if a.is_null() {
         tuple::new(0)
     } else {
-        new_ref(a)
+        a
     }
 }
 unsafe extern "C" fn set_args_slot(o: *mut PyObject, v: *mut PyObject, _c: *mut c_void) -> c_int {
@@ -607,15 +673,15 @@ unsafe extern "C" fn set_args_slot(o: *mut PyObject, v: *mut PyObject, _c: *mut 
     if t.is_null() {
         return -1;
     }
-    xsetref(&mut e(o).args, t);
+    swap_field(o, |x| &mut x.args, t);
     0
 }
 unsafe extern "C" fn get_tb(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
-    let t = e(o).traceback;
+    let t = get_traceback_ref(o);
     if t.is_null() {
         none()
     } else {
-        new_ref(t)
+        t
     }
 }
 unsafe extern "C" fn set_tb(o: *mut PyObject, v: *mut PyObject, _c: *mut c_void) -> c_int {
@@ -629,13 +695,28 @@ unsafe extern "C" fn set_tb(o: *mut PyObject, v: *mut PyObject, _c: *mut c_void)
         -1
     }
 }
-unsafe fn chain_setter(slot: &mut *mut PyObject, v: *mut PyObject, what: &str) -> c_int {
+unsafe fn chain_setter(o: *mut PyObject, v: *mut PyObject, what: &str) -> c_int {
+    let cause = what == "__cause__";
+    let store = |v: *mut PyObject| {
+        swap_field(
+            o,
+            |x| {
+                if cause {
+                    x.suppress_context = 1;
+                    &mut x.cause
+                } else {
+                    &mut x.context
+                }
+            },
+            v,
+        )
+    };
     if v.is_null() {
         let _: PyResult<()> = crate::raise!(PyExc_TypeError, "{} may not be deleted", what);
         return -1;
     }
     if v == none() {
-        xsetref(slot, null_mut());
+        store(null_mut());
         return 0;
     }
     if !crate::errors::is_exception_instance(v) {
@@ -651,44 +732,58 @@ unsafe fn chain_setter(slot: &mut *mut PyObject, v: *mut PyObject, what: &str) -
         return -1;
     }
     Py_INCREF(v);
-    xsetref(slot, v);
+    store(v);
     0
 }
 unsafe extern "C" fn get_ctx(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
-    let t = e(o).context;
+    let t = get_context_ref(o);
     if t.is_null() {
         none()
     } else {
-        new_ref(t)
+        t
     }
 }
 unsafe extern "C" fn set_ctx(o: *mut PyObject, v: *mut PyObject, _c: *mut c_void) -> c_int {
-    chain_setter(&mut e(o).context, v, "__context__")
+    chain_setter(o, v, "__context__")
 }
 unsafe extern "C" fn get_cause_slot(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
-    let t = e(o).cause;
+    let t = get_cause_ref(o);
     if t.is_null() {
         none()
     } else {
-        new_ref(t)
+        t
     }
 }
 unsafe extern "C" fn set_cause_slot(o: *mut PyObject, v: *mut PyObject, _c: *mut c_void) -> c_int {
-    let r = chain_setter(&mut e(o).cause, v, "__cause__");
-    if r == 0 {
-        e(o).suppress_context = 1;
-    }
-    r
+    chain_setter(o, v, "__cause__")
 }
 unsafe extern "C" fn get_dict(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
-    let x = e(o);
-    if x.dict.is_null() {
-        x.dict = dict::new();
-        if x.dict.is_null() {
-            return null_mut();
-        }
+    let d = read_field(o, |x| &mut x.dict);
+    if !d.is_null() {
+        return d;
     }
-    new_ref(x.dict)
+    // Made outside the lock (it is a GC object), installed unless another thread won.
+    let nd = dict::new();
+    if nd.is_null() {
+        return null_mut();
+    }
+    let x = o as *mut BaseExceptionObject;
+    let cur = (*x).lock.with(|| {
+        if (*x).dict.is_null() {
+            (*x).dict = nd;
+            Py_INCREF(nd);
+            null_mut()
+        } else {
+            Py_INCREF((*x).dict);
+            (*x).dict
+        }
+    });
+    if cur.is_null() {
+        nd
+    } else {
+        Py_DECREF(nd);
+        cur
+    }
 }
 
 unsafe extern "C" fn with_traceback(o: *mut PyObject, tb: *mut PyObject) -> *mut PyObject {
