@@ -14,6 +14,7 @@ pub mod errors;
 pub mod exported;
 pub mod fmt_units;
 pub mod gc;
+pub mod import;
 pub mod lifecycle;
 pub mod lock;
 pub mod object;
