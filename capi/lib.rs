@@ -10,13 +10,16 @@
 #[macro_use]
 mod guard;
 
+mod call;
 mod data;
 mod errors;
 mod format;
 mod getargs;
+mod import;
 mod lifecycle;
 mod long;
 mod modsupport;
+mod module;
 mod object;
 mod refcount;
 mod r#type;

@@ -55,6 +55,11 @@ pub unsafe extern "C" fn PyType_GetFullyQualifiedName(t: *mut PyTypeObject) -> *
         if !check_type(t) {
             return null_mut();
         }
+        let m = typeobject::module_name(t);
+        if m.is_null() {
+            return m;
+        }
+        Py_DECREF(m);
         unicode::from_str(&typeobject::fully_qualified_name(t))
     })
 }

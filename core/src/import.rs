@@ -185,7 +185,10 @@ fn find_in(dir: &str, short: &str) -> Option<Found> {
             return Some(Found::Ext(p, true));
         }
     }
-    if std::fs::metadata(&base).map(|m| m.is_dir()).unwrap_or(false) {
+    if std::fs::metadata(&base)
+        .map(|m| m.is_dir())
+        .unwrap_or(false)
+    {
         for s in EXT_SUFFIXES.iter().chain(VERSION_SPECIFIC.iter()) {
             let p = format!("{}/__init__{}", base, s);
             if is_file(&p) {
@@ -220,7 +223,10 @@ unsafe fn search_path(parent: *mut PyObject) -> PyResult<Vec<String>> {
     };
     let mut out = Vec::new();
     let items: Vec<*mut PyObject> = if list::is_list(p) {
-        list::snapshot(p).into_iter().map(|o| o.into_ptr()).collect()
+        list::snapshot(p)
+            .into_iter()
+            .map(|o| o.into_ptr())
+            .collect()
     } else if tuple::is_tuple(p) {
         tuple::as_slice(p).iter().map(|&o| new_ref(o)).collect()
     } else {
@@ -336,8 +342,12 @@ unsafe fn import_found(
                     };
                     Py_XDECREF(pd);
                     if pl.is_null()
-                        || crate::protocols::object::set_attr(m, unicode::intern_str("__path__"), pl)
-                            .is_err()
+                        || crate::protocols::object::set_attr(
+                            m,
+                            unicode::intern_str("__path__"),
+                            pl,
+                        )
+                        .is_err()
                     {
                         Py_XDECREF(pl);
                         Py_DECREF(m);

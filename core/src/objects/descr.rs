@@ -9,7 +9,7 @@ use crate::alloc;
 use crate::defs::*;
 use crate::exported::*;
 use crate::object::*;
-use crate::objects::typeobject::{instance_of, is_subtype, qual_name, type_name};
+use crate::objects::typeobject::{instance_of, is_subtype, qual_name, tp_name, type_name};
 use crate::objects::{methodobject, unicode};
 use crate::typeobj::*;
 
@@ -91,6 +91,19 @@ pub unsafe fn new_method_descriptor(
     Ok(d)
 }
 
+/// `PyDescr_NewClassMethod`: a class method descriptor whatever the flags say.
+pub unsafe fn new_classmethod_descriptor(
+    owner: *mut PyTypeObject,
+    ml: *mut PyMethodDef,
+) -> PyResult<*mut PyObject> {
+    new_descr(
+        &raw mut PyClassMethodDescr_Type,
+        owner,
+        (*ml).ml_name,
+        ml as *mut c_void,
+    )
+}
+
 pub unsafe fn new_member_descriptor(
     owner: *mut PyTypeObject,
     m: *mut PyMemberDef,
@@ -131,8 +144,8 @@ unsafe fn check_instance(descr: *mut PyObject, obj: *mut PyObject) -> PyResult<(
             PyExc_TypeError,
             "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
             name_of(descr),
-            qual_name(d(descr).d_type),
-            type_name(Py_TYPE(obj))
+            tp_name(d(descr).d_type),
+            tp_name(Py_TYPE(obj))
         );
     }
     Ok(())
@@ -209,7 +222,7 @@ unsafe extern "C" fn method_repr(o: *mut PyObject) -> *mut PyObject {
     unicode::from_str(&format!(
         "<method '{}' of '{}' objects>",
         name_of(o),
-        qual_name(d(o).d_type)
+        tp_name(d(o).d_type)
     ))
 }
 
@@ -523,7 +536,7 @@ unsafe extern "C" fn member_set(
             &format!(
                 "attribute '{}' of '{}' objects is not writable",
                 name_of(descr),
-                qual_name(d(descr).d_type)
+                tp_name(d(descr).d_type)
             ),
         );
         return -1;
@@ -535,7 +548,7 @@ unsafe extern "C" fn member_repr(o: *mut PyObject) -> *mut PyObject {
     unicode::from_str(&format!(
         "<member '{}' of '{}' objects>",
         name_of(o),
-        qual_name(d(o).d_type)
+        tp_name(d(o).d_type)
     ))
 }
 
@@ -559,7 +572,7 @@ unsafe extern "C" fn getset_get(
             PyExc_AttributeError,
             "attribute '{}' of '{}' objects is not readable",
             name_of(descr),
-            qual_name(d(descr).d_type)
+            tp_name(d(descr).d_type)
         ),
     }
 }
@@ -594,7 +607,7 @@ unsafe extern "C" fn getset_repr(o: *mut PyObject) -> *mut PyObject {
     unicode::from_str(&format!(
         "<attribute '{}' of '{}' objects>",
         name_of(o),
-        qual_name(d(o).d_type)
+        tp_name(d(o).d_type)
     ))
 }
 

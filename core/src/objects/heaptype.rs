@@ -25,29 +25,114 @@ pub fn slot_name(id: u16) -> &'static str {
         };
     }
     names!(
-        Py_slot_end, Py_mp_subscript, Py_nb_absolute, Py_nb_add, Py_nb_and, Py_nb_bool,
-        Py_nb_divmod, Py_nb_float, Py_nb_floor_divide, Py_nb_index, Py_nb_inplace_add,
-        Py_nb_inplace_and, Py_nb_inplace_floor_divide, Py_nb_inplace_lshift,
-        Py_nb_inplace_multiply, Py_nb_inplace_or, Py_nb_inplace_power,
-        Py_nb_inplace_remainder, Py_nb_inplace_rshift, Py_nb_inplace_subtract,
-        Py_nb_inplace_true_divide, Py_nb_inplace_xor, Py_nb_int, Py_nb_invert, Py_nb_lshift,
-        Py_nb_multiply, Py_nb_negative, Py_nb_or, Py_nb_positive, Py_nb_power,
-        Py_nb_remainder, Py_nb_rshift, Py_nb_subtract, Py_nb_true_divide, Py_nb_xor,
-        Py_sq_ass_item, Py_sq_concat, Py_sq_contains, Py_sq_inplace_concat,
-        Py_sq_inplace_repeat, Py_sq_item, Py_sq_length, Py_sq_repeat, Py_tp_alloc,
-        Py_tp_base, Py_tp_bases, Py_tp_call, Py_tp_clear, Py_tp_dealloc, Py_tp_del,
-        Py_tp_descr_get, Py_tp_descr_set, Py_tp_doc, Py_tp_getattr, Py_tp_getattro,
-        Py_tp_hash, Py_tp_init, Py_tp_is_gc, Py_tp_iter, Py_tp_iternext, Py_tp_methods,
-        Py_tp_new, Py_tp_repr, Py_tp_richcompare, Py_tp_setattr, Py_tp_setattro, Py_tp_str,
-        Py_tp_traverse, Py_tp_members, Py_tp_getset, Py_tp_free, Py_nb_matrix_multiply,
-        Py_nb_inplace_matrix_multiply, Py_am_await, Py_am_aiter, Py_am_anext,
-        Py_tp_finalize, Py_am_send, Py_tp_vectorcall, Py_tp_token, Py_mod_create,
-        Py_mod_exec, Py_mod_multiple_interpreters, Py_mod_gil, Py_bf_getbuffer,
-        Py_bf_releasebuffer, Py_mp_ass_subscript, Py_mp_length, Py_slot_subslots,
-        Py_tp_slots, Py_mod_slots, Py_tp_name, Py_tp_basicsize, Py_tp_extra_basicsize,
-        Py_tp_itemsize, Py_tp_flags, Py_mod_name, Py_mod_doc, Py_mod_state_size,
-        Py_mod_methods, Py_mod_state_traverse, Py_mod_state_clear, Py_mod_state_free,
-        Py_tp_metaclass, Py_tp_module, Py_mod_abi, Py_mod_token, Py_slot_invalid,
+        Py_slot_end,
+        Py_mp_subscript,
+        Py_nb_absolute,
+        Py_nb_add,
+        Py_nb_and,
+        Py_nb_bool,
+        Py_nb_divmod,
+        Py_nb_float,
+        Py_nb_floor_divide,
+        Py_nb_index,
+        Py_nb_inplace_add,
+        Py_nb_inplace_and,
+        Py_nb_inplace_floor_divide,
+        Py_nb_inplace_lshift,
+        Py_nb_inplace_multiply,
+        Py_nb_inplace_or,
+        Py_nb_inplace_power,
+        Py_nb_inplace_remainder,
+        Py_nb_inplace_rshift,
+        Py_nb_inplace_subtract,
+        Py_nb_inplace_true_divide,
+        Py_nb_inplace_xor,
+        Py_nb_int,
+        Py_nb_invert,
+        Py_nb_lshift,
+        Py_nb_multiply,
+        Py_nb_negative,
+        Py_nb_or,
+        Py_nb_positive,
+        Py_nb_power,
+        Py_nb_remainder,
+        Py_nb_rshift,
+        Py_nb_subtract,
+        Py_nb_true_divide,
+        Py_nb_xor,
+        Py_sq_ass_item,
+        Py_sq_concat,
+        Py_sq_contains,
+        Py_sq_inplace_concat,
+        Py_sq_inplace_repeat,
+        Py_sq_item,
+        Py_sq_length,
+        Py_sq_repeat,
+        Py_tp_alloc,
+        Py_tp_base,
+        Py_tp_bases,
+        Py_tp_call,
+        Py_tp_clear,
+        Py_tp_dealloc,
+        Py_tp_del,
+        Py_tp_descr_get,
+        Py_tp_descr_set,
+        Py_tp_doc,
+        Py_tp_getattr,
+        Py_tp_getattro,
+        Py_tp_hash,
+        Py_tp_init,
+        Py_tp_is_gc,
+        Py_tp_iter,
+        Py_tp_iternext,
+        Py_tp_methods,
+        Py_tp_new,
+        Py_tp_repr,
+        Py_tp_richcompare,
+        Py_tp_setattr,
+        Py_tp_setattro,
+        Py_tp_str,
+        Py_tp_traverse,
+        Py_tp_members,
+        Py_tp_getset,
+        Py_tp_free,
+        Py_nb_matrix_multiply,
+        Py_nb_inplace_matrix_multiply,
+        Py_am_await,
+        Py_am_aiter,
+        Py_am_anext,
+        Py_tp_finalize,
+        Py_am_send,
+        Py_tp_vectorcall,
+        Py_tp_token,
+        Py_mod_create,
+        Py_mod_exec,
+        Py_mod_multiple_interpreters,
+        Py_mod_gil,
+        Py_bf_getbuffer,
+        Py_bf_releasebuffer,
+        Py_mp_ass_subscript,
+        Py_mp_length,
+        Py_slot_subslots,
+        Py_tp_slots,
+        Py_mod_slots,
+        Py_tp_name,
+        Py_tp_basicsize,
+        Py_tp_extra_basicsize,
+        Py_tp_itemsize,
+        Py_tp_flags,
+        Py_mod_name,
+        Py_mod_doc,
+        Py_mod_state_size,
+        Py_mod_methods,
+        Py_mod_state_traverse,
+        Py_mod_state_clear,
+        Py_mod_state_free,
+        Py_tp_metaclass,
+        Py_tp_module,
+        Py_mod_abi,
+        Py_mod_token,
+        Py_slot_invalid,
     )
 }
 
@@ -191,8 +276,15 @@ pub unsafe fn get_slot(t: *mut PyTypeObject, id: c_int) -> PyResult<*mut c_void>
                 null_mut()
             }
         }
-        Py_slot_end | Py_slot_subslots | Py_tp_slots | Py_tp_name | Py_tp_basicsize
-        | Py_tp_extra_basicsize | Py_tp_itemsize | Py_tp_flags | Py_tp_metaclass
+        Py_slot_end
+        | Py_slot_subslots
+        | Py_tp_slots
+        | Py_tp_name
+        | Py_tp_basicsize
+        | Py_tp_extra_basicsize
+        | Py_tp_itemsize
+        | Py_tp_flags
+        | Py_tp_metaclass
         | Py_tp_module => {
             return crate::raise!(
                 PyExc_SystemError,
@@ -201,12 +293,7 @@ pub unsafe fn get_slot(t: *mut PyTypeObject, id: c_int) -> PyResult<*mut c_void>
                 slot_name(id)
             )
         }
-        _ => {
-            return crate::raise!(
-                PyExc_SystemError,
-                "invalid slot (Py_slot_invalid, 65535)"
-            )
-        }
+        _ => return crate::raise!(PyExc_SystemError, "invalid slot (Py_slot_invalid, 65535)"),
     };
     Ok(p)
 }
@@ -256,10 +343,7 @@ unsafe fn add_type_slot(
     optional: bool,
 ) -> PyResult<()> {
     if id == Py_slot_invalid {
-        return crate::raise!(
-            PyExc_SystemError,
-            "invalid slot (Py_slot_invalid, 65535)"
-        );
+        return crate::raise!(PyExc_SystemError, "invalid slot (Py_slot_invalid, 65535)");
     }
     if !is_known_slot(id) {
         if optional {
@@ -376,7 +460,7 @@ pub unsafe fn typedef_from_slots(slots: *const PySlot) -> PyResult<TypeDef> {
         add_type_slot(&mut td, id, p, false, fl & PySlot_OPTIONAL != 0)
     })?;
     if td.name.is_null() {
-        return crate::raise!(PyExc_SystemError, "Py_tp_name slot is required");
+        return crate::raise!(PyExc_SystemError, "Py_tp_name slot is required.");
     }
     Ok(td)
 }
@@ -513,7 +597,10 @@ pub unsafe fn build(mut td: TypeDef) -> *mut PyObject {
 
 unsafe fn build_inner(td: &mut TypeDef) -> PyResult<*mut PyObject> {
     if td.name.is_null() {
-        return crate::raise!(PyExc_SystemError, "Type spec does not define the name field.");
+        return crate::raise!(
+            PyExc_SystemError,
+            "Type spec does not define the name field."
+        );
     }
     let full = CStr::from_ptr(td.name).to_bytes().to_vec();
     // Members: count, find the special ones.
@@ -592,8 +679,8 @@ unsafe fn build_inner(td: &mut TypeDef) -> PyResult<*mut PyObject> {
     } else {
         td.metaclass
     };
-    if !is_type(meta0 as *mut PyObject) || !is_subtype(meta0, &raw mut PyType_Type) {
-        return crate::raise!(PyExc_TypeError, "metaclass must be a subclass of type");
+    if !is_type(meta0 as *mut PyObject) {
+        return crate::raise!(PyExc_TypeError, "metaclass must be a type");
     }
     let meta = calculate_metaclass(meta0, bases.as_ptr())?;
     if let Some(nw) = (*meta).tp_new {
@@ -617,7 +704,8 @@ unsafe fn build_inner(td: &mut TypeDef) -> PyResult<*mut PyObject> {
         td.extra_basicsize
     };
     if extra > 0 || (td.basicsize < 0) {
-        if (*base).tp_itemsize != 0 && flags & Py_TPFLAGS_ITEMS_AT_END == 0
+        if (*base).tp_itemsize != 0
+            && flags & Py_TPFLAGS_ITEMS_AT_END == 0
             && !has_flag(base, Py_TPFLAGS_ITEMS_AT_END)
         {
             return crate::raise!(
@@ -745,7 +833,10 @@ unsafe fn build_inner(td: &mut TypeDef) -> PyResult<*mut PyObject> {
                     "__dictoffset__" => dictoffset = m.offset,
                     _ => vectorcalloffset = m.offset,
                 }
-                continue;
+                // CPython keeps `__vectorcalloffset__` as a visible member.
+                if w != "__vectorcalloffset__" {
+                    continue;
+                }
             }
             *copy.add(j) = m;
             j += 1;
@@ -888,7 +979,10 @@ pub unsafe extern "C" fn type_new(
         return crate::raise_null!(PyExc_TypeError, "type() takes 1 or 3 arguments");
     }
     if n == 1 {
-        return crate::raise_null!(PyExc_TypeError, "type.__new__() takes exactly 3 arguments (1 given)");
+        return crate::raise_null!(
+            PyExc_TypeError,
+            "type.__new__() takes exactly 3 arguments (1 given)"
+        );
     }
     let name = tuple::get_item(args, 0);
     let bases = tuple::get_item(args, 1);
@@ -916,7 +1010,10 @@ pub unsafe extern "C" fn type_new(
     }
     let name_s = unicode::to_string_lossy(name);
     if name_s.contains('\0') {
-        return crate::raise_null!(PyExc_ValueError, "type name must not contain null characters");
+        return crate::raise_null!(
+            PyExc_ValueError,
+            "type name must not contain null characters"
+        );
     }
     let Ok(cname) = std::ffi::CString::new(name_s.clone()) else {
         return null_mut();
@@ -956,7 +1053,8 @@ pub unsafe extern "C" fn type_new(
     }
     let _ = any_gc;
     td.flags |= Py_TPFLAGS_HAVE_GC;
-    td.slots.push((Py_tp_traverse, subtype_traverse as *mut c_void));
+    td.slots
+        .push((Py_tp_traverse, subtype_traverse as *mut c_void));
     td.slots.push((Py_tp_clear, subtype_clear as *mut c_void));
     let t = build(td);
     drop(cname);

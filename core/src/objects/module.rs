@@ -866,7 +866,10 @@ pub unsafe fn state_remove(def: *mut PyModuleDef) -> PyResult<()> {
     }
     let idx = (*def).m_base.m_index;
     if idx == 0 {
-        return crate::raise!(PyExc_SystemError, "PyState_RemoveModule: Module index invalid.");
+        return crate::raise!(
+            PyExc_SystemError,
+            "PyState_RemoveModule: Module index invalid."
+        );
     }
     let old = {
         let mut t = BY_INDEX.lock();

@@ -59,13 +59,19 @@ pub unsafe fn qual_name<'a>(t: *mut PyTypeObject) -> &'a str {
     type_name(t)
 }
 
-/// `__module__` of a type as a new reference.
+/// `__module__` of a type as a new reference (AttributeError for a heap type
+/// whose dict has none, as in CPython).
 pub unsafe fn module_name(t: *mut PyTypeObject) -> *mut PyObject {
-    if has_flag(t, Py_TPFLAGS_HEAPTYPE) && !(*t).tp_dict.is_null() {
-        let m = dict::get_str((*t).tp_dict, "__module__");
+    if has_flag(t, Py_TPFLAGS_HEAPTYPE) {
+        let m = if (*t).tp_dict.is_null() {
+            null_mut()
+        } else {
+            dict::get_str((*t).tp_dict, "__module__")
+        };
         if !m.is_null() {
             return new_ref(m);
         }
+        return crate::raise_null!(PyExc_AttributeError, "__module__");
     }
     let n = tp_name(t);
     match n.rfind('.') {
@@ -607,7 +613,7 @@ pub unsafe extern "C" fn type_getattro(o: *mut PyObject, name: *mut PyObject) ->
         name,
         &format!(
             "type object '{}' has no attribute '{}'",
-            qual_name(t),
+            tp_name(t),
             unicode::to_string_lossy(name)
         ),
     );
@@ -655,7 +661,7 @@ pub unsafe extern "C" fn type_setattro(
                     name,
                     &format!(
                         "type object '{}' has no attribute '{}'",
-                        qual_name(t),
+                        tp_name(t),
                         unicode::to_string_lossy(name)
                     ),
                 );
