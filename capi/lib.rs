@@ -11,6 +11,7 @@
 mod guard;
 
 mod call;
+mod capsule;
 mod data;
 mod errors;
 mod format;
@@ -24,3 +25,4 @@ mod object;
 mod refcount;
 mod r#type;
 mod unicode;
+mod weakref;

@@ -92,6 +92,8 @@ pub unsafe fn initialize() -> PyResult<()> {
     methodobject::init_type();
     descr::init_types();
     iterobject::init_types();
+    capsule::init_type();
+    weakref::init_types();
     name_pending_types();
     // 2. Immortal singletons.
     unicode::init_singletons();

@@ -3,6 +3,7 @@
 pub mod baseobject;
 pub mod boolobject;
 pub mod bytes;
+pub mod capsule;
 pub mod descr;
 pub mod dict;
 pub mod dictviews;
