@@ -271,6 +271,28 @@ unsafe fn make_spec(name: *mut PyObject, origin: Option<&str>) -> *mut PyObject 
     s
 }
 
+/// The modules made at start-up (`sys`, `builtins`) get a spec saying
+/// "built-in" the first time they are imported, as CPython's have.
+unsafe fn ensure_builtin_spec(m: *mut PyObject, name: *mut PyObject) {
+    if !module::is_module(m) {
+        return;
+    }
+    let d = module::m(m).md_dict;
+    let cur = dict::get_str(d, "__spec__");
+    if !cur.is_null() && cur != none() {
+        return;
+    }
+    let spec = make_spec(name, Some("built-in"));
+    if spec.is_null() {
+        crate::errors::clear();
+        return;
+    }
+    let _ = dict::set_str(module::m(spec).md_dict, "has_location", py_false());
+    let _ = dict::set_str(d, "__spec__", spec);
+    crate::errors::clear();
+    Py_DECREF(spec);
+}
+
 /// Import the module called `name` (a str): `PyImport_Import` without the
 /// `__import__` hook (there is no interpreter to define one).
 pub unsafe fn import(name: *mut PyObject) -> *mut PyObject {
@@ -283,6 +305,9 @@ pub unsafe fn import(name: *mut PyObject) -> *mut PyObject {
     }
     let cached = get_module(name);
     if !cached.is_null() || !crate::errors::raised().is_null() {
+        if !cached.is_null() && (full == "sys" || full == "builtins") {
+            ensure_builtin_spec(cached, name);
+        }
         return cached;
     }
     if let Some(m) = import_builtin(name, &full) {
@@ -646,25 +671,35 @@ pub unsafe fn import_level(
     }
     let mut full = unicode::to_string_lossy(name);
     if level > 0 {
-        let mut package = String::new();
-        if !globals.is_null() && dict::is_dict(globals) {
-            let p = dict::get_str(globals, "__package__");
-            if !p.is_null() && unicode::is_unicode(p) {
-                package = unicode::to_string_lossy(p);
-            } else {
-                let n = dict::get_str(globals, "__name__");
-                if !n.is_null() && unicode::is_unicode(n) {
-                    package = unicode::to_string_lossy(n);
-                    if dict::get_str(globals, "__path__").is_null() {
-                        package = package
-                            .rsplit_once('.')
-                            .map(|p| p.0.to_string())
-                            .unwrap_or_default();
-                    }
-                }
-            }
-        } else if !globals.is_null() {
+        if globals.is_null() {
+            return crate::raise_null!(PyExc_KeyError, "'__name__' not in globals");
+        }
+        if !dict::is_dict(globals) {
             return crate::raise_null!(PyExc_TypeError, "globals must be a dict");
+        }
+        let package: String;
+        let p = dict::get_str(globals, "__package__");
+        if !p.is_null() && p != none() {
+            if !unicode::is_unicode(p) {
+                return crate::raise_null!(PyExc_TypeError, "package must be a string");
+            }
+            package = unicode::to_string_lossy(p);
+        } else {
+            let n = dict::get_str(globals, "__name__");
+            if n.is_null() {
+                return crate::raise_null!(PyExc_KeyError, "'__name__' not in globals");
+            }
+            if !unicode::is_unicode(n) {
+                return crate::raise_null!(PyExc_TypeError, "__name__ must be a string");
+            }
+            let ns = unicode::to_string_lossy(n);
+            package = if dict::get_str(globals, "__path__").is_null() {
+                ns.rsplit_once('.')
+                    .map(|p| p.0.to_string())
+                    .unwrap_or_default()
+            } else {
+                ns
+            };
         }
         if package.is_empty() {
             return crate::raise_null!(

@@ -190,6 +190,34 @@ unsafe extern "C" fn module_clear(o: *mut PyObject) -> c_int {
 unsafe extern "C" fn module_repr(o: *mut PyObject) -> *mut PyObject {
     let name = name_string(o);
     let d = m(o).md_dict;
+    // As importlib's `_module_repr`: the spec's origin first, then `__file__`.
+    let spec = if d.is_null() {
+        null_mut()
+    } else {
+        dict::get_str(d, "__spec__")
+    };
+    if !spec.is_null() && spec != none() {
+        let saved = crate::errors::take_raised();
+        let origin = crate::protocols::object::get_attr_str(spec, "origin");
+        let loc = crate::protocols::object::get_attr_str(spec, "has_location");
+        crate::errors::clear();
+        crate::errors::set_raised(saved);
+        let r = if !origin.is_null() && unicode::is_unicode(origin) {
+            let os = unicode::to_string_lossy(origin);
+            Some(if !loc.is_null() && loc == py_true() {
+                format!("<module '{}' from '{}'>", name, os)
+            } else {
+                format!("<module '{}' ({})>", name, os)
+            })
+        } else {
+            None
+        };
+        Py_XDECREF(origin);
+        Py_XDECREF(loc);
+        if let Some(r) = r {
+            return unicode::from_str(&r);
+        }
+    }
     let file = if d.is_null() {
         null_mut()
     } else {
@@ -487,8 +515,10 @@ unsafe fn add_mod_slot(
     id: u16,
     p: *mut c_void,
     legacy: bool,
-    optional: bool,
+    flags: u16,
 ) -> PyResult<()> {
+    let optional = flags & PySlot_OPTIONAL != 0;
+    let is_static = legacy || flags & PySlot_STATIC != 0;
     let id = if legacy {
         match id {
             Py_mod_create_OLD => Py_mod_create,
@@ -505,8 +535,9 @@ unsafe fn add_mod_slot(
             if ms.create.is_some() {
                 return crate::raise!(
                     PyExc_SystemError,
-                    "module {} has multiple create slots",
-                    name
+                    "module {} has multiple Py_mod_create ({}) slots",
+                    name,
+                    Py_mod_create
                 );
             }
             ms.create = core::mem::transmute::<*mut c_void, _>(p);
@@ -525,8 +556,9 @@ unsafe fn add_mod_slot(
             if ms.has_gil_slot {
                 return crate::raise!(
                     PyExc_SystemError,
-                    "module {} has more than one 'gil' slot",
-                    name
+                    "module {} has multiple Py_mod_gil ({}) slots",
+                    name,
+                    Py_mod_gil
                 );
             }
             ms.has_gil_slot = true;
@@ -536,7 +568,12 @@ unsafe fn add_mod_slot(
         Py_mod_name if !legacy => ms.name = p as *const c_char,
         Py_mod_doc if !legacy => ms.doc = p as *const c_char,
         Py_mod_state_size if !legacy => ms.state_size = p as Py_ssize_t,
-        Py_mod_methods if !legacy => ms.methods = p as *mut PyMethodDef,
+        Py_mod_methods if !legacy => {
+            if !is_static {
+                return crate::raise!(PyExc_SystemError, "Py_mod_methods requires PySlot_STATIC");
+            }
+            ms.methods = p as *mut PyMethodDef
+        }
         Py_mod_state_traverse if !legacy => ms.traverse = core::mem::transmute::<*mut c_void, _>(p),
         Py_mod_state_clear if !legacy => ms.clear = core::mem::transmute::<*mut c_void, _>(p),
         Py_mod_state_free if !legacy => ms.free = core::mem::transmute::<*mut c_void, _>(p),
@@ -548,15 +585,21 @@ unsafe fn add_mod_slot(
             }
         }
         _ => {
+            if crate::objects::heaptype::is_known_slot(id)
+                && !crate::objects::heaptype::is_module_slot(id)
+                && !legacy
+            {
+                return crate::raise!(
+                    PyExc_SystemError,
+                    "invalid module slot {} ({})",
+                    id,
+                    crate::objects::heaptype::slot_name(id)
+                );
+            }
             if optional {
                 return Ok(());
             }
-            return crate::raise!(
-                PyExc_SystemError,
-                "module {} uses unknown slot ID {}",
-                name,
-                id
-            );
+            return crate::raise!(PyExc_SystemError, "unknown module slot ID {}", id);
         }
     }
     Ok(())
@@ -687,14 +730,9 @@ pub unsafe fn def_slots(def: *mut PyModuleDef, name: &str) -> PyResult<ModSlots>
     while !s.is_null() && (*s).slot != 0 {
         let id = (*s).slot;
         if !(0..0xFFFF).contains(&id) {
-            return crate::raise!(
-                PyExc_SystemError,
-                "module {} uses unknown slot ID {}",
-                name,
-                id
-            );
+            return crate::raise!(PyExc_SystemError, "unknown module slot ID {}", id);
         }
-        add_mod_slot(&mut ms, name, id as u16, (*s).value, true, false)?;
+        add_mod_slot(&mut ms, name, id as u16, (*s).value, true, 0)?;
         s = s.add(1);
     }
     ms.state_size = (*def).m_size;
@@ -710,8 +748,15 @@ pub unsafe fn def_slots(def: *mut PyModuleDef, name: &str) -> PyResult<ModSlots>
 pub unsafe fn slot_array_slots(slots: *const PySlot, name: &str) -> PyResult<ModSlots> {
     let mut ms = ModSlots::new();
     crate::objects::heaptype::walk_slots(slots, 0, Py_mod_slots, &mut |id, p, fl| {
-        add_mod_slot(&mut ms, name, id, p, false, fl & PySlot_OPTIONAL != 0)
+        add_mod_slot(&mut ms, name, id, p, false, fl)
     })?;
+    if ms.abi.is_null() {
+        return crate::raise!(
+            PyExc_SystemError,
+            "module {} does not define Py_mod_abi, which is mandatory for modules defined from slots only.",
+            name
+        );
+    }
     Ok(ms)
 }
 
@@ -756,25 +801,34 @@ pub unsafe fn from_slots_and_spec(slots: *const PySlot, spec: *mut PyObject) -> 
 }
 
 unsafe fn run_execs(o: *mut PyObject, ms: &ModSlots) -> PyResult<()> {
-    let name = name_string(o);
     for f in &ms.execs {
         let r = f(o);
         if r != 0 {
             if crate::errors::raised().is_null() {
+                let what = crate::objects::unicode::repr_string(o);
                 return crate::raise!(
                     PyExc_SystemError,
-                    "execution of module {} failed without setting an exception",
-                    name
+                    "execution of {} failed without setting an exception",
+                    what
                 );
             }
             return Err(());
         }
         if !crate::errors::raised().is_null() {
-            return crate::raise!(
+            let saved = crate::errors::take_raised();
+            let what = crate::objects::unicode::repr_string(o);
+            let _: PyResult<()> = crate::raise!(
                 PyExc_SystemError,
-                "execution of module {} raised unreported exception",
-                name
+                "execution of {} raised unreported exception",
+                what
             );
+            let e = crate::errors::raised();
+            if !e.is_null() {
+                crate::objects::exceptions::set_cause(e, saved);
+            } else {
+                Py_XDECREF(saved);
+            }
+            return Err(());
         }
     }
     Ok(())
@@ -797,12 +851,9 @@ pub unsafe fn exec_def(o: *mut PyObject, def: *mut PyModuleDef) -> PyResult<()> 
 }
 
 /// `PyModule_Exec` (PEP 793): run the exec slots of a module made from slots or
-/// from a definition, once.
+/// from a definition (each call runs them, as in CPython).
 pub unsafe fn exec(o: *mut PyObject) -> PyResult<()> {
     let mo = m(o);
-    if mo.md_executed {
-        return Ok(());
-    }
     mo.md_executed = true;
     if !mo.md_exec.is_null() {
         let name = name_string(o);
