@@ -315,3 +315,25 @@ pub unsafe extern "C" fn PyMember_SetOne(
         descr::member_set_one(obj as *mut u8, m, v)
     })
 }
+
+#[no_mangle]
+pub unsafe extern "C" fn PyWrapper_New(
+    descr: *mut PyObject,
+    self_: *mut PyObject,
+) -> *mut PyObject {
+    guard!(null_mut(), {
+        if descr.is_null()
+            || self_.is_null()
+            || !carapace_core::objects::slots::is_wrapper_descr(descr)
+        {
+            errors::bad_internal_call();
+            return null_mut();
+        }
+        let wd = descr as *mut carapace_core::objects::slots::WrapperDescr;
+        if !carapace_core::objects::typeobject::instance_of(self_, (*wd).d_type) {
+            errors::bad_internal_call();
+            return null_mut();
+        }
+        carapace_core::objects::slots::new_method_wrapper(descr, self_)
+    })
+}

@@ -332,8 +332,11 @@ pub unsafe extern "C" fn PyABIInfo_Check(
 
 unsafe fn module_dict_for_add(m: *mut PyObject, func: &str) -> *mut PyObject {
     if m.is_null() || !module::is_module(m) {
-        let _: PyResult<()> =
-            carapace_core::raise!(PyExc_TypeError, "{}() needs module as first arg", func);
+        let _: PyResult<()> = carapace_core::raise!(
+            PyExc_TypeError,
+            "{}() first argument must be a module",
+            func
+        );
         return null_mut();
     }
     module::m(m).md_dict

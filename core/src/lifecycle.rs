@@ -94,6 +94,7 @@ pub unsafe fn initialize() -> PyResult<()> {
     iterobject::init_types();
     capsule::init_type();
     weakref::init_types();
+    slots::init_types();
     name_pending_types();
     // 2. Immortal singletons.
     unicode::init_singletons();

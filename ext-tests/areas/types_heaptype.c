@@ -321,6 +321,30 @@ int main(void)
         Py_XDECREF(v); Py_XDECREF(V);
     }
     spec_errors();
+    /* slot wrappers */
+    show("sw_repr", PyObject_CallMethod(p, "__repr__", NULL));
+    show("sw_repr_args", PyObject_CallMethod(p, "__repr__", "i", 1));
+    show("sw_call", PyObject_CallMethod(p, "__call__", "i", 1));
+    show("sw_descr", PyObject_GetAttrString(P, "__repr__"));
+    show("sw_descr_call", PyObject_CallMethod(P, "__repr__", "O", p));
+    show("sw_descr_call_bad", PyObject_CallMethod(P, "__repr__", "i", 1));
+    show("sw_descr_call_none", PyObject_CallMethod(P, "__repr__", NULL));
+    show("sw_name", attr(attr(P, "__repr__"), "__name__"));
+    show("sw_qualname", attr(attr(P, "__repr__"), "__qualname__"));
+    show("sw_objclass", attr(attr(P, "__repr__"), "__objclass__"));
+    show("sw_doc", attr(attr(P, "__repr__"), "__doc__"));
+    show("sw_bound_name", attr(attr(p, "__repr__"), "__name__"));
+    show_int("sw_bound_self", attr(attr(p, "__repr__"), "__self__") == p);
+    show("sw_bound_type", PyObject_Repr((PyObject *)Py_TYPE(attr(p, "__repr__"))));
+    show("sw_new", PyObject_CallMethod(P, "__new__", "O", P));
+    show("sw_new_noargs", PyObject_CallMethod(P, "__new__", NULL));
+    show("sw_new_notype", PyObject_CallMethod(P, "__new__", "i", 1));
+    show("sw_new_notsub", PyObject_CallMethod(P, "__new__", "O", (PyObject *)&PyLong_Type));
+    show("sw_new_name", attr(attr(P, "__new__"), "__name__"));
+    show("sw_int_repr", PyObject_CallMethod(PyLong_FromLong(7), "__repr__", NULL));
+    show("sw_object_repr_descr", attr((PyObject *)&PyBaseObject_Type, "__repr__"));
+    show("sw_hash_none", attr(P, "__hash__"));
+    show("sw_eq_missing", attr(P, "__eq__"));
     /* C functions */
     {
         static PyMethodDef fdef = {"fn", pm_varargs, METH_VARARGS, "doc"};

@@ -151,6 +151,16 @@ unsafe fn check_instance(descr: *mut PyObject, obj: *mut PyObject) -> PyResult<(
     Ok(())
 }
 
+/// " of 'T' objects" in a descriptor's repr; nothing for `object`'s own
+/// descriptors (CPython 3.15).
+pub unsafe fn of_objects(t: *mut PyTypeObject) -> String {
+    if t == &raw mut PyBaseObject_Type {
+        String::new()
+    } else {
+        format!(" of '{}' objects", tp_name(t))
+    }
+}
+
 unsafe extern "C" fn descr_dealloc(o: *mut PyObject) {
     crate::gc::untrack(o);
     let dd = o as *mut DescrObject;
@@ -220,9 +230,9 @@ unsafe extern "C" fn method_descr_vectorcall(
 
 unsafe extern "C" fn method_repr(o: *mut PyObject) -> *mut PyObject {
     unicode::from_str(&format!(
-        "<method '{}' of '{}' objects>",
+        "<method '{}'{}>",
         name_of(o),
-        tp_name(d(o).d_type)
+        of_objects(d(o).d_type)
     ))
 }
 
@@ -546,9 +556,9 @@ unsafe extern "C" fn member_set(
 
 unsafe extern "C" fn member_repr(o: *mut PyObject) -> *mut PyObject {
     unicode::from_str(&format!(
-        "<member '{}' of '{}' objects>",
+        "<member '{}'{}>",
         name_of(o),
-        tp_name(d(o).d_type)
+        of_objects(d(o).d_type)
     ))
 }
 
@@ -605,9 +615,9 @@ unsafe extern "C" fn getset_set(
 
 unsafe extern "C" fn getset_repr(o: *mut PyObject) -> *mut PyObject {
     unicode::from_str(&format!(
-        "<attribute '{}' of '{}' objects>",
+        "<attribute '{}'{}>",
         name_of(o),
-        tp_name(d(o).d_type)
+        of_objects(d(o).d_type)
     ))
 }
 

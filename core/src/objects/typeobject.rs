@@ -214,6 +214,8 @@ unsafe fn ready_inner(t: *mut PyTypeObject) -> PyResult<()> {
         nonnull((*t).tp_dict)?;
     }
     add_descriptors(t)?;
+    // Slot wrappers for the slots this type defines itself (before inheritance).
+    crate::objects::slots::add_slot_wrappers(t)?;
     (*t).tp_mro = compute_mro(t)?;
     inherit(t);
     if !(*t).tp_doc.is_null() && dict::get_str((*t).tp_dict, "__doc__").is_null() {
@@ -222,9 +224,13 @@ unsafe fn ready_inner(t: *mut PyTypeObject) -> PyResult<()> {
         dict::set_str((*t).tp_dict, "__doc__", doc)?;
         Py_DECREF(doc);
     }
-    crate::objects::slots::add_slot_wrappers(t)?;
-    if (*t).tp_hash.is_none() && dict::get_str((*t).tp_dict, "__hash__").is_null() {
-        // A type that defines __eq__ but not __hash__ is unhashable (hash = None).
+    if (*t).tp_hash.is_none() {
+        // Neither defined nor inherited (it defines tp_richcompare alone): the
+        // type is unhashable, `__hash__ = None`, as CPython's type_ready_set_hash.
+        if dict::get_str((*t).tp_dict, "__hash__").is_null() {
+            dict::set_str((*t).tp_dict, "__hash__", none())?;
+            (*t).tp_hash = Some(crate::objects::baseobject::hash_not_implemented);
+        }
     }
     Ok(())
 }
@@ -855,7 +861,30 @@ macro_rules! getset {
     };
 }
 
-static mut TYPE_GETSET: [PyGetSetDef; 13] = [
+/// The "(sig)" of a C docstring that starts with "name(sig)\n--\n\n", if any.
+pub fn text_signature<'a>(name: &str, doc: &'a [u8]) -> Option<&'a [u8]> {
+    let rest = doc.strip_prefix(name.as_bytes())?;
+    if !rest.starts_with(b"(") {
+        return None;
+    }
+    let end = rest.windows(5).position(|w| w == b")\n--\n")?;
+    Some(&rest[..end + 1])
+}
+
+unsafe extern "C" fn type_get_text_signature(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    let t = o as *mut PyTypeObject;
+    if (*t).tp_doc.is_null() {
+        return new_ref(none());
+    }
+    let doc = CStr::from_ptr((*t).tp_doc).to_bytes();
+    match text_signature(type_name(t), doc) {
+        Some(sig) => unicode::from_utf8(sig),
+        None => new_ref(none()),
+    }
+}
+
+static mut TYPE_GETSET: [PyGetSetDef; 14] = [
+    getset!(c"__text_signature__", type_get_text_signature),
     getset!(c"__name__", type_get_name),
     getset!(c"__qualname__", type_get_qualname),
     getset!(c"__module__", type_get_module),
