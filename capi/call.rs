@@ -337,3 +337,17 @@ pub unsafe extern "C" fn PyWrapper_New(
         carapace_core::objects::slots::new_method_wrapper(descr, self_)
     })
 }
+
+#[no_mangle]
+pub unsafe extern "C" fn Py_GenericAlias(
+    origin: *mut PyObject,
+    args: *mut PyObject,
+) -> *mut PyObject {
+    guard!(null_mut(), {
+        if origin.is_null() || args.is_null() {
+            errors::bad_internal_call();
+            return null_mut();
+        }
+        carapace_core::objects::genericalias::new(origin, args)
+    })
+}

@@ -23,6 +23,7 @@ mod modsupport;
 mod module;
 mod object;
 mod refcount;
+mod structseq;
 mod r#type;
 mod unicode;
 mod weakref;

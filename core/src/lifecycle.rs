@@ -95,6 +95,7 @@ pub unsafe fn initialize() -> PyResult<()> {
     capsule::init_type();
     weakref::init_types();
     slots::init_types();
+    genericalias::init_type();
     name_pending_types();
     // 2. Immortal singletons.
     unicode::init_singletons();

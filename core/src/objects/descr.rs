@@ -539,18 +539,7 @@ unsafe extern "C" fn member_set(
         return -1;
     }
     let m = d(descr).d_def as *const PyMemberDef;
-    if (*m).flags & Py_READONLY != 0 {
-        crate::objects::exceptions::raise_attribute_error(
-            obj,
-            d(descr).d_name,
-            &format!(
-                "attribute '{}' of '{}' objects is not writable",
-                name_of(descr),
-                tp_name(d(descr).d_type)
-            ),
-        );
-        return -1;
-    }
+    // `PyMember_SetOne` says "readonly attribute", as CPython's member descriptors do.
     member_set_one(obj as *mut u8, m, v)
 }
 

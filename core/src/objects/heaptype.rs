@@ -1004,7 +1004,7 @@ pub unsafe extern "C" fn type_new(
     if !dict::is_dict(ns) {
         return crate::raise_null!(
             PyExc_TypeError,
-            "type.__new__() argument 3 must be dict, not {}",
+            "type.__new__() argument 3 must be dict or frozendict, not {}",
             type_name(Py_TYPE(ns))
         );
     }
