@@ -139,3 +139,36 @@ pub unsafe extern "C" fn PyImport_AppendInittab(
         }
     })
 }
+
+/// Carapace has no frozen modules: every name is "not found" (0), as CPython
+/// answers for a name missing from its frozen table.
+#[no_mangle]
+pub unsafe extern "C" fn PyImport_ImportFrozenModuleObject(name: *mut PyObject) -> c_int {
+    guard!(-1, {
+        if name.is_null() || !unicode::is_unicode(name) {
+            errors::bad_internal_call();
+            return -1;
+        }
+        0
+    })
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn PyImport_ImportFrozenModule(name: *const c_char) -> c_int {
+    let n = guard!(null_mut(), { str_arg(name) });
+    if n.is_null() {
+        return -1;
+    }
+    let r = PyImport_ImportFrozenModuleObject(n);
+    Py_DECREF(n);
+    r
+}
+
+/// `importlib.reload` for what can be loaded: the module must be the one in
+/// `sys.modules`; an extension module whose state exists is not initialised
+/// again (CPython's `exec_dynamic`), one that was never executed runs its exec
+/// slots now.
+#[no_mangle]
+pub unsafe extern "C" fn PyImport_ReloadModule(m: *mut PyObject) -> *mut PyObject {
+    guard!(null_mut(), { import::reload(m) })
+}

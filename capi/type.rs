@@ -76,6 +76,9 @@ pub unsafe extern "C" fn PyType_GetModuleName(t: *mut PyTypeObject) -> *mut PyOb
 
 #[no_mangle]
 pub unsafe extern "C" fn PyType_GetFlags(t: *mut PyTypeObject) -> c_ulong {
+    if t.is_null() {
+        return 0;
+    }
     (*t).tp_flags
 }
 
@@ -157,13 +160,21 @@ pub unsafe extern "C" fn PyType_Freeze(t: *mut PyTypeObject) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn PyType_GetSlot(t: *mut PyTypeObject, slot: c_int) -> *mut c_void {
     guard!(null_mut(), {
+        if !check_type(t) {
+            return null_mut();
+        }
         heaptype::get_slot(t, slot).unwrap_or(null_mut())
     })
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn PyType_GetTypeDataSize(t: *mut PyTypeObject) -> Py_ssize_t {
-    guard!(0, { heaptype::type_data_size(t) })
+    guard!(0, {
+        if !check_type(t) {
+            return 0;
+        }
+        heaptype::type_data_size(t)
+    })
 }
 
 #[no_mangle]
@@ -318,7 +329,7 @@ pub unsafe extern "C" fn PyType_GetModuleByToken(
     guard!(null_mut(), {
         let m = module_by(
             t,
-            "PyType_GetModuleByToken",
+            "PyType_GetModuleByDef",
             &|m| module::is_module(m) && module::token_of(m) == token as *mut c_void,
             true,
         );
@@ -338,7 +349,7 @@ pub unsafe extern "C" fn PyType_GetModuleByToken_DuringGC(
     guard!(null_mut(), {
         module_by(
             t,
-            "PyType_GetModuleByToken",
+            "PyType_GetModuleByDef",
             &|m| module::is_module(m) && module::token_of(m) == token as *mut c_void,
             false,
         )

@@ -851,3 +851,37 @@ pub unsafe fn import_builtin(name: *mut PyObject, full: &str) -> Option<*mut PyO
     }
     Some(m)
 }
+
+/// `PyImport_ReloadModule` (see the export for what it does here).
+pub unsafe fn reload(m: *mut PyObject) -> *mut PyObject {
+    if m.is_null() || !module::is_module(m) {
+        return crate::raise_null!(PyExc_TypeError, "reload() argument must be a module");
+    }
+    let name = dict::get_str(module::m(m).md_dict, "__name__");
+    if name.is_null() || !unicode::is_unicode(name) {
+        return crate::raise_null!(PyExc_TypeError, "reload() argument must be a module");
+    }
+    let name = new_ref(name);
+    let cur = get_module(name);
+    if cur != m {
+        Py_XDECREF(cur);
+        if crate::errors::raised().is_null() {
+            let msg = format!(
+                "module {} not in sys.modules",
+                unicode::to_string_lossy(name)
+            );
+            raise_import_error(&raw mut PyExc_ImportError, &msg, name, None);
+        }
+        Py_DECREF(name);
+        return null_mut();
+    }
+    Py_DECREF(name);
+    let mo = module::m(m);
+    if !mo.md_def.is_null() && mo.md_state.is_null() && !(*mo.md_def).m_slots.is_null() {
+        if module::exec_def(m, mo.md_def).is_err() {
+            Py_DECREF(m);
+            return null_mut();
+        }
+    }
+    m
+}
