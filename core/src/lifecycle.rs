@@ -96,6 +96,7 @@ pub unsafe fn initialize() -> PyResult<()> {
     weakref::init_types();
     slots::init_types();
     genericalias::init_type();
+    property::init_type();
     name_pending_types();
     // 2. Immortal singletons.
     unicode::init_singletons();

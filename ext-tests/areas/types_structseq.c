@@ -12,6 +12,8 @@ static PyStructSequence_Desc desc = {"mod.stat_result", "stat doc", fields, 2};
 
 static PyObject *f_hi(PyObject *self, PyObject *u) { return PyUnicode_FromString("hi"); }
 static PyMethodDef hi_def = {"hi", f_hi, METH_NOARGS, NULL};
+static PyObject *f_get(PyObject *self, PyObject *obj) { return Py_BuildValue("(sO)", "got", (PyObject *)Py_TYPE(obj)); }
+static PyMethodDef get_def = {"getter_fn", f_get, METH_O, "getter doc"};
 
 int main(void)
 {
@@ -85,5 +87,29 @@ int main(void)
     PyObject *b2 = Py_BuildValue("(O)", (PyObject *)&PyBool_Type);
     show("type3_badbase", PyObject_CallFunction((PyObject *)&PyType_Type, "(sOO)", "X", b2, ns));
     Py_XDECREF(inst); Py_XDECREF(C); Py_DECREF(ns); Py_DECREF(fn); Py_DECREF(b2);
+    /* property */
+    {
+        PyObject *g = PyCFunction_New(&get_def, NULL);
+        PyObject *prop = PyObject_CallFunction((PyObject *)&PyProperty_Type, "O", g);
+        show("prop_repr_type", prop ? PyObject_Repr((PyObject *)Py_TYPE(prop)) : NULL);
+        show("prop_doc", PyObject_GetAttrString(prop, "__doc__"));
+        show("prop_fget_is", PyBool_FromLong(PyObject_GetAttrString(prop, "fget") == g));
+        show("prop_fset", PyObject_GetAttrString(prop, "fset"));
+        PyObject *ns2 = Py_BuildValue("{s:O,s:s}", "p", prop, "__module__", "m");
+        PyObject *K = PyObject_CallFunction((PyObject *)&PyType_Type, "s()O", "K", ns2);
+        PyObject *k = K ? PyObject_CallNoArgs(K) : NULL;
+        show("prop_get", k ? PyObject_GetAttrString(k, "p") : NULL);
+        show("prop_on_class_is_prop", PyBool_FromLong(K && PyObject_GetAttrString(K, "p") == prop));
+        show("prop_set", k && PyObject_SetAttrString(k, "p", Py_None) == 0 ? Py_NewRef(Py_None) : NULL);
+        show("prop_kw", PyObject_GetAttrString(PyObject_Call((PyObject *)&PyProperty_Type, PyTuple_New(0), Py_BuildValue("{s:s}", "doc", "D")), "__doc__"));
+        show("prop_badkw", PyObject_Call((PyObject *)&PyProperty_Type, PyTuple_New(0), Py_BuildValue("{s:s}", "x", "D")));
+        PyObject *empty = PyObject_CallNoArgs((PyObject *)&PyProperty_Type);
+        PyObject *ns3 = Py_BuildValue("{s:O,s:s}", "q", empty, "__module__", "m");
+        PyObject *K2 = PyObject_CallFunction((PyObject *)&PyType_Type, "s()O", "K2", ns3);
+        PyObject *k2 = K2 ? PyObject_CallNoArgs(K2) : NULL;
+        show("prop_nogetter", k2 ? PyObject_GetAttrString(k2, "q") : NULL);
+        Py_XDECREF(k); Py_XDECREF(K); Py_XDECREF(k2); Py_XDECREF(K2);
+        Py_DECREF(ns2); Py_DECREF(ns3); Py_XDECREF(prop); Py_XDECREF(empty); Py_DECREF(g);
+    }
     END();
 }

@@ -1099,6 +1099,21 @@ pub unsafe extern "C" fn type_new(
             crate::objects::slots::update_slot(tt, k);
         }
     }
+    // `__set_name__(owner, name)` of each attribute that defines it.
+    for (k, v) in dict::snapshot((*tt).tp_dict) {
+        let hook = typeobject::lookup_str(Py_TYPE(v), "__set_name__");
+        let r = if hook.is_null() {
+            Ok(())
+        } else {
+            crate::protocols::call::call_method(v, "__set_name__", &[t, k]).map(|r| Py_DECREF(r))
+        };
+        Py_DECREF(k);
+        Py_DECREF(v);
+        if r.is_err() {
+            Py_DECREF(t);
+            return null_mut();
+        }
+    }
     t
 }
 
@@ -1160,4 +1175,14 @@ pub unsafe extern "C" fn subtype_clear(o: *mut PyObject) -> c_int {
         }
     }
     0
+}
+
+/// `PyType_GenericNew` as a `tp_new` slot: `tp_alloc(type, 0)`.
+pub unsafe extern "C" fn generic_new(
+    t: *mut PyTypeObject,
+    _args: *mut PyObject,
+    _kwds: *mut PyObject,
+) -> *mut PyObject {
+    let alloc = (*t).tp_alloc.unwrap_or(crate::alloc::generic_alloc_slot);
+    alloc(t, 0)
 }

@@ -18,6 +18,7 @@ pub mod long;
 pub mod methodobject;
 pub mod module;
 pub mod none;
+pub mod property;
 pub mod slots;
 pub mod structseq;
 pub mod sysmodule;
