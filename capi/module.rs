@@ -313,9 +313,6 @@ pub unsafe extern "C" fn PyABIInfo_Check(
     module_name: *const c_char,
 ) -> c_int {
     guard!(-1, {
-        if info.is_null() {
-            return 0;
-        }
         let name = if module_name.is_null() {
             "<unknown>".into()
         } else {

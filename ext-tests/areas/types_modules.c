@@ -212,6 +212,25 @@ int main(void)
         Py_XDECREF(om);
     }
     Py_DECREF(spec);
+    {
+        PyABIInfo infos[] = {
+            {1, 0, PyABIInfo_STABLE, 0x030f0000, 0x030f0000},
+            {2, 0, PyABIInfo_STABLE, 0, 0},
+            {1, 0, PyABIInfo_STABLE, 0, 0x03100000},
+            {1, 0, 0, 0, 0x030e0000},
+            {1, 0, 0, 0, 0x030f0000},
+            {1, 0, PyABIInfo_INTERNAL, 0, 0x030f0000},
+            {1, 0, PyABIInfo_FREETHREADED, 0, 0x030f0000},
+            {1, 0, PyABIInfo_GIL, 0, 0x030f0000},
+            {1, 0, PyABIInfo_STABLE | PyABIInfo_FREETHREADING_AGNOSTIC, 0, 0x030f0000},
+        };
+        char label[32];
+        for (size_t i = 0; i < sizeof infos / sizeof infos[0]; i++) {
+            snprintf(label, sizeof label, "abiinfo_%zu", i);
+            show_int(label, PyABIInfo_Check(&infos[i], "modname"));
+        }
+        show_int("abiinfo_null", PyABIInfo_Check(NULL, "modname"));
+    }
     show_int("moduledef_init_same", PyModuleDef_Init(&unkdef) == (PyObject *)&unkdef);
     show_int("moduledef_type", Py_TYPE((PyObject *)&unkdef) == &PyModuleDef_Type);
     /* import */

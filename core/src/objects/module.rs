@@ -605,41 +605,53 @@ unsafe fn add_mod_slot(
     Ok(())
 }
 
-/// `PyABIInfo_Check`: can a module built with `info` run here?
+/// `PyABIInfo_Check`: can a module built with `info` run here? Carapace answers
+/// as CPython 3.15's GIL build does (its object header is the GIL build's), so a
+/// module built only for free-threaded CPython is refused.
 pub unsafe fn abi_info_check(info: *mut PyABIInfo, name: &str) -> PyResult<()> {
+    if info.is_null() {
+        return crate::raise!(PyExc_ImportError, "{}: NULL PyABIInfo", name);
+    }
     let i = &*info;
-    if i.abiinfo_major_version != 1 {
+    let here = crate::version::PY_VERSION_HEX as u32;
+    if i.abiinfo_major_version > 1 {
+        return crate::raise!(PyExc_ImportError, "{}: PyABIInfo version too high", name);
+    }
+    let v = i.abi_version;
+    if i.flags & PyABIInfo_STABLE != 0 {
+        if v != 0 && (v & 0xFFFF_0000) > (here & 0xFFFF_0000) {
+            return crate::raise!(
+                PyExc_ImportError,
+                "{}: incompatible future stable ABI version ({}.{})",
+                name,
+                v >> 24,
+                (v >> 16) & 0xFF
+            );
+        }
+    } else if v != 0 && (v & 0xFFFF_0000) != (here & 0xFFFF_0000) {
         return crate::raise!(
             PyExc_ImportError,
-            "module {}: unsupported PyABIInfo version {}",
+            "{}: incompatible ABI version ({}.{})",
             name,
-            i.abiinfo_major_version
+            v >> 24,
+            (v >> 16) & 0xFF
         );
     }
-    if i.flags & PyABIInfo_STABLE != 0 {
-        if i.abi_version != 0 && i.abi_version > crate::version::PY_VERSION_HEX as u32 {
-            return crate::raise!(
-                PyExc_ImportError,
-                "module {}: needs Stable ABI version {}.{}, this is {}.{}",
-                name,
-                i.abi_version >> 24,
-                (i.abi_version >> 16) & 0xFF,
-                crate::version::PY_VERSION_HEX >> 24,
-                (crate::version::PY_VERSION_HEX >> 16) & 0xFF
-            );
-        }
-        return Ok(());
+    if i.flags & PyABIInfo_INTERNAL != 0 && v != here {
+        return crate::raise!(
+            PyExc_ImportError,
+            "{}: incompatible internal ABI ({:#x} != {:#x})",
+            name,
+            v,
+            here
+        );
     }
-    if i.flags & PyABIInfo_INTERNAL != 0 || i.abi_version != 0 {
-        let want = i.abi_version & 0xFFFF_0000;
-        let have = (crate::version::PY_VERSION_HEX as u32) & 0xFFFF_0000;
-        if i.flags & PyABIInfo_INTERNAL != 0 || want != have {
-            return crate::raise!(
-                PyExc_ImportError,
-                "module {}: was built for a different Python version and not for the Stable ABI",
-                name
-            );
-        }
+    if i.flags & PyABIInfo_FREETHREADED != 0 && i.flags & PyABIInfo_GIL == 0 {
+        return crate::raise!(
+            PyExc_ImportError,
+            "{}: only compatible with free-threaded CPython",
+            name
+        );
     }
     Ok(())
 }
