@@ -172,3 +172,22 @@ pub unsafe extern "C" fn PyImport_ImportFrozenModule(name: *const c_char) -> c_i
 pub unsafe extern "C" fn PyImport_ReloadModule(m: *mut PyObject) -> *mut PyObject {
     guard!(null_mut(), { import::reload(m) })
 }
+
+/// `sys.implementation.cache_tag` (Carapace's own, so that bytecode caches never
+/// collide with CPython 3.15's in a shared `Lib/`).
+static MAGIC_TAG: &core::ffi::CStr = c"carapace-315";
+const _: () = {
+    let a = MAGIC_TAG.to_bytes();
+    let b = carapace_core::version::CACHE_TAG.as_bytes();
+    assert!(a.len() == b.len());
+    let mut i = 0;
+    while i < a.len() {
+        assert!(a[i] == b[i]);
+        i += 1;
+    }
+};
+
+#[no_mangle]
+pub unsafe extern "C" fn PyImport_GetMagicTag() -> *const c_char {
+    MAGIC_TAG.as_ptr()
+}
