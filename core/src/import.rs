@@ -271,6 +271,67 @@ unsafe fn make_spec(name: *mut PyObject, origin: Option<&str>) -> *mut PyObject 
     s
 }
 
+/// A per-module import lock (CPython's module locks): owner thread and depth.
+pub struct ModuleLock {
+    state: parking_lot::Mutex<(Option<std::thread::ThreadId>, usize)>,
+    cv: parking_lot::Condvar,
+}
+
+impl ModuleLock {
+    unsafe fn acquire(&self) {
+        let me = std::thread::current().id();
+        {
+            let mut s = self.state.lock();
+            if s.0.is_none() || s.0 == Some(me) {
+                s.0 = Some(me);
+                s.1 += 1;
+                return;
+            }
+        }
+        // Wait detached, so that a thread stopping the world (the legacy lock
+        // being switched on by the loader) is not kept waiting for us.
+        let ts = crate::pystate::detach();
+        {
+            let mut s = self.state.lock();
+            while s.0.is_some() && s.0 != Some(me) {
+                self.cv.wait(&mut s);
+            }
+            s.0 = Some(me);
+            s.1 += 1;
+        }
+        if !ts.is_null() {
+            crate::pystate::attach(ts);
+        }
+    }
+
+    fn release(&self) {
+        let mut s = self.state.lock();
+        s.1 -= 1;
+        if s.1 == 0 {
+            s.0 = None;
+            self.cv.notify_all();
+        }
+    }
+}
+
+/// The table of module locks; its own lock is held only to find an entry.
+static MODULE_LOCKS: parking_lot::Mutex<
+    Option<std::collections::HashMap<String, std::sync::Arc<ModuleLock>>>,
+> = parking_lot::Mutex::new(None);
+
+fn module_lock(name: &str) -> std::sync::Arc<ModuleLock> {
+    let mut t = MODULE_LOCKS.lock();
+    t.get_or_insert_with(std::collections::HashMap::new)
+        .entry(name.to_string())
+        .or_insert_with(|| {
+            std::sync::Arc::new(ModuleLock {
+                state: parking_lot::Mutex::new((None, 0)),
+                cv: parking_lot::Condvar::new(),
+            })
+        })
+        .clone()
+}
+
 /// The modules made at start-up (`sys`, `builtins`) get a spec saying
 /// "built-in" the first time they are imported, as CPython's have.
 unsafe fn ensure_builtin_spec(m: *mut PyObject, name: *mut PyObject) {
@@ -310,6 +371,21 @@ pub unsafe fn import(name: *mut PyObject) -> *mut PyObject {
         }
         return cached;
     }
+    // One thread loads a given module; others wait (detached) and then find it
+    // in sys.modules. Re-entrant for the loading thread (an init importing itself).
+    let lock = module_lock(&full);
+    lock.acquire();
+    let r = import_locked(name, &full);
+    lock.release();
+    r
+}
+
+unsafe fn import_locked(name: *mut PyObject, full: &str) -> *mut PyObject {
+    let cached = get_module(name);
+    if !cached.is_null() || !crate::errors::raised().is_null() {
+        return cached;
+    }
+    let full = full.to_string();
     if let Some(m) = import_builtin(name, &full) {
         return m;
     }

@@ -390,8 +390,11 @@ pub unsafe fn def_init(def: *mut PyModuleDef) -> *mut PyObject {
     if (*o).ob_type.is_null() {
         (*o).ob_type = &raw mut PyModuleDef_Type;
     }
-    if (*def).m_base.m_index == 0 {
-        (*def).m_base.m_index = MAX_MODULE_NUMBER.fetch_add(1, Ordering::Relaxed) + 1;
+    // Two threads may initialise the same definition: the first index wins.
+    let idx = &*(&raw mut (*def).m_base.m_index as *const AtomicIsize);
+    if idx.load(Ordering::Acquire) == 0 {
+        let n = MAX_MODULE_NUMBER.fetch_add(1, Ordering::Relaxed) + 1;
+        let _ = idx.compare_exchange(0, n, Ordering::AcqRel, Ordering::Acquire);
     }
     o
 }
