@@ -190,6 +190,9 @@ pub unsafe fn ready(t: *mut PyTypeObject) -> PyResult<()> {
 }
 
 unsafe fn ready_inner(t: *mut PyTypeObject) -> PyResult<()> {
+    if (*t).tp_name.is_null() {
+        return crate::raise!(PyExc_SystemError, "Type does not define the tp_name field.");
+    }
     let object = &raw mut PyBaseObject_Type;
     if (*t).tp_base.is_null() && t != object {
         (*t).tp_base = object;
@@ -452,6 +455,11 @@ unsafe fn inherit_slots(t: *mut PyTypeObject, b: *mut PyTypeObject) {
         );
     }
     inherit_slot!(t, b, tp_dealloc);
+    // A GC subtype of a GC base that defines no traverse/clear uses the base's.
+    if has_flag(t, Py_TPFLAGS_HAVE_GC) && has_flag(b, Py_TPFLAGS_HAVE_GC) {
+        inherit_slot!(t, b, tp_traverse);
+        inherit_slot!(t, b, tp_clear);
+    }
     if (*t).tp_getattr.is_none() && (*t).tp_getattro.is_none() {
         (*t).tp_getattr = (*b).tp_getattr;
         (*t).tp_getattro = (*b).tp_getattro;
