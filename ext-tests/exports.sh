@@ -36,6 +36,8 @@ for e in $(grep -E '^PyExc_' "$manifest"); do check_size "$e" 8; done
 # Data objects must be writable (old binaries bump their counts inline).
 ro=$(nm -D --defined-only "$lib" | awk '$2 ~ /[Rr]/ {print $3}' | comm -12 - "$manifest" | grep -v '^Py_Version$')
 [ -z "$ro" ] && ok "data symbols are writable" || bad "read-only data symbols: $(echo $ro)"
+undef=$(nm -D --undefined-only "$lib" | awk '{print $2}' | grep -E '^_?Py' || true)
+[ -z "$undef" ] && ok "no undefined Py*/_Py* symbols in the library" || bad "the library needs symbols it does not define: $(echo $undef)"
 have=$(comm -12 "$manifest" "$exported" | wc -l)
 echo "Stable ABI symbols exported: $have of 952"
 echo "$pass passed, $fail failed"
