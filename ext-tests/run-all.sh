@@ -42,6 +42,8 @@ suite exports bash ext-tests/exports.sh "$lib"
 suite areas bash ext-tests/areas/run.sh "$lib"
 suite capi-reference bash ext-tests/capi/run.sh cpython
 suite capi-carapace bash ext-tests/capi/run.sh carapace "$lib"
+suite pyo3-reference bash ext-tests/pyo3/run.sh cpython
+suite pyo3-carapace bash ext-tests/pyo3/run.sh carapace "$lib"
 
 echo
 if [ ${#failed_suites[@]} -gt 0 ]; then echo "failing suites: ${failed_suites[*]}"; fi
