@@ -82,9 +82,66 @@ unsafe fn this_thread() -> *mut ThreadState {
     pystate::tstate()
 }
 
-/// `PyCriticalSection_BeginMutex`.
+/// Does the innermost (active) critical section of `ts` hold `m`?
+unsafe fn top_holds(ts: *mut ThreadState, m: *const RawLock) -> bool {
+    let tag = (*ts).critical_section;
+    if !is_active(tag) {
+        return false;
+    }
+    let c = untag(tag);
+    (*c).mutex == m || (tag & TWO_MUTEXES != 0 && (*(c as *mut CriticalSection2)).mutex2 == m)
+}
+
+thread_local! {
+    /// Object locks this thread "took" while its innermost critical section
+    /// already held them (so the matching unlock must not release them).
+    static BORROWED: core::cell::RefCell<Vec<usize>> = const { core::cell::RefCell::new(Vec::new()) };
+    static N_BORROWED: core::cell::Cell<usize> = const { core::cell::Cell::new(0) };
+}
+
+/// `RawLock::lock` found the lock taken: either this thread's innermost critical
+/// section holds it (then the operation runs under that section, as CPython's
+/// container operations do inside `Py_BEGIN_CRITICAL_SECTION`), or wait detached.
+pub unsafe fn lock_contended(m: &RawLock) {
+    let ts = pystate::current();
+    if !ts.is_null() && (*ts).attached && top_holds(ts, m) {
+        BORROWED.with(|b| b.borrow_mut().push(m as *const RawLock as usize));
+        N_BORROWED.with(|n| n.set(n.get() + 1));
+        return;
+    }
+    pystate::lock_detached(m);
+}
+
+/// The unlock of a lock `lock_contended` borrowed from a critical section:
+/// true (and nothing released) when it was one.
+#[inline]
+pub fn unlock_borrowed(m: &RawLock) -> bool {
+    if N_BORROWED.with(|n| n.get()) == 0 {
+        return false;
+    }
+    let a = m as *const RawLock as usize;
+    BORROWED.with(|b| {
+        let mut b = b.borrow_mut();
+        match b.iter().rposition(|&x| x == a) {
+            Some(i) => {
+                b.remove(i);
+                N_BORROWED.with(|n| n.set(n.get() - 1));
+                true
+            }
+            None => false,
+        }
+    })
+}
+
+/// `PyCriticalSection_BeginMutex`. Locking what the innermost section already
+/// holds does nothing (the section is not pushed: its mutex stays NULL).
 pub unsafe fn begin_mutex(c: *mut CriticalSection, m: *const RawLock) {
     let ts = this_thread();
+    if top_holds(ts, m) {
+        (*c).mutex = null_mut();
+        (*c).prev = 0;
+        return;
+    }
     (*c).mutex = null_mut();
     (*c).prev = (*ts).critical_section;
     (*ts).critical_section = c as usize;
@@ -137,22 +194,29 @@ unsafe fn pop(c: *mut CriticalSection) {
     }
 }
 
-/// `PyCriticalSection_End`.
+/// `PyCriticalSection_End`. A section whose mutex is NULL was never pushed
+/// (its object was already locked by the section around it).
 pub unsafe fn end(c: *mut CriticalSection) {
-    if !(*c).mutex.is_null() {
-        (*(*c).mutex).unlock();
-        (*c).mutex = null_mut();
+    if (*c).mutex.is_null() {
+        return;
     }
+    (*(*c).mutex).unlock_raw();
+    (*c).mutex = null_mut();
     pop(c);
 }
 
 /// `PyCriticalSection2_End`.
 pub unsafe fn end2(c: *mut CriticalSection2) {
+    if (*c).base.mutex.is_null() {
+        return;
+    }
     if !(*c).mutex2.is_null() {
-        (*(*c).mutex2).unlock();
+        (*(*c).mutex2).unlock_raw();
         (*c).mutex2 = null_mut();
     }
-    end(&raw mut (*c).base);
+    (*(*c).base.mutex).unlock_raw();
+    (*c).base.mutex = null_mut();
+    pop(&raw mut (*c).base);
 }
 
 /// Release the locks of every active section of `ts` (the thread is detaching).
@@ -161,12 +225,12 @@ pub unsafe fn suspend_all(ts: *mut ThreadState) {
     while is_active(*tagp) {
         let c = untag(*tagp);
         if !(*c).mutex.is_null() {
-            (*(*c).mutex).unlock();
+            (*(*c).mutex).unlock_raw();
         }
         if *tagp & TWO_MUTEXES != 0 {
             let c2 = c as *mut CriticalSection2;
             if !(*c2).mutex2.is_null() {
-                (*(*c2).mutex2).unlock();
+                (*(*c2).mutex2).unlock_raw();
             }
         }
         *tagp |= INACTIVE;

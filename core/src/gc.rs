@@ -124,7 +124,7 @@ pub unsafe fn track(op: *mut PyObject) {
         return;
     }
     let l = my_list();
-    (*l).lock.with(|| {
+    (*l).lock.with_raw(|| {
         let sentinel = &raw mut (*l).head;
         let last = (*sentinel).prev;
         (*h).prev = last;
@@ -143,7 +143,7 @@ pub unsafe fn untrack(op: *mut PyObject) {
     if l.is_null() {
         return;
     }
-    (*l).lock.with(|| {
+    (*l).lock.with_raw(|| {
         (*(*h).prev).next = (*h).next;
         (*(*h).next).prev = (*h).prev;
         (*h).next = null_mut();
@@ -223,7 +223,7 @@ pub unsafe fn collect() -> isize {
         for &l in &lists {
             // Every thread is detached, but a C thread calling the API without
             // attaching may still track: walk each list under its lock.
-            (*l).lock.with(|| {
+            (*l).lock.with_raw(|| {
                 let sentinel = &raw mut (*l).head;
                 let mut h = (*sentinel).next;
                 while h != sentinel {

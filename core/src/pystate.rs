@@ -284,11 +284,11 @@ pub unsafe fn lock_detached(m: &crate::lock::RawLock) {
     }
     let ts = current();
     if ts.is_null() || !(*ts).attached {
-        m.lock();
+        m.lock_raw();
         return;
     }
     detach();
-    m.lock();
+    m.lock_raw();
     attach(ts);
 }
 
