@@ -154,41 +154,80 @@ pub unsafe extern "C" fn Py_SetRecursionLimit(limit: c_int) {
     proto::RECURSION_LIMIT.store(limit, core::sync::atomic::Ordering::Relaxed)
 }
 
+/// CPython's stack margin (`_PyOS_STACK_MARGIN_BYTES`): 2048 words.
+const STACK_MARGIN: usize = 2048 * core::mem::size_of::<usize>();
+
+thread_local! {
+    /// (top of the stack, soft limit, hard limit) of this thread's C stack.
+    static STACK: core::cell::Cell<(usize, usize, usize)> = const { core::cell::Cell::new((0, 0, 0)) };
+}
+
+/// This thread's stack bounds, as CPython computes its C recursion limits: the
+/// soft limit two margins above the bottom, the hard limit one margin above.
+fn stack_limits() -> (usize, usize, usize) {
+    let cur = STACK.with(|s| s.get());
+    if cur.0 != 0 {
+        return cur;
+    }
+    let mut r = (usize::MAX, 0, 0);
+    unsafe {
+        let mut attr: libc::pthread_attr_t = core::mem::zeroed();
+        if libc::pthread_getattr_np(libc::pthread_self(), &mut attr) == 0 {
+            let mut addr: *mut c_void = null_mut();
+            let mut size: usize = 0;
+            if libc::pthread_attr_getstack(&attr, &mut addr, &mut size) == 0 {
+                let base = addr as usize;
+                r = (base + size, base + 2 * STACK_MARGIN, base + STACK_MARGIN);
+            }
+            libc::pthread_attr_destroy(&mut attr);
+        }
+    }
+    STACK.with(|s| s.set(r));
+    r
+}
+
+#[inline(never)]
+fn here() -> usize {
+    let x = 0u8;
+    core::hint::black_box(&x) as *const u8 as usize
+}
+
+/// 0, or -1 with `RecursionError` when the C stack is nearly used up (CPython
+/// 3.14+ measures the stack, not a call count).
+unsafe fn check_stack(where_: *const c_char) -> c_int {
+    let (top, soft, hard) = stack_limits();
+    let sp = here();
+    if sp >= soft {
+        return 0;
+    }
+    let used_kb = (top.saturating_sub(sp) / 1024) as i64;
+    if sp < hard {
+        crate::lifecycle::fatal(&format!(
+            "Unrecoverable stack overflow (used {used_kb} kB){}",
+            crate::guard::cstr(where_)
+        ));
+    }
+    let _: carapace_core::object::PyResult<()> = carapace_core::raise!(
+        PyExc_RecursionError,
+        "Stack overflow (used {} kB){}",
+        used_kb,
+        crate::guard::cstr(where_)
+    );
+    -1
+}
+
 #[no_mangle]
 pub unsafe extern "C" fn Py_EnterRecursiveCall(where_: *const c_char) -> c_int {
-    guard!(-1, {
-        match proto::enter_recursive_call(&crate::guard::cstr(where_)) {
-            Ok(()) => 0,
-            Err(()) => -1,
-        }
-    })
+    guard!(-1, { check_stack(where_) })
 }
 
+/// Nothing to undo: the check measures the stack.
 #[no_mangle]
-pub unsafe extern "C" fn Py_LeaveRecursiveCall() {
-    proto::leave_recursive_call()
-}
+pub unsafe extern "C" fn Py_LeaveRecursiveCall() {}
 
-/// Raise `RecursionError` when the thread is already past the limit.
 #[no_mangle]
-pub unsafe extern "C" fn _Py_CheckRecursiveCall(ts: *mut c_void, where_: *const c_char) -> c_int {
-    guard!(-1, {
-        let ts = if ts.is_null() {
-            pystate::tstate()
-        } else {
-            ts as *mut pystate::ThreadState
-        };
-        let limit = Py_GetRecursionLimit();
-        if (*ts).recursion_depth > limit.saturating_mul(8) {
-            let _: carapace_core::object::PyResult<()> = carapace_core::raise!(
-                PyExc_RecursionError,
-                "maximum recursion depth exceeded{}",
-                crate::guard::cstr(where_)
-            );
-            return -1;
-        }
-        0
-    })
+pub unsafe extern "C" fn _Py_CheckRecursiveCall(_ts: *mut c_void, where_: *const c_char) -> c_int {
+    guard!(-1, { check_stack(where_) })
 }
 
 #[no_mangle]
