@@ -512,3 +512,96 @@ pub unsafe fn install_signal_handlers() {
 pub fn take_sigint() -> bool {
     SIGINT_PENDING.swap(false, Ordering::AcqRel)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::critical::{self, CriticalSection};
+    use crate::lock::RawLock;
+    use std::sync::atomic::AtomicUsize;
+
+    struct Racy(core::cell::UnsafeCell<u64>);
+    unsafe impl Sync for Racy {}
+
+    /// Attached threads bump a counter non-atomically (what old binaries do to
+    /// refcounts): exact once the legacy lock is on, switched on while they run.
+    fn legacy_lock_serialises() {
+        static COUNTER: Racy = Racy(core::cell::UnsafeCell::new(0));
+        static STARTED: AtomicUsize = AtomicUsize::new(0);
+        const THREADS: usize = 6;
+        const ROUNDS: u64 = 2000;
+        let mut hs = Vec::new();
+        for _ in 0..THREADS {
+            hs.push(std::thread::spawn(|| unsafe {
+                let ts = new_thread_state();
+                STARTED.fetch_add(1, Ordering::SeqCst);
+                while !legacy_lock_enabled() {
+                    attach(ts);
+                    detach();
+                }
+                for _ in 0..ROUNDS {
+                    attach(ts);
+                    let v = *COUNTER.0.get();
+                    std::thread::yield_now();
+                    *COUNTER.0.get() = v + 1;
+                    detach();
+                }
+                delete_thread_state(ts);
+            }));
+        }
+        while STARTED.load(Ordering::SeqCst) < THREADS {
+            std::thread::yield_now();
+        }
+        unsafe { assert!(enable_legacy_lock()) };
+        for h in hs {
+            h.join().unwrap();
+        }
+        assert_eq!(unsafe { *COUNTER.0.get() }, THREADS as u64 * ROUNDS);
+    }
+
+    /// A critical section is released while its thread is detached and taken
+    /// back when it attaches; nested sections on one lock do not deadlock.
+    fn critical_sections_suspend() {
+        static M: RawLock = RawLock::new();
+        unsafe {
+            let ts = gilstate_tstate();
+            attach(ts);
+            let mut c = CriticalSection {
+                prev: 0,
+                mutex: core::ptr::null(),
+            };
+            critical::begin_mutex(&mut c, &M);
+            assert!(M.is_locked());
+            let mut inner = CriticalSection {
+                prev: 0,
+                mutex: core::ptr::null(),
+            };
+            critical::begin_mutex(&mut inner, &M); // already held by the top: no-op
+            critical::end(&mut inner);
+            assert!(M.is_locked());
+            // The containers' own lock calls are borrowed from the section.
+            M.lock();
+            M.unlock();
+            assert!(M.is_locked());
+            let me = detach();
+            assert!(!M.is_locked());
+            let other = std::thread::spawn(|| {
+                M.lock_raw();
+                unsafe { M.unlock_raw() };
+            });
+            other.join().unwrap();
+            attach(me);
+            assert!(M.is_locked());
+            critical::end(&mut c);
+            assert!(!M.is_locked());
+            assert_eq!((*ts).critical_section, 0);
+            detach();
+        }
+    }
+
+    #[test]
+    fn threads() {
+        critical_sections_suspend();
+        legacy_lock_serialises();
+    }
+}
