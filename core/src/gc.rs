@@ -161,14 +161,19 @@ pub fn is_enabled() -> bool {
     ENABLED.load(Ordering::Relaxed)
 }
 
-/// Collect when enough GC objects were created since the last collection.
+/// Collect when enough GC objects were created since the last collection. Not
+/// inside a critical section: a collection stops the world, which would suspend
+/// the section in the middle of its work (CPython defers to the eval breaker);
+/// the next allocation outside one collects instead.
 #[inline]
 pub unsafe fn maybe_collect() {
     if YOUNG.load(Ordering::Relaxed) > THRESHOLD.load(Ordering::Relaxed)
         && ENABLED.load(Ordering::Relaxed)
-        && !crate::pystate::current().is_null()
     {
-        collect();
+        let ts = crate::pystate::current();
+        if !ts.is_null() && (*ts).critical_section == 0 {
+            collect();
+        }
     }
 }
 
