@@ -250,6 +250,18 @@ pub unsafe fn attach(ts: *mut ThreadState) {
         CURRENT.with(|c| c.set(ts));
         return;
     }
+    // One attached state per thread: attaching another one swaps.
+    let cur = current();
+    if !cur.is_null() && cur != ts {
+        detach();
+    }
+    // A state attached on a thread without a PyGILState state becomes it (so a
+    // nested PyGILState_Ensure finds it), and names that thread.
+    if GILSTATE.with(|g| g.get()).is_null() {
+        GILSTATE.with(|g| g.set(ts));
+        t.pthread = libc::pthread_self();
+        t.native_id = libc::gettid() as u64;
+    }
     take_world(t);
     t.attached = true;
     CURRENT.with(|c| c.set(ts));
