@@ -192,7 +192,13 @@ pub unsafe extern "C" fn _PyObject_GC_NewVar(
 ) -> *mut PyVarObject {
     guard!(null_mut(), {
         if nitems < 0 {
-            carapace_core::errors::bad_internal_call();
+            // CPython's internal PyErr_BadInternalCall names its source line.
+            carapace_core::errors::set_string(
+                carapace_core::objects::exceptions::exc(
+                    &raw mut carapace_core::exported::PyExc_SystemError,
+                ),
+                "../Python/gc.c:2056: bad argument to internal function",
+            );
             return null_mut();
         }
         let op = new_instance(tp, nitems);
@@ -229,6 +235,11 @@ pub unsafe extern "C" fn _PyObject_GC_Resize(
             Some(s) if s <= MAX - pre => s & !7,
             _ => return no_memory() as *mut PyVarObject,
         };
+        let old_n = (*op).ob_size.max(0) as usize;
+        let old_size = (((*tp).tp_basicsize.max(0) as usize)
+            .saturating_add(old_n.saturating_mul((*tp).tp_itemsize.max(0) as usize))
+            + 7)
+            & !7;
         let tracked = has_gc && gc::is_tracked(o);
         if tracked {
             gc::untrack(o);
@@ -240,6 +251,10 @@ pub unsafe extern "C" fn _PyObject_GC_Resize(
                 gc::track(o);
             }
             return no_memory() as *mut PyVarObject;
+        }
+        // What a grown object gains starts zeroed (NULL item slots).
+        if size > old_size {
+            core::ptr::write_bytes(new.add(pre + old_size), 0, size - old_size);
         }
         let nop = new.add(pre) as *mut PyVarObject;
         (*nop).ob_size = nitems;

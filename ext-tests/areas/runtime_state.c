@@ -195,6 +195,21 @@ int main(void)
     show_int("int is not gc", PyObject_GC_IsTracked(Py_None));
     Py_DECREF(l);
 
+    /* GC allocation */
+    show("gc newvar negative", (PyObject *)_PyObject_GC_NewVar(&PyTuple_Type, -1));
+    {
+        PyVarObject *t = _PyObject_GC_NewVar(&PyTuple_Type, 3);
+        show_int("gc newvar", t != NULL && Py_SIZE((PyObject *)t) == 3 && Py_REFCNT((PyObject *)t) == 1);
+        show_int("gc newvar untracked", PyObject_GC_IsTracked((PyObject *)t));
+        PyTuple_SetItem((PyObject *)t, 0, PyLong_FromLong(1));
+        PyTuple_SetItem((PyObject *)t, 1, PyLong_FromLong(2));
+        t = _PyObject_GC_Resize(t, 2); /* the third slot was never filled */
+        show_int("gc resize", t != NULL && Py_SIZE((PyObject *)t) == 2);
+        PyObject_GC_Track(t);
+        show_int("gc tracked after resize", PyObject_GC_IsTracked((PyObject *)t));
+        show("gc resized tuple", (PyObject *)t);
+    }
+
     /* GC switches */
     show_int("gc enabled", PyGC_IsEnabled());
     show_int("gc disable prev", PyGC_Disable());
