@@ -246,6 +246,8 @@ pub unsafe fn finalize() -> i32 {
         &mut (*i).builtins,
         core::ptr::null_mut(),
     ));
+    Py_XDECREF(core::mem::replace(&mut (*i).dict, core::ptr::null_mut()));
+    pystate::clear_thread_state(ts);
     crate::gc::collect();
     let funcs: Vec<unsafe extern "C" fn()> = core::mem::take(&mut *AT_EXIT.lock());
     for f in funcs.into_iter().rev() {
