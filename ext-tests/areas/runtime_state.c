@@ -19,6 +19,7 @@ static void *foreign(void *unused)
     (void)unused;
     int ok = 1;
     ok &= PyGILState_GetThisThreadState() == NULL;
+    ok &= PyThreadState_GetDict() == NULL; /* no thread state: NULL, no crash */
     PyGILState_STATE g = PyGILState_Ensure();
     ok &= g == PyGILState_UNLOCKED;
     PyThreadState *ts = PyThreadState_Get();
@@ -193,6 +194,8 @@ int main(void)
     show_int("tracked again", PyObject_GC_IsTracked(l));
     show_int("finalized", PyObject_GC_IsFinalized(l));
     show_int("int is not gc", PyObject_GC_IsTracked(Py_None));
+    show_int("static type not tracked", PyObject_GC_IsTracked((PyObject *)&PyLong_Type));
+    show_int("static type not finalized", PyObject_GC_IsFinalized((PyObject *)&PyLong_Type));
     Py_DECREF(l);
 
     /* GC allocation */
