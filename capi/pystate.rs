@@ -187,7 +187,7 @@ pub unsafe extern "C" fn PyThreadState_Delete(ts: *mut ThreadState) {
         return;
     }
     if pystate::current() == ts && (*ts).attached {
-        fatal("PyThreadState_Delete: tstate is still current");
+        fatal(&format!("PyThreadState_Delete: tstate {ts:p} is still current"));
     }
     pystate::delete_thread_state(ts);
 }
