@@ -6,6 +6,8 @@
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
 #include <pthread.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 /* Stable ABI symbols the 3.15 headers no longer declare */
 PyAPI_FUNC(int) PyEval_ThreadsInitialized(void);
@@ -232,6 +234,28 @@ int main(void)
         Py_DECREF(a);
         Py_DECREF(b);
         show_int("collect finds the cycle", PyGC_Collect() >= 2);
+    }
+
+    /* fork: the child goes on with the API; the parent too */
+    {
+        fflush(stdout);
+        PyOS_BeforeFork();
+        pid_t pid = fork();
+        if (pid == 0) {
+            PyOS_AfterFork_Child();
+            show("child int", PyLong_FromLong(5));
+            show_int("child has thread state", PyThreadState_Get() != NULL);
+            PyObject *cl = PyList_New(0);
+            show_int("child list append", PyList_Append(cl, Py_None));
+            Py_DECREF(cl);
+            fflush(stdout);
+            _exit(0);
+        }
+        PyOS_AfterFork_Parent();
+        int status = 0;
+        waitpid(pid, &status, 0);
+        show_int("child exit", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+        show("parent int", PyLong_FromLong(6));
     }
 
     show_int("initialized", Py_IsInitialized());
