@@ -233,8 +233,11 @@ pub unsafe fn collect() -> isize {
                 let mut h = (*sentinel).next;
                 while h != sentinel {
                     let op = obj_of(h);
-                    if is_gc_candidate(op) && !crate::object::is_immortal(op) {
-                        scan.refs.insert(op, refcnt(op));
+                    // A count of 0: a deallocation in progress on a thread
+                    // that detached inside it; not ours to touch.
+                    let n = refcnt(op);
+                    if n > 0 && is_gc_candidate(op) && !crate::object::is_immortal(op) {
+                        scan.refs.insert(op, n);
                     }
                     h = (*h).next;
                 }
