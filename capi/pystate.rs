@@ -187,7 +187,9 @@ pub unsafe extern "C" fn PyThreadState_Delete(ts: *mut ThreadState) {
         return;
     }
     if pystate::current() == ts && (*ts).attached {
-        fatal(&format!("PyThreadState_Delete: tstate {ts:p} is still current"));
+        fatal(&format!(
+            "PyThreadState_Delete: tstate {ts:p} is still current"
+        ));
     }
     pystate::delete_thread_state(ts);
 }
