@@ -6,6 +6,9 @@
 #include "common.h"
 #include <pthread.h>
 
+/* In the Stable ABI, no longer declared by the 3.15 Limited API headers */
+PyAPI_FUNC(void) PyThreadState_DeleteCurrent(void);
+
 #define NTHREADS 8
 #define ROUNDS 300
 #define BATCH 20
@@ -76,10 +79,39 @@ static void *worker(void *p)
     return NULL;
 }
 
+/* The older pattern: a thread state made with PyThreadState_New (here by the
+ * main thread, for the worker), attached with PyEval_AcquireThread, released
+ * with PyEval_ReleaseThread, and deleted by the worker at the end. */
+struct legacy_arg {
+    PyThreadState *ts;
+    PyObject *list;
+    int errors;
+};
+
+static void *legacy_worker(void *p)
+{
+    struct legacy_arg *a = p;
+    for (int round = 0; round < ROUNDS / BATCH; round++) {
+        PyEval_AcquireThread(a->ts);
+        if (PyThreadState_Get() != a->ts) a->errors++;
+        for (int i = 0; i < BATCH; i++) {
+            PyObject *v = PyLong_FromLong(-1);
+            if (v == NULL || PyList_Append(a->list, v) < 0) a->errors++;
+            Py_XDECREF(v);
+        }
+        PyEval_ReleaseThread(a->ts);
+    }
+    PyEval_AcquireThread(a->ts);
+    PyThreadState_Clear(a->ts);
+    PyThreadState_DeleteCurrent();
+    return NULL;
+}
+
 int main(void)
 {
     BEGIN();
     PyObject *list = PyList_New(0), *dict = PyDict_New(), *pairs = PyList_New(0);
+    PyObject *other = PyList_New(0);
     long counter = 0;
     Py_tss_t *tss = PyThread_tss_alloc();
     show_int("tss created before", PyThread_tss_is_created(tss));
@@ -93,13 +125,24 @@ int main(void)
     PyThreadState *save = PyEval_SaveThread();
     int save_ok = save == main_ts;
     PyThread_type_lock lock = PyThread_allocate_lock();
+    struct legacy_arg largs[2];
+    pthread_t lth[2];
+    for (int t = 0; t < 2; t++) {
+        largs[t] = (struct legacy_arg){PyThreadState_New(PyThreadState_GetInterpreter(main_ts)), other, 0};
+        pthread_create(&lth[t], NULL, legacy_worker, &largs[t]);
+    }
     for (int t = 0; t < NTHREADS; t++) {
         args[t] = (struct arg){t, list, dict, pairs, 0, 1, lock, &counter, tss, 0};
         pthread_create(&th[t], NULL, worker, &args[t]);
     }
     for (int t = 0; t < NTHREADS; t++)
         pthread_join(th[t], NULL);
+    for (int t = 0; t < 2; t++)
+        pthread_join(lth[t], NULL);
     PyEval_RestoreThread(save);
+    show_int("acquire/release thread workers", largs[0].errors + largs[1].errors);
+    show_int("their list", (long)PyList_Size(other));
+    Py_DECREF(other);
     show_int("save returns current", save_ok);
     show_int("restored", PyThreadState_Get() == main_ts);
     int errors = 0, nested_ok = 1, tss_ok = 1;
