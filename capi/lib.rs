@@ -12,12 +12,18 @@ mod guard;
 
 mod data;
 mod errors;
+mod eval;
 mod format;
+mod gc;
 mod getargs;
 mod lifecycle;
 mod long;
+mod mem;
 mod modsupport;
 mod object;
+mod os;
+mod pystate;
 mod refcount;
+mod thread;
 mod r#type;
 mod unicode;
