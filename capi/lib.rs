@@ -10,13 +10,17 @@
 #[macro_use]
 mod guard;
 
+mod bool;
+mod complex;
 mod data;
 mod errors;
+mod float;
 mod format;
 mod getargs;
 mod lifecycle;
 mod long;
 mod modsupport;
+mod number;
 mod object;
 mod refcount;
 mod r#type;

@@ -227,4 +227,5 @@ pub unsafe fn init_type() {
     (*t).tp_richcompare = Some(float_richcompare);
     (*t).tp_dealloc = Some(crate::objects::baseobject::object_dealloc);
     (*t).tp_doc = c"Convert a string or number to a floating-point number, if possible.".as_ptr();
+    crate::objects::float_ops::init_type();
 }

@@ -216,7 +216,7 @@ pub unsafe extern "C" fn long_repr(o: *mut PyObject) -> *mut PyObject {
         if limit > 0 && (*l.big).bits() as f64 * 0.30103 > limit as f64 + 1.0 {
             return crate::raise_null!(
                 PyExc_ValueError,
-                "Exceeds the limit ({}) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+                "Exceeds the limit ({} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
                 limit
             );
         }
@@ -290,6 +290,7 @@ pub unsafe fn init_type() {
     (*t).tp_hash = Some(long_hash);
     (*t).tp_richcompare = Some(long_richcompare);
     (*t).tp_doc = c"int([x]) -> integer\nint(x, base=10) -> integer".as_ptr();
+    crate::objects::long_ops::init_type();
 }
 
 /// Create the small-int cache (immortal objects).
