@@ -137,7 +137,7 @@ pub unsafe extern "C" fn PyLong_FromString(
                 if so.is_null() {
                     return null_mut();
                 }
-                long_ops::raise_parse_error(e, so);
+                long_ops::raise_parse_error(e, so, true);
                 Py_DECREF(so);
                 null_mut()
             }

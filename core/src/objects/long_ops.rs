@@ -465,19 +465,22 @@ pub fn to_ascii_number_text(s: &str) -> String {
 }
 
 pub enum ParseIntError {
-    /// Not a literal; the base the message names (the prefix's when one was read).
-    Invalid(u32),
+    /// Not a literal: the base as given, and the base in effect (a prefix's, or
+    /// 10 for base 0 without one); `int()` names the first, `PyLong_FromString`
+    /// the second.
+    Invalid(u32, u32),
     TooManyDigits(usize),
 }
 
 /// Parse an integer literal (surrounding whitespace, sign, base prefix when base
-/// is 0 or matches, single underscores between digits). Returns the value and the
-/// number of bytes consumed up to the end of the digits (for `PyLong_FromString`'s
-/// `pend`).
+/// is 0 or matches, single underscores between digits). On failure, also the
+/// offset where parsing stopped (past the digits read and any whitespace after
+/// them), which `PyLong_FromString` stores in `*pend`.
 pub fn parse_int(s: &[u8], base: u32) -> Result<BigInt, (ParseIntError, usize)> {
+    let is_ws = |c: u8| c.is_ascii_whitespace() || c == 0x0b;
     let orig_base = base;
     let mut i = 0;
-    while i < s.len() && (s[i] as char).is_ascii_whitespace() || i < s.len() && s[i] == 0x0b {
+    while i < s.len() && is_ws(s[i]) {
         i += 1;
     }
     let mut neg = false;
@@ -486,11 +489,9 @@ pub fn parse_int(s: &[u8], base: u32) -> Result<BigInt, (ParseIntError, usize)> 
         i += 1;
     }
     let mut base = base;
-    let start_digits = i;
     let mut prefixed = false;
     if i + 1 < s.len() && s[i] == b'0' {
-        let p = s[i + 1].to_ascii_lowercase();
-        let pb = match p {
+        let pb = match s[i + 1].to_ascii_lowercase() {
             b'x' => 16,
             b'o' => 8,
             b'b' => 2,
@@ -503,52 +504,44 @@ pub fn parse_int(s: &[u8], base: u32) -> Result<BigInt, (ParseIntError, usize)> 
         }
     }
     let zero_base = base == 0;
-    let shown = if prefixed { base } else { orig_base };
     if base == 0 {
         base = 10;
     }
+    let digit = |c: u8| (c as char).to_digit(36).filter(|&d| d < base);
     let mut digits: Vec<u8> = Vec::new();
-    let mut last_underscore = false;
-    let mut first = true;
-    let digit_start = i;
     while i < s.len() {
-        let c = s[i];
-        if c == b'_' {
-            if last_underscore || (first && !prefixed) {
-                return Err((ParseIntError::Invalid(shown), i));
+        if s[i] == b'_' {
+            // One underscore, after a digit or the prefix, before a digit.
+            let ok =
+                (!digits.is_empty() || prefixed) && i + 1 < s.len() && digit(s[i + 1]).is_some();
+            if !ok {
+                break;
             }
-            last_underscore = true;
             i += 1;
             continue;
         }
-        let d = match (c as char).to_digit(36) {
-            Some(d) if d < base => d,
-            _ => break,
-        };
-        digits.push(d as u8);
-        last_underscore = false;
-        first = false;
+        match digit(s[i]) {
+            Some(d) => digits.push(d as u8),
+            None => break,
+        }
         i += 1;
     }
-    if digits.is_empty() || last_underscore {
-        return Err((ParseIntError::Invalid(shown), i));
+    let mut end = i;
+    while end < s.len() && is_ws(s[end]) {
+        end += 1;
+    }
+    let invalid = ParseIntError::Invalid(orig_base, base);
+    if digits.is_empty() || end != s.len() {
+        return Err((invalid, end));
     }
     // Base 0 forbids leading zeros in a nonzero decimal literal.
     if zero_base && !prefixed && digits[0] == 0 && digits.iter().any(|&d| d != 0) {
-        return Err((ParseIntError::Invalid(shown), digit_start));
+        return Err((ParseIntError::Invalid(orig_base, orig_base), end));
     }
-    let end_digits = i;
-    while i < s.len() && ((s[i] as char).is_ascii_whitespace() || s[i] == 0x0b) {
-        i += 1;
-    }
-    if i != s.len() {
-        return Err((ParseIntError::Invalid(shown), end_digits));
-    }
-    let _ = start_digits;
     if !base.is_power_of_two() {
         let limit = MAX_STR_DIGITS.load(core::sync::atomic::Ordering::Relaxed);
         if limit > 0 && digits.len() > limit {
-            return Err((ParseIntError::TooManyDigits(digits.len()), end_digits));
+            return Err((ParseIntError::TooManyDigits(digits.len()), end));
         }
     }
     let v = BigInt::from_radix_be(Sign::Plus, &digits, base).unwrap_or_default();
@@ -557,9 +550,10 @@ pub fn parse_int(s: &[u8], base: u32) -> Result<BigInt, (ParseIntError, usize)> 
 
 /// Raise the ValueError of a failed integer parse. `shown` is the object whose
 /// repr the message shows.
-pub unsafe fn raise_parse_error(err: ParseIntError, shown: *mut PyObject) {
+pub unsafe fn raise_parse_error(err: ParseIntError, shown: *mut PyObject, effective_base: bool) {
     match err {
-        ParseIntError::Invalid(base) => {
+        ParseIntError::Invalid(given, effective) => {
+            let base = if effective_base { effective } else { given };
             let r = crate::objects::unicode::repr_string(shown);
             let r: String = if r.chars().count() > 200 {
                 r.chars().take(200).collect()
@@ -601,7 +595,7 @@ pub unsafe fn from_unicode(u: *mut PyObject, base: i64) -> *mut PyObject {
     match parse_int(text.as_bytes(), base as u32) {
         Ok(v) => from_bigint(v),
         Err((e, _)) => {
-            raise_parse_error(e, u);
+            raise_parse_error(e, u, false);
             null_mut()
         }
     }
@@ -615,7 +609,7 @@ pub unsafe fn from_bytes_literal(b: &[u8], base: i64, shown: *mut PyObject) -> *
     match parse_int(b, base as u32) {
         Ok(v) => from_bigint(v),
         Err((e, _)) => {
-            raise_parse_error(e, shown);
+            raise_parse_error(e, shown, false);
             null_mut()
         }
     }
