@@ -56,11 +56,13 @@ pub unsafe extern "C" fn PyOS_double_to_string(
     ptype: *mut c_int,
 ) -> *mut c_char {
     guard!(null_mut(), {
-        let Some((s, kind)) = float_ops::double_to_string(val, format_code as u8, precision, flags)
-        else {
+        let code = format_code as u8;
+        let Some((s, kind)) = float_ops::double_to_string(val, code, precision, flags) else {
+            // CPython's PyErr_BadInternalCall() names its source line here.
+            let line = if code == b'r' { 1292 } else { 1298 };
             errors::set_string(
                 exceptions::exc(&raw mut carapace_core::exported::PyExc_SystemError),
-                "../Python/pystrtod.c:1298: bad argument to internal function",
+                &format!("../Python/pystrtod.c:{line}: bad argument to internal function"),
             );
             return null_mut();
         };

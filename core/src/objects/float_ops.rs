@@ -400,7 +400,7 @@ fn exp_str(e: i32) -> String {
 }
 
 /// The body of `PyOS_double_to_string` for a finite, non-negative `v`.
-fn format_abs(v: f64, code: u8, prec: usize, alt: bool) -> String {
+fn format_abs(v: f64, code: u8, prec: usize, alt: bool, dot0: bool) -> String {
     match code {
         b'e' => {
             let (m, x) = sci(v, prec);
@@ -418,7 +418,9 @@ fn format_abs(v: f64, code: u8, prec: usize, alt: bool) -> String {
         b'g' => {
             let p = prec.max(1);
             let (_, x) = sci(v, p - 1);
-            let mut s = if x >= -4 && x < p as i32 {
+            // With ADD_DOT_0 an integral result switches to exponent one digit early.
+            let limit = if dot0 { p as i32 - 1 } else { p as i32 };
+            let mut s = if x >= -4 && x < limit {
                 format!("{:.*}", (p as i32 - 1 - x) as usize, v)
             } else {
                 let (m, x) = sci(v, p - 1);
@@ -500,9 +502,14 @@ pub fn double_to_string(v: f64, code: u8, prec: i32, flags: i32) -> Option<(Stri
     } else if v.is_infinite() {
         ("inf".to_string(), 1, v < 0.0)
     } else {
-        let mut b = format_abs(v.abs(), lower, prec, alt);
-        if flags & DTSF_ADD_DOT_0 != 0 && !b.contains(['.', 'e']) {
-            b.push_str(".0");
+        let dot0 = flags & DTSF_ADD_DOT_0 != 0;
+        let mut b = format_abs(v.abs(), lower, prec, alt, dot0);
+        if dot0 && !b.contains('e') {
+            if !b.contains('.') {
+                b.push_str(".0");
+            } else if b.ends_with('.') {
+                b.push('0');
+            }
         }
         (b, 0, v.is_sign_negative())
     };

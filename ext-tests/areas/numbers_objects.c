@@ -1,0 +1,57 @@
+/* numbers: constructors and methods of int, float, complex and bool called
+ * through the call protocol (needs tuples and the call shims). */
+#include "common.h"
+#include <math.h>
+
+static PyObject *I(long v) { return PyLong_FromLong(v); }
+static PyObject *F(double d) { return PyFloat_FromDouble(d); }
+
+int main(void)
+{
+    BEGIN();
+    PyObject *c = PyComplex_FromDoubles(1.5, -2.0);
+    const char *cs[] = {"1+2j", " ( 1+2j ) ", "j", "-j", "+j", "1-j", "1_0j", "", "x", "1+2", "inf+nanj", "-1.5e3-2.5e-3J", "(1+2j", "1 + 2j", "1e500j", NULL};
+    for (int i = 0; cs[i]; i++) {
+        char label[64];
+        snprintf(label, sizeof label, "complex_fromstr[%s]", cs[i]);
+        show(label, PyObject_CallFunction((PyObject *)&PyComplex_Type, "s", cs[i]));
+    }
+    show("complex_conj", PyObject_CallMethod(c, "conjugate", NULL));
+    show("complex_call_dd", PyObject_CallFunction((PyObject *)&PyComplex_Type, "dd", 1.5, -2.0));
+    show("complex_none", PyObject_CallFunction((PyObject *)&PyComplex_Type, "O", Py_None));
+    show("complex_str_str", PyObject_CallFunction((PyObject *)&PyComplex_Type, "ss", "1", "2"));
+    show("complex_num_str", PyObject_CallFunction((PyObject *)&PyComplex_Type, "is", 1, "2"));
+    show("complex_int_int", PyObject_CallFunction((PyObject *)&PyComplex_Type, "ii", 1, 2));
+    show("complex_empty", PyObject_CallFunction((PyObject *)&PyComplex_Type, NULL));
+    show("complex_3args", PyObject_CallFunction((PyObject *)&PyComplex_Type, "iii", 1, 2, 3));
+    show("float_call_str", PyObject_CallFunction((PyObject *)&PyFloat_Type, "s", " 1_0.5 "));
+    show("float_call_int", PyObject_CallFunction((PyObject *)&PyFloat_Type, "i", 3));
+    show("float_call_none", PyObject_CallFunction((PyObject *)&PyFloat_Type, "O", Py_None));
+    show("float_call_two", PyObject_CallFunction((PyObject *)&PyFloat_Type, "ii", 1, 2));
+    show("float_call_empty", PyObject_CallFunction((PyObject *)&PyFloat_Type, NULL));
+    show("float_is_integer", PyObject_CallMethod(F(2.0), "is_integer", NULL));
+    show("float_is_integer_no", PyObject_CallMethod(F(2.5), "is_integer", NULL));
+    show("float_ratio", PyObject_CallMethod(F(1.5), "as_integer_ratio", NULL));
+    show("float_ratio_small", PyObject_CallMethod(F(0.1), "as_integer_ratio", NULL));
+    show("float_ratio_inf", PyObject_CallMethod(F(HUGE_VAL), "as_integer_ratio", NULL));
+    show("float_ratio_nan", PyObject_CallMethod(F(NAN), "as_integer_ratio", NULL));
+    show("float_hex", PyObject_CallMethod(F(1.5), "hex", NULL));
+    show("float_hex_small", PyObject_CallMethod(F(5e-324), "hex", NULL));
+    show("float_hex_neg", PyObject_CallMethod(F(-0.1), "hex", NULL));
+    show("float_round", PyObject_CallMethod(F(2.5), "__round__", NULL));
+    show("float_round_3_5", PyObject_CallMethod(F(3.5), "__round__", NULL));
+    show("float_round_2", PyObject_CallMethod(F(2.675), "__round__", "i", 2));
+    show("float_round_neg", PyObject_CallMethod(F(123.456), "__round__", "i", -1));
+    show("float_round_neg0", PyObject_CallMethod(F(-0.4), "__round__", "i", 0));
+    show("float_round_huge", PyObject_CallMethod(F(1e300), "__round__", "i", -400));
+    show("float_round_inf", PyObject_CallMethod(F(HUGE_VAL), "__round__", NULL));
+    show("float_round_nan", PyObject_CallMethod(F(NAN), "__round__", NULL));
+    show("float_trunc", PyObject_CallMethod(F(-3.7), "__trunc__", NULL));
+    show("float_floor", PyObject_CallMethod(F(-3.2), "__floor__", NULL));
+    show("float_ceil", PyObject_CallMethod(F(-3.7), "__ceil__", NULL));
+    show("float_conj", PyObject_CallMethod(F(2.5), "conjugate", NULL));
+    show("bool_call", PyObject_CallFunction((PyObject *)&PyBool_Type, "s", ""));
+    Py_DECREF(c);
+    (void)I; (void)F;
+    END();
+}
