@@ -77,7 +77,7 @@ unary_exports! {
     PyNumber_Positive => positive;
     PyNumber_Absolute => absolute;
     PyNumber_Invert => invert;
-    PyNumber_Index => index;
+    PyNumber_Index => index_exact;
     PyNumber_Long => long;
     PyNumber_Float => float;
 }

@@ -106,8 +106,50 @@ unsafe extern "C" fn complex_sub(a: *mut PyObject, b: *mut PyObject) -> *mut PyO
     from_doubles(ar - br, ai - bi)
 }
 
-fn prod(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
-    (a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0)
+/// Complex product with the infinity recovery of C11 Annex G.5.1 (`_Cmultd`).
+fn prod(z: (f64, f64), w: (f64, f64)) -> (f64, f64) {
+    let r = (z.0 * w.0 - z.1 * w.1, z.0 * w.1 + z.1 * w.0);
+    if !(r.0.is_nan() && r.1.is_nan()) {
+        return r;
+    }
+    let (mut a, mut b, mut c, mut d) = (z.0, z.1, w.0, w.1);
+    let boxed = |x: f64| (if x.is_infinite() { 1.0f64 } else { 0.0 }).copysign(x);
+    let zero_nan = |x: f64| if x.is_nan() { 0f64.copysign(x) } else { x };
+    let mut recalc = false;
+    if a.is_infinite() || b.is_infinite() {
+        a = boxed(a);
+        b = boxed(b);
+        c = zero_nan(c);
+        d = zero_nan(d);
+        recalc = true;
+    }
+    if c.is_infinite() || d.is_infinite() {
+        c = boxed(c);
+        d = boxed(d);
+        a = zero_nan(a);
+        b = zero_nan(b);
+        recalc = true;
+    }
+    if !recalc
+        && ((a * c).is_infinite()
+            || (b * d).is_infinite()
+            || (a * d).is_infinite()
+            || (b * c).is_infinite())
+    {
+        a = zero_nan(a);
+        b = zero_nan(b);
+        c = zero_nan(c);
+        d = zero_nan(d);
+        recalc = true;
+    }
+    if recalc {
+        (
+            f64::INFINITY * (a * c - b * d),
+            f64::INFINITY * (a * d + b * c),
+        )
+    } else {
+        r
+    }
 }
 
 unsafe extern "C" fn complex_mul(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
@@ -125,24 +167,78 @@ unsafe extern "C" fn complex_mul(a: *mut PyObject, b: *mut PyObject) -> *mut PyO
 /// Complex division (Smith's method); `None` on division by zero.
 pub fn quot(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
     let (abs_br, abs_bi) = (b.0.abs(), b.1.abs());
-    if abs_br >= abs_bi {
+    let r = if abs_br >= abs_bi {
         if abs_br == 0.0 {
             return None;
         }
         let ratio = b.1 / b.0;
         let denom = b.0 + b.1 * ratio;
-        Some(((a.0 + a.1 * ratio) / denom, (a.1 - a.0 * ratio) / denom))
+        ((a.0 + a.1 * ratio) / denom, (a.1 - a.0 * ratio) / denom)
     } else if abs_bi >= abs_br {
         let ratio = b.0 / b.1;
         let denom = b.0 * ratio + b.1;
-        Some(((a.0 * ratio + a.1) / denom, (a.1 * ratio - a.0) / denom))
+        ((a.0 * ratio + a.1) / denom, (a.1 * ratio - a.0) / denom)
     } else {
-        Some((f64::NAN, f64::NAN))
+        (f64::NAN, f64::NAN)
+    };
+    // Recover infinities and zeros computed as nan+nanj (C11 Annex G.5.2).
+    if r.0.is_nan() && r.1.is_nan() {
+        let boxed = |x: f64| (if x.is_infinite() { 1.0f64 } else { 0.0 }).copysign(x);
+        if (a.0.is_infinite() || a.1.is_infinite()) && b.0.is_finite() && b.1.is_finite() {
+            let (x, y) = (boxed(a.0), boxed(a.1));
+            return Some((
+                f64::INFINITY * (x * b.0 + y * b.1),
+                f64::INFINITY * (y * b.0 - x * b.1),
+            ));
+        }
+        if (abs_br.is_infinite() || abs_bi.is_infinite()) && a.0.is_finite() && a.1.is_finite() {
+            let (x, y) = (boxed(b.0), boxed(b.1));
+            return Some((0.0 * (a.0 * x + a.1 * y), 0.0 * (a.1 * x - a.0 * y)));
+        }
     }
+    Some(r)
+}
+
+/// A real number divided by a complex one (Smith's method without the
+/// numerator's imaginary part, so that signed zeros come out as in CPython).
+pub fn rc_quot(a: f64, b: (f64, f64)) -> Option<(f64, f64)> {
+    let (abs_br, abs_bi) = (b.0.abs(), b.1.abs());
+    let r = if abs_br >= abs_bi {
+        if abs_br == 0.0 {
+            return None;
+        }
+        let ratio = b.1 / b.0;
+        let denom = b.0 + b.1 * ratio;
+        (a / denom, (-a * ratio) / denom)
+    } else if abs_bi >= abs_br {
+        let ratio = b.0 / b.1;
+        let denom = b.0 * ratio + b.1;
+        ((a * ratio) / denom, (-a) / denom)
+    } else {
+        (f64::NAN, f64::NAN)
+    };
+    if r.0.is_nan() && r.1.is_nan() {
+        let boxed = |x: f64| (if x.is_infinite() { 1.0f64 } else { 0.0 }).copysign(x);
+        if a.is_infinite() && b.0.is_finite() && b.1.is_finite() {
+            let x = boxed(a);
+            return Some((f64::INFINITY * (x * b.0), f64::INFINITY * (-x * b.1)));
+        }
+        if (abs_br.is_infinite() || abs_bi.is_infinite()) && a.is_finite() {
+            let (x, y) = (boxed(b.0), boxed(b.1));
+            return Some((0.0 * (a * x), 0.0 * (-a * y)));
+        }
+    }
+    Some(r)
 }
 
 unsafe extern "C" fn complex_div(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
-    let ((ar, ai, _), (br, bi, breal)) = operands!(a, b);
+    let ((ar, ai, areal), (br, bi, breal)) = operands!(a, b);
+    if areal && !breal {
+        return match rc_quot(ar, (br, bi)) {
+            Some((r, i)) => from_doubles(r, i),
+            None => crate::raise_null!(PyExc_ZeroDivisionError, "division by zero"),
+        };
+    }
     if breal {
         if br == 0.0 {
             return crate::raise_null!(PyExc_ZeroDivisionError, "division by zero");
@@ -203,16 +299,21 @@ pub unsafe fn pow_values(a: (f64, f64), b: (f64, f64)) -> *mut PyObject {
         let at = a.1.atan2(a.0);
         let mut phase = at * b.0;
         if b.1 != 0.0 {
-            len /= (at * b.1).exp();
+            len *= (-at * b.1).exp();
             phase += b.1 * vabs.ln();
+        }
+        // cos/sin of an infinite phase is a domain error (EDOM in C), which
+        // CPython reports as ZeroDivisionError.
+        if phase.is_infinite() {
+            return crate::raise_null!(
+                PyExc_ZeroDivisionError,
+                "zero to a negative or complex power"
+            );
         }
         (len * phase.cos(), len * phase.sin())
     };
     if r.0.is_infinite() || r.1.is_infinite() {
-        let finite_in = a.0.is_finite() && a.1.is_finite() && b.0.is_finite() && b.1.is_finite();
-        if finite_in {
-            return crate::raise_null!(PyExc_OverflowError, "complex exponentiation");
-        }
+        return crate::raise_null!(PyExc_OverflowError, "complex exponentiation");
     }
     from_doubles(r.0, r.1)
 }

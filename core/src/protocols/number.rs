@@ -467,6 +467,17 @@ pub unsafe fn index(o: *mut PyObject) -> *mut PyObject {
     r
 }
 
+/// `PyNumber_Index` as exported: always an exact int.
+pub unsafe fn index_exact(o: *mut PyObject) -> *mut PyObject {
+    let r = index(o);
+    if r.is_null() || long::is_long_exact(r) {
+        return r;
+    }
+    let c = long::exact_copy(r);
+    Py_DECREF(r);
+    c
+}
+
 /// `PyNumber_AsSsize_t`: on overflow raise `exc` (NULL: clamp instead).
 pub unsafe fn as_ssize_t(o: *mut PyObject, exc: *mut *mut PyObject) -> PyResult<Py_ssize_t> {
     let i = Owned::from_new(index(o)).ok_or(())?;
