@@ -558,7 +558,7 @@ unsafe extern "C" fn complex_new(
         if !i.is_null() {
             return crate::raise_null!(
                 PyExc_TypeError,
-                "complex() can't take second arg if first is a string"
+                "complex() argument 'real' must be a real number, not str"
             );
         }
         return match parse_complex(&unicode::to_string_lossy(r)) {

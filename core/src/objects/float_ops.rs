@@ -707,10 +707,7 @@ pub fn hex_f64(v: f64) -> String {
     } else {
         (1, exp - 1023)
     };
-    let mut h = format!("{:013x}", frac);
-    while h.len() > 1 && h.ends_with('0') {
-        h.pop();
-    }
+    let h = format!("{:013x}", frac);
     format!(
         "{sign}0x{lead}.{h}p{}{}",
         if e < 0 { '-' } else { '+' },

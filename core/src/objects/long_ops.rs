@@ -888,7 +888,7 @@ unsafe extern "C" fn int_to_bytes(
         }
     };
     if length < 0 {
-        return crate::raise_null!(PyExc_ValueError, "length argument must be non-negative");
+        return crate::raise_null!(PyExc_ValueError, "length cannot be negative");
     }
     let little = match byteorder_arg(a[1]) {
         Ok(v) => v,
