@@ -101,6 +101,16 @@ int main(void)
     show("complex_getnewargs", PyObject_CallMethod(c, "__getnewargs__", NULL));
     show("complex_complex_arg", PyObject_CallFunction((PyObject *)&PyComplex_Type, "OO", c, c));
     show("complex_kw_imag", PyObject_CallFunction((PyObject *)&PyComplex_Type, "d", 2.0));
+    const char *hx[] = {"0x1.8p0", "  -0X1P-2  ", "1.8", "0x.8", "0x1.", "inf", "-Infinity", "nan", "0x", "", "0x1p", "0xg",
+        "0x1p1024", "0x1.fffffffffffffp1023", "0x1.fffffffffffff8p1023", "0x1p-1074", "0x1p-1075", "0x1.8p-1075", "0x3p-1076",
+        "0x1.0000000000000800p0", "0x1.0000000000001800p0", "0x1.00000000000008000001p0", "0x0.0000000000001p-1022", "0x1p-2000",
+        "0x123456789abcdef0123p-40", "1p99999999999999999999", "-0x0p0", NULL};
+    for (int i = 0; hx[i]; i++) {
+        char label[80];
+        snprintf(label, sizeof label, "fromhex[%s]", hx[i]);
+        show(label, PyObject_CallMethod((PyObject *)&PyFloat_Type, "fromhex", "s", hx[i]));
+    }
+    show("fromhex_int", PyObject_CallMethod((PyObject *)&PyFloat_Type, "fromhex", "i", 1));
     Py_DECREF(c);
     (void)I; (void)F;
     END();

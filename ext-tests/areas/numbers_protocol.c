@@ -128,5 +128,24 @@ int main(void)
     show("complex_div", PyNumber_TrueDivide(I(2), PyComplex_FromDoubles(1, 1)));
     show("sub_neg0", PyNumber_Subtract(I(1), PyComplex_FromDoubles(0, 0)));
     show("float_mod_neg0", PyNumber_Remainder(F(5.0), F(-0.0)));
+    /* int -> float and int / int rounding near ties */
+    for (int k = 53; k < 1030; k += 97) {
+        for (int d = -2; d <= 2; d++) {
+            PyObject *p = PyNumber_Lshift(I(1), I(k));
+            PyObject *h = PyNumber_Lshift(I(1), I(k - 53));
+            PyObject *v = PyNumber_Add(p, h);
+            PyObject *w = PyNumber_Add(v, I(d));
+            char label[64];
+            snprintf(label, sizeof label, "tie_float[%d,%d]", k, d);
+            show(label, PyNumber_Float(w));
+            snprintf(label, sizeof label, "tie_div3[%d,%d]", k, d);
+            show(label, PyNumber_TrueDivide(w, I(3)));
+            snprintf(label, sizeof label, "tie_divbig[%d,%d]", k, d);
+            show(label, PyNumber_TrueDivide(w, PyNumber_Add(p, I(1))));
+            Py_DECREF(p); Py_DECREF(h); Py_DECREF(v); Py_DECREF(w);
+        }
+    }
+    show("div_subnormal", PyNumber_TrueDivide(I(1), PyNumber_Lshift(I(3), I(1070))));
+    show("div_subnormal2", PyNumber_TrueDivide(I(7), PyNumber_Lshift(I(5), I(1072))));
     END();
 }

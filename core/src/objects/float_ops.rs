@@ -715,6 +715,145 @@ pub fn hex_f64(v: f64) -> String {
     )
 }
 
+/// `float.fromhex()` parsing: `Err(true)` for overflow, `Err(false)` for bad syntax.
+pub fn fromhex_f64(text: &str) -> Result<f64, bool> {
+    let t = text.trim_matches(|c: char| c.is_ascii_whitespace() || c == '\x0b');
+    let b = t.as_bytes();
+    let mut i = 0;
+    let mut neg = false;
+    if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+        neg = b[i] == b'-';
+        i += 1;
+    }
+    let rest = t[i..].to_ascii_lowercase();
+    let sign = |v: f64| if neg { -v } else { v };
+    if rest == "inf" || rest == "infinity" {
+        return Ok(sign(f64::INFINITY));
+    }
+    if rest == "nan" {
+        return Ok(sign(f64::NAN));
+    }
+    if rest.starts_with("0x") {
+        i += 2;
+    }
+    let mut mant = BigInt::zero();
+    let mut ndigits = 0;
+    let mut frac_digits: i64 = 0;
+    while i < b.len() && b[i].is_ascii_hexdigit() {
+        mant = (mant << 4u32) + (b[i] as char).to_digit(16).unwrap();
+        ndigits += 1;
+        i += 1;
+    }
+    if i < b.len() && b[i] == b'.' {
+        i += 1;
+        while i < b.len() && b[i].is_ascii_hexdigit() {
+            mant = (mant << 4u32) + (b[i] as char).to_digit(16).unwrap();
+            ndigits += 1;
+            frac_digits += 1;
+            i += 1;
+        }
+    }
+    if ndigits == 0 {
+        return Err(false);
+    }
+    let mut exp: i64 = 0;
+    if i < b.len() && (b[i] == b'p' || b[i] == b'P') {
+        i += 1;
+        let mut eneg = false;
+        if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+            eneg = b[i] == b'-';
+            i += 1;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            exp = exp.saturating_mul(10).saturating_add((b[i] - b'0') as i64);
+            i += 1;
+        }
+        if i == start {
+            return Err(false);
+        }
+        if eneg {
+            exp = -exp;
+        }
+    }
+    if i != b.len() {
+        return Err(false);
+    }
+    if mant.is_zero() {
+        return Ok(sign(0.0));
+    }
+    let e = exp.saturating_sub(4 * frac_digits);
+    let bits = mant.bits() as i64;
+    let top = bits.saturating_add(e) - 1;
+    if top > 1023 {
+        return Err(true);
+    }
+    if top < -1200 {
+        return Ok(sign(0.0));
+    }
+    // Significant bits available at this magnitude (fewer for subnormals).
+    let p = 53.min(top + 1075);
+    let shift = bits - p;
+    let (q, qe) = if shift <= 0 {
+        (mant << ((-shift) as usize), e + shift)
+    } else {
+        let q: BigInt = &mant >> (shift as usize);
+        let r = &mant - (&q << (shift as usize));
+        let half = BigInt::one() << ((shift - 1) as usize);
+        let q = if r > half || (r == half && q.is_odd()) {
+            q + 1u32
+        } else {
+            q
+        };
+        (q, e + shift)
+    };
+    if q.bits() as i64 + qe > 1024 {
+        return Err(true);
+    }
+    let mut v = num_traits::ToPrimitive::to_f64(&q).unwrap_or(0.0);
+    let mut k = qe;
+    while k > 0 {
+        let s = k.min(1000);
+        v *= 2f64.powi(s as i32);
+        k -= s;
+    }
+    while k < 0 {
+        let s = (-k).min(1000);
+        v /= 2f64.powi(s as i32);
+        k += s;
+    }
+    Ok(sign(v))
+}
+
+unsafe extern "C" fn float_fromhex(t: *mut PyObject, arg: *mut PyObject) -> *mut PyObject {
+    if !unicode::is_unicode(arg) {
+        crate::errors::bad_argument();
+        return null_mut();
+    }
+    let v = match fromhex_f64(&unicode::to_string_lossy(arg)) {
+        Ok(v) => v,
+        Err(true) => {
+            return crate::raise_null!(
+                PyExc_OverflowError,
+                "hexadecimal value too large to represent as a float"
+            )
+        }
+        Err(false) => {
+            return crate::raise_null!(
+                PyExc_ValueError,
+                "invalid hexadecimal floating-point string"
+            )
+        }
+    };
+    let f = from_f64(v);
+    if f.is_null() || t == &raw mut PyFloat_Type as *mut PyObject {
+        return f;
+    }
+    let r = crate::protocols::call::call_function(t, &[f]);
+    Py_DECREF(f);
+    r
+}
+
 unsafe extern "C" fn float_hex(o: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
     unicode::from_str(&hex_f64(self_val(o)))
 }
@@ -760,7 +899,13 @@ unsafe extern "C" fn float_new(
     op
 }
 
-static mut FLOAT_METHODS: [PyMethodDef; 12] = [
+static mut FLOAT_METHODS: [PyMethodDef; 13] = [
+    PyMethodDef {
+        ml_name: c"fromhex".as_ptr(),
+        ml_meth: Some(float_fromhex),
+        ml_flags: METH_O | METH_CLASS,
+        ml_doc: c"Create a floating-point number from a hexadecimal string.".as_ptr(),
+    },
     PyMethodDef {
         ml_name: c"conjugate".as_ptr(),
         ml_meth: Some(float_conjugate),
