@@ -17,18 +17,15 @@ unsafe fn via_dunder(o: *mut PyObject) -> PyResult<Option<(f64, f64)>> {
     if carapace_core::objects::typeobject::lookup_str(Py_TYPE(o), "__complex__").is_null() {
         return Ok(None);
     }
-    let r = Owned(carapace_core::protocols::call::call_method(
+    let r = carapace_core::protocols::call::call_method(o, "__complex__", &[])?;
+    carapace_core::protocols::number::check_dunder_result(
         o,
+        r,
         "__complex__",
-        &[],
-    )?);
-    if !complex::is_complex(r.as_ptr()) {
-        return carapace_core::raise!(
-            PyExc_TypeError,
-            "__complex__ returned non-complex (type {})",
-            carapace_core::objects::typeobject::type_name(Py_TYPE(r.as_ptr()))
-        );
-    }
+        &raw mut carapace_core::exported::PyComplex_Type,
+        "a",
+    )?;
+    let r = Owned(r);
     Ok(Some(complex::parts(r.as_ptr())))
 }
 

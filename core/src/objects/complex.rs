@@ -7,7 +7,7 @@ use crate::defs::*;
 use crate::exported::*;
 use crate::object::*;
 use crate::objects::float_ops::{double_to_string, parse_float_prefix, DTSF_SIGN};
-use crate::objects::typeobject::type_name;
+use crate::objects::typeobject::tp_name;
 use crate::objects::{float, long, tuple, unicode};
 use crate::typeobj::*;
 
@@ -508,14 +508,15 @@ unsafe fn try_complex_dunder(o: *mut PyObject) -> PyResult<Option<(f64, f64)>> {
     if f.is_null() {
         return Ok(None);
     }
-    let r = Owned(crate::protocols::call::call_method(o, "__complex__", &[])?);
-    if !is_complex(r.as_ptr()) {
-        return crate::raise!(
-            PyExc_TypeError,
-            "__complex__ returned non-complex (type {})",
-            type_name(Py_TYPE(r.as_ptr()))
-        );
-    }
+    let r = crate::protocols::call::call_method(o, "__complex__", &[])?;
+    crate::protocols::number::check_dunder_result(
+        o,
+        r,
+        "__complex__",
+        &raw mut PyComplex_Type,
+        "a",
+    )?;
+    let r = Owned(r);
     Ok(Some(parts(r.as_ptr())))
 }
 
@@ -531,7 +532,7 @@ unsafe fn real_arg(o: *mut PyObject, which: &str) -> PyResult<(f64, f64, bool)> 
             PyExc_TypeError,
             "complex() argument '{}' must be a real number, not {}",
             which,
-            type_name(Py_TYPE(o))
+            tp_name(Py_TYPE(o))
         );
     }
     Ok((float::as_f64(o)?, 0.0, false))
@@ -593,7 +594,7 @@ unsafe extern "C" fn complex_new(
                     return crate::raise_null!(
                         PyExc_TypeError,
                         "complex() argument must be a string or a number, not {}",
-                        type_name(Py_TYPE(r))
+                        tp_name(Py_TYPE(r))
                     );
                 }
                 match real_arg(r, "real") {

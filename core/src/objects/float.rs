@@ -6,7 +6,7 @@ use core::ptr::null_mut;
 use crate::alloc;
 use crate::exported::*;
 use crate::object::*;
-use crate::objects::typeobject::type_name;
+use crate::objects::typeobject::tp_name;
 use crate::objects::{long, unicode};
 use crate::typeobj::*;
 
@@ -53,15 +53,13 @@ pub unsafe fn as_f64(o: *mut PyObject) -> PyResult<f64> {
             if r.is_null() {
                 return Err(());
             }
-            if !is_float(r) {
-                let msg = format!(
-                    "{}.__float__ returned non-float (type {})",
-                    type_name(t),
-                    type_name(Py_TYPE(r))
-                );
-                Py_DECREF(r);
-                return crate::raise!(PyExc_TypeError, "{}", msg);
-            }
+            crate::protocols::number::check_dunder_result(
+                o,
+                r,
+                "__float__",
+                &raw mut PyFloat_Type,
+                "a",
+            )?;
             let v = value(r);
             Py_DECREF(r);
             return Ok(v);
@@ -71,7 +69,7 @@ pub unsafe fn as_f64(o: *mut PyObject) -> PyResult<f64> {
             return long::to_f64(i.as_ptr());
         }
     }
-    crate::raise!(PyExc_TypeError, "must be real number, not {}", type_name(t))
+    crate::raise!(PyExc_TypeError, "must be real number, not {}", tp_name(t))
 }
 
 /// `repr(float)`: the shortest string that round-trips, in Python's format

@@ -12,7 +12,7 @@ use crate::defs::*;
 use crate::exported::*;
 use crate::object::*;
 use crate::objects::float::{from_f64, is_float, value, FloatObject};
-use crate::objects::typeobject::type_name;
+use crate::objects::typeobject::tp_name;
 use crate::objects::{long, long_ops, tuple, unicode};
 use crate::typeobj::*;
 
@@ -369,7 +369,7 @@ pub unsafe fn from_string_object(o: *mut PyObject) -> *mut PyObject {
         return crate::raise_null!(
             PyExc_TypeError,
             "float() argument must be a string or a real number, not '{}'",
-            type_name(Py_TYPE(o))
+            tp_name(Py_TYPE(o))
         );
     };
     match parse_float_text(&text) {

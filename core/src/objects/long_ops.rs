@@ -20,7 +20,7 @@ use crate::defs::*;
 use crate::exported::*;
 use crate::object::*;
 use crate::objects::long::*;
-use crate::objects::typeobject::type_name;
+use crate::objects::typeobject::tp_name;
 use crate::objects::{bytes, dict, float, tuple, unicode};
 use crate::typeobj::*;
 
@@ -850,7 +850,7 @@ unsafe fn byteorder_arg(o: *mut PyObject) -> PyResult<bool> {
         return crate::raise!(
             PyExc_TypeError,
             "to_bytes() argument 'byteorder' must be str, not {}",
-            type_name(Py_TYPE(o))
+            tp_name(Py_TYPE(o))
         );
     }
     match unicode::to_string_lossy(o).as_str() {

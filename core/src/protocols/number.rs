@@ -5,7 +5,7 @@ use core::ptr::null_mut;
 
 use crate::exported::*;
 use crate::object::*;
-use crate::objects::typeobject::{is_subtype, type_name};
+use crate::objects::typeobject::{fully_qualified_name, is_subtype, tp_name};
 use crate::objects::{bytes, complex, float, long, long_ops, unicode};
 use crate::typeobj::*;
 
@@ -85,8 +85,8 @@ unsafe fn binop_type_error(v: *mut PyObject, w: *mut PyObject, op: &str) -> *mut
         PyExc_TypeError,
         "unsupported operand type(s) for {}: '{}' and '{}'",
         op,
-        type_name(Py_TYPE(v)),
-        type_name(Py_TYPE(w))
+        tp_name(Py_TYPE(v)),
+        tp_name(Py_TYPE(w))
     )
 }
 
@@ -151,7 +151,7 @@ unsafe fn sequence_repeat(
         return crate::raise_null!(
             PyExc_TypeError,
             "can't multiply sequence by non-int of type '{}'",
-            type_name(Py_TYPE(n))
+            tp_name(Py_TYPE(n))
         );
     }
     match as_ssize_t(n, &raw mut PyExc_OverflowError) {
@@ -355,9 +355,9 @@ unsafe fn ternary_op(
             PyExc_TypeError,
             "unsupported operand type(s) for {}: '{}', '{}', '{}'",
             op,
-            type_name(Py_TYPE(v)),
-            type_name(Py_TYPE(w)),
-            type_name(Py_TYPE(z))
+            tp_name(Py_TYPE(v)),
+            tp_name(Py_TYPE(w)),
+            tp_name(Py_TYPE(z))
         )
     }
 }
@@ -394,7 +394,7 @@ unsafe fn unary(
         PyExc_TypeError,
         "bad operand type for {}: '{}'",
         what,
-        type_name(Py_TYPE(o))
+        tp_name(Py_TYPE(o))
     )
 }
 
@@ -436,35 +436,17 @@ pub unsafe fn index(o: *mut PyObject) -> *mut PyObject {
         return crate::raise_null!(
             PyExc_TypeError,
             "'{}' object cannot be interpreted as an integer",
-            type_name(t)
+            tp_name(t)
         );
     };
     let r = f(o);
-    if r.is_null() || long::is_long_exact(r) {
+    if r.is_null() {
         return r;
     }
-    if !long::is_long(r) {
-        let msg = format!(
-            "__index__ returned non-int (type {})",
-            type_name(Py_TYPE(r))
-        );
-        Py_DECREF(r);
-        return crate::raise_null!(PyExc_TypeError, "{}", msg);
+    match check_dunder_result(o, r, "__index__", &raw mut PyLong_Type, "an") {
+        Ok(()) => r,
+        Err(()) => null_mut(),
     }
-    let msg = format!(
-        "__index__ returned non-int (type {}).  The ability to return an instance of a strict subclass of int is deprecated, and may be removed in a future version of Python.",
-        type_name(Py_TYPE(r))
-    );
-    if crate::objects::warnings::warn(
-        crate::objects::exceptions::exc(&raw mut PyExc_DeprecationWarning),
-        &msg,
-        1,
-    ) < 0
-    {
-        Py_DECREF(r);
-        return null_mut();
-    }
-    r
 }
 
 /// `PyNumber_Index` as exported: always an exact int.
@@ -476,6 +458,48 @@ pub unsafe fn index_exact(o: *mut PyObject) -> *mut PyObject {
     let c = long::exact_copy(r);
     Py_DECREF(r);
     c
+}
+
+/// Check what a conversion dunder (`__index__`, `__int__`, `__float__`,
+/// `__complex__`) returned: `Ok(())` for an exact instance of `base`, a
+/// DeprecationWarning for a strict subclass, TypeError otherwise. `o` is the
+/// converted object; `r` is released on error.
+pub unsafe fn check_dunder_result(
+    o: *mut PyObject,
+    r: *mut PyObject,
+    dunder: &str,
+    base: *mut PyTypeObject,
+    article: &str,
+) -> PyResult<()> {
+    if Py_TYPE(r) == base {
+        return Ok(());
+    }
+    let base_name = tp_name(base);
+    let msg = format!(
+        "{}.{}() must return {} {}, not {}",
+        fully_qualified_name(Py_TYPE(o)),
+        dunder,
+        article,
+        base_name,
+        fully_qualified_name(Py_TYPE(r))
+    );
+    if !is_subtype(Py_TYPE(r), base) {
+        Py_DECREF(r);
+        return crate::raise!(PyExc_TypeError, "{}", msg);
+    }
+    let msg = format!(
+        "{msg}.  The ability to return an instance of a strict subclass of {base_name} is deprecated, and may be removed in a future version of Python."
+    );
+    if crate::objects::warnings::warn(
+        crate::objects::exceptions::exc(&raw mut PyExc_DeprecationWarning),
+        &msg,
+        1,
+    ) < 0
+    {
+        Py_DECREF(r);
+        return Err(());
+    }
+    Ok(())
 }
 
 /// `PyNumber_AsSsize_t`: on overflow raise `exc` (NULL: clamp instead).
@@ -495,7 +519,7 @@ pub unsafe fn as_ssize_t(o: *mut PyObject, exc: *mut *mut PyObject) -> PyResult<
                     crate::objects::exceptions::exc(exc),
                     &format!(
                         "cannot fit '{}' into an index-sized integer",
-                        type_name(Py_TYPE(o))
+                        tp_name(Py_TYPE(o))
                     ),
                 );
                 Err(())
@@ -517,26 +541,14 @@ pub unsafe fn long(o: *mut PyObject) -> *mut PyObject {
     if !n.is_null() {
         if let Some(f) = (*n).nb_int {
             let r = f(o);
-            if r.is_null() || long::is_long_exact(r) {
+            if r.is_null() {
                 return r;
             }
-            if !long::is_long(r) {
-                let msg = format!("__int__ returned non-int (type {})", type_name(Py_TYPE(r)));
-                Py_DECREF(r);
-                return crate::raise_null!(PyExc_TypeError, "{}", msg);
-            }
-            let msg = format!(
-                "__int__ returned non-int (type {}).  The ability to return an instance of a strict subclass of int is deprecated, and may be removed in a future version of Python.",
-                type_name(Py_TYPE(r))
-            );
-            if crate::objects::warnings::warn(
-                crate::objects::exceptions::exc(&raw mut PyExc_DeprecationWarning),
-                &msg,
-                1,
-            ) < 0
-            {
-                Py_DECREF(r);
+            if check_dunder_result(o, r, "__int__", &raw mut PyLong_Type, "an").is_err() {
                 return null_mut();
+            }
+            if long::is_long_exact(r) {
+                return r;
             }
             let c = long::exact_copy(r);
             Py_DECREF(r);
@@ -561,7 +573,7 @@ pub unsafe fn long(o: *mut PyObject) -> *mut PyObject {
     crate::raise_null!(
         PyExc_TypeError,
         "int() argument must be a string, a bytes-like object or a real number, not '{}'",
-        type_name(Py_TYPE(o))
+        tp_name(Py_TYPE(o))
     )
 }
 
