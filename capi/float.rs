@@ -35,6 +35,14 @@ pub unsafe extern "C" fn PyFloat_FromString(o: *mut PyObject) -> *mut PyObject {
     })
 }
 
+/// `PyFloat_GetInfo`: `sys.float_info`.
+#[no_mangle]
+pub unsafe extern "C" fn PyFloat_GetInfo() -> *mut PyObject {
+    guard!(null_mut(), {
+        carapace_core::objects::numinfo::float_info()
+    })
+}
+
 #[no_mangle]
 pub extern "C" fn PyFloat_GetMax() -> c_double {
     f64::MAX

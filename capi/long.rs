@@ -145,6 +145,12 @@ pub unsafe extern "C" fn PyLong_FromString(
     })
 }
 
+/// `PyLong_GetInfo`: `sys.int_info`.
+#[no_mangle]
+pub unsafe extern "C" fn PyLong_GetInfo() -> *mut PyObject {
+    guard!(null_mut(), { carapace_core::objects::numinfo::int_info() })
+}
+
 #[no_mangle]
 pub unsafe extern "C" fn PyLong_AsLong(o: *mut PyObject) -> c_long {
     guard!(-1, {

@@ -37,6 +37,13 @@ int main(void)
     SHOW_D("asdouble_bigint", PyFloat_AsDouble(PyNumber_Lshift(I(1), I(2000))));
     SHOW_D("max", PyFloat_GetMax());
     SHOW_D("min", PyFloat_GetMin());
+    show("float_info", PyFloat_GetInfo());
+    show("float_info_type", PyObject_Repr((PyObject *)Py_TYPE(PyFloat_GetInfo())));
+    show("float_info_dig", PyObject_GetAttrString(PyFloat_GetInfo(), "dig"));
+    show("int_info", PyLong_GetInfo());
+    show("int_info_type", PyObject_Repr((PyObject *)Py_TYPE(PyLong_GetInfo())));
+    show("int_info_bits", PyObject_GetAttrString(PyLong_GetInfo(), "bits_per_digit"));
+    show("int_info_n_fields", PyObject_GetAttrString((PyObject *)Py_TYPE(PyLong_GetInfo()), "n_fields"));
     show("check", PyBool_FromLong(PyFloat_Check(F(1))));
     show("check_int", PyBool_FromLong(PyFloat_Check(I(1))));
     double reprs[] = {1.0 / 3.0, 1e22, 1e-7, -0.0, 1e16, 1e15, 123456789012345678.0, 0.0001, 0.00001, 5e-324, DBL_MAX, 2.5, 100.0};
