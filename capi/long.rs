@@ -881,7 +881,12 @@ pub unsafe extern "C" fn PyOS_strtoul(
     ptr: *mut *mut c_char,
     base: c_int,
 ) -> c_ulong {
-    guard!(0, { strtoul_impl(s as *const u8, ptr, base) })
+    guard!(0, {
+        if s.is_null() {
+            return 0;
+        }
+        strtoul_impl(s as *const u8, ptr, base)
+    })
 }
 
 #[no_mangle]
@@ -891,6 +896,9 @@ pub unsafe extern "C" fn PyOS_strtol(
     base: c_int,
 ) -> c_long {
     guard!(0, {
+        if s.is_null() {
+            return 0;
+        }
         let mut p = s as *const u8;
         while *p != 0 && is_c_space(*p) {
             p = p.add(1);
