@@ -538,6 +538,24 @@ unsafe fn real_arg(o: *mut PyObject, which: &str) -> PyResult<(f64, f64, bool)> 
     Ok((float::as_f64(o)?, 0.0, false))
 }
 
+/// CPython 3.14+ deprecates complex numbers as the arguments of `complex(real, imag)`.
+unsafe fn deprecated_complex_arg(which: &str, o: *mut PyObject) -> PyResult<()> {
+    let msg = format!(
+        "complex() argument '{}' must be a real number, not {}",
+        which,
+        crate::objects::typeobject::fully_qualified_name(Py_TYPE(o))
+    );
+    if crate::objects::warnings::warn(
+        crate::objects::exceptions::exc(&raw mut PyExc_DeprecationWarning),
+        &msg,
+        1,
+    ) < 0
+    {
+        return Err(());
+    }
+    Ok(())
+}
+
 unsafe extern "C" fn complex_new(
     t: *mut PyTypeObject,
     args: *mut PyObject,
@@ -581,6 +599,9 @@ unsafe extern "C" fn complex_new(
         if i.is_null() && Py_TYPE(r) == &raw mut PyComplex_Type && t == &raw mut PyComplex_Type {
             return new_ref(r);
         }
+        if !i.is_null() && is_complex(r) && deprecated_complex_arg("real", r).is_err() {
+            return null_mut();
+        }
         match try_complex_dunder(r) {
             Ok(Some((x, y))) => {
                 re = x;
@@ -609,6 +630,9 @@ unsafe extern "C" fn complex_new(
         }
     }
     if !i.is_null() {
+        if is_complex(i) && deprecated_complex_arg("imag", i).is_err() {
+            return null_mut();
+        }
         match real_arg(i, "imag") {
             Ok((x, y, _)) => {
                 // (re + im*j) + (x + y*j)*j
