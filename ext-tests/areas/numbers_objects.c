@@ -111,6 +111,13 @@ int main(void)
         show(label, PyObject_CallMethod((PyObject *)&PyFloat_Type, "fromhex", "s", hx[i]));
     }
     show("fromhex_int", PyObject_CallMethod((PyObject *)&PyFloat_Type, "fromhex", "i", 1));
+    show("float_from_number_str", PyObject_CallMethod((PyObject *)&PyFloat_Type, "from_number", "s", "1"));
+    show("float_from_number_int", PyObject_CallMethod((PyObject *)&PyFloat_Type, "from_number", "i", 3));
+    show("float_from_number_bool", PyObject_CallMethod((PyObject *)&PyFloat_Type, "from_number", "O", Py_True));
+    show("complex_from_number_str", PyObject_CallMethod((PyObject *)&PyComplex_Type, "from_number", "s", "1"));
+    show("complex_from_number_float", PyObject_CallMethod((PyObject *)&PyComplex_Type, "from_number", "d", 2.5));
+    show("complex_from_number_complex", PyObject_CallMethod((PyObject *)&PyComplex_Type, "from_number", "O", c));
+    show("complex_from_number_none", PyObject_CallMethod((PyObject *)&PyComplex_Type, "from_number", "O", Py_None));
     Py_DECREF(c);
     (void)I; (void)F;
     END();

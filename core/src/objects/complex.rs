@@ -645,6 +645,34 @@ unsafe extern "C" fn complex_new(
     new_typed(t, re, im)
 }
 
+/// `complex.from_number()`: a complex or real number (no strings) as a complex
+/// of class `t`.
+unsafe extern "C" fn complex_from_number(t: *mut PyObject, arg: *mut PyObject) -> *mut PyObject {
+    let ct = &raw mut PyComplex_Type as *mut PyObject;
+    if t == ct && Py_TYPE(arg) == &raw mut PyComplex_Type {
+        return new_ref(arg);
+    }
+    let (re, im) = if is_complex(arg) {
+        parts(arg)
+    } else {
+        match try_complex_dunder(arg) {
+            Ok(Some(v)) => v,
+            Ok(None) => match float::as_f64(arg) {
+                Ok(v) => (v, 0.0),
+                Err(()) => return null_mut(),
+            },
+            Err(()) => return null_mut(),
+        }
+    };
+    let c = from_doubles(re, im);
+    if c.is_null() || t == ct {
+        return c;
+    }
+    let r = crate::protocols::call::call_function(t, &[c]);
+    Py_DECREF(c);
+    r
+}
+
 unsafe extern "C" fn complex_conjugate(o: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
     let (r, i) = parts(o);
     from_doubles(r, -i)
@@ -662,7 +690,13 @@ unsafe extern "C" fn complex_getnewargs(o: *mut PyObject, _: *mut PyObject) -> *
     t
 }
 
-static mut COMPLEX_METHODS: [PyMethodDef; 4] = [
+static mut COMPLEX_METHODS: [PyMethodDef; 5] = [
+    PyMethodDef {
+        ml_name: c"from_number".as_ptr(),
+        ml_meth: Some(complex_from_number),
+        ml_flags: METH_O | METH_CLASS,
+        ml_doc: c"Convert number to a complex floating-point number.".as_ptr(),
+    },
     PyMethodDef {
         ml_name: c"conjugate".as_ptr(),
         ml_meth: Some(complex_conjugate),

@@ -854,6 +854,24 @@ unsafe extern "C" fn float_fromhex(t: *mut PyObject, arg: *mut PyObject) -> *mut
     r
 }
 
+/// `float.from_number()`: a real number (no strings) as a float of class `t`.
+unsafe extern "C" fn float_from_number(t: *mut PyObject, arg: *mut PyObject) -> *mut PyObject {
+    if t == &raw mut PyFloat_Type as *mut PyObject && Py_TYPE(arg) == &raw mut PyFloat_Type {
+        return new_ref(arg);
+    }
+    let v = match crate::objects::float::as_f64(arg) {
+        Ok(v) => v,
+        Err(()) => return null_mut(),
+    };
+    let f = from_f64(v);
+    if f.is_null() || t == &raw mut PyFloat_Type as *mut PyObject {
+        return f;
+    }
+    let r = crate::protocols::call::call_function(t, &[f]);
+    Py_DECREF(f);
+    r
+}
+
 unsafe extern "C" fn float_hex(o: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
     unicode::from_str(&hex_f64(self_val(o)))
 }
@@ -899,7 +917,13 @@ unsafe extern "C" fn float_new(
     op
 }
 
-static mut FLOAT_METHODS: [PyMethodDef; 13] = [
+static mut FLOAT_METHODS: [PyMethodDef; 14] = [
+    PyMethodDef {
+        ml_name: c"from_number".as_ptr(),
+        ml_meth: Some(float_from_number),
+        ml_flags: METH_O | METH_CLASS,
+        ml_doc: c"Convert real number to a floating-point number.".as_ptr(),
+    },
     PyMethodDef {
         ml_name: c"fromhex".as_ptr(),
         ml_meth: Some(float_fromhex),
