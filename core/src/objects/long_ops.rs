@@ -635,15 +635,17 @@ pub unsafe fn from_f64(v: f64) -> *mut PyObject {
 
 // ---------------------------------------------------------------- int()
 
-/// Collect `(args, kwds)` into positional values by name for a constructor with
-/// `npos_only` positional-only parameters followed by `names`.
+/// Collect `(args, kwds)` for a constructor or method with `npos_only`
+/// positional-only parameters followed by `names` (of which the first
+/// `max_pos - npos_only` may also be passed by position), with the argument
+/// errors of CPython's argument clinic.
 pub unsafe fn parse_ctor_args(
     func: &str,
     args: *mut PyObject,
     kwds: *mut PyObject,
     npos_only: usize,
     names: &[&str],
-    max_args: usize,
+    max_pos: usize,
 ) -> PyResult<Vec<*mut PyObject>> {
     let n = if args.is_null() {
         0
@@ -655,14 +657,28 @@ pub unsafe fn parse_ctor_args(
     } else {
         dict::len(kwds) as usize
     };
-    let mut out = vec![null_mut(); npos_only + names.len()];
-    if n + nk > max_args {
+    let total = npos_only + names.len();
+    let plural = |k: usize| if k == 1 { "" } else { "s" };
+    let mut out = vec![null_mut(); total];
+    if n > max_pos {
+        let what = if max_pos < total { "positional " } else { "" };
+        return crate::raise!(
+            PyExc_TypeError,
+            "{}() takes at most {} {}argument{} ({} given)",
+            func,
+            max_pos,
+            what,
+            plural(max_pos),
+            n
+        );
+    }
+    if n + nk > total {
         return crate::raise!(
             PyExc_TypeError,
             "{}() takes at most {} argument{} ({} given)",
             func,
-            max_args,
-            if max_args == 1 { "" } else { "s" },
+            total,
+            plural(total),
             n + nk
         );
     }
@@ -882,9 +898,17 @@ unsafe extern "C" fn int_to_bytes(
     let length = if a[0].is_null() {
         1
     } else {
-        match crate::protocols::number::as_ssize_t(a[0], &raw mut PyExc_OverflowError) {
-            Ok(v) => v,
-            Err(()) => return null_mut(),
+        let Some(i) = Owned::from_new(crate::protocols::number::index(a[0])) else {
+            return null_mut();
+        };
+        match to_i64(i.as_ptr()) {
+            Some(v) => v as Py_ssize_t,
+            None => {
+                return crate::raise_null!(
+                    PyExc_OverflowError,
+                    "Python int too large to convert to C ssize_t"
+                )
+            }
         }
     };
     if length < 0 {
