@@ -119,16 +119,11 @@ int main(void)
     show("complex_from_number_complex", PyObject_CallMethod((PyObject *)&PyComplex_Type, "from_number", "O", c));
     show("complex_from_number_none", PyObject_CallMethod((PyObject *)&PyComplex_Type, "from_number", "O", Py_None));
     show("to_bytes_3pos", PyObject_CallMethod(I(1), "to_bytes", "isO", 1, "big", Py_True));
-    show("to_bytes_signed_kw", PyObject_Call(PyObject_GetAttrString(I(-1), "to_bytes"), Py_BuildValue("(is)", 2, "little"), Py_BuildValue("{sO}", "signed", Py_True)));
-    show("to_bytes_4args", PyObject_Call(PyObject_GetAttrString(I(-1), "to_bytes"), Py_BuildValue("(is)", 2, "little"), Py_BuildValue("{sOsi}", "signed", Py_True, "x", 1)));
-    show("to_bytes_dup", PyObject_Call(PyObject_GetAttrString(I(1), "to_bytes"), Py_BuildValue("(i)", 1), Py_BuildValue("{si}", "length", 2)));
-    show("to_bytes_badkw", PyObject_Call(PyObject_GetAttrString(I(1), "to_bytes"), Py_BuildValue("()"), Py_BuildValue("{si}", "foo", 2)));
     show("to_bytes_str_len", PyObject_CallMethod(I(1), "to_bytes", "s", "x"));
     show("to_bytes_int_order", PyObject_CallMethod(I(1), "to_bytes", "ii", 1, 2));
     show("to_bytes_huge_len", PyObject_CallMethod(I(1), "to_bytes", "O", PyNumber_Lshift(I(1), I(70))));
     show("from_bytes_none", PyObject_CallMethod((PyObject *)&PyLong_Type, "from_bytes", NULL));
     show("from_bytes_3pos", PyObject_CallMethod((PyObject *)&PyLong_Type, "from_bytes", "ysO", "", "big", Py_True));
-    show("complex_dup", PyObject_Call((PyObject *)&PyComplex_Type, Py_BuildValue("(i)", 1), Py_BuildValue("{si}", "real", 2)));
     show("round_2args", PyObject_CallMethod(I(1), "__round__", "ii", 1, 2));
     show("fround_2args", PyObject_CallMethod(F(1.5), "__round__", "ii", 1, 2));
     Py_DECREF(c);
