@@ -142,5 +142,30 @@ int main(void)
     show("bool_xor", PyNumber_Xor(Py_True, Py_True));
     show("bool_neg", PyNumber_Negative(Py_True));
     show("bool_invert", PyNumber_Invert(Py_False));
+    /* repr, str and PyOS_double_to_string of many doubles (a fixed pseudo-random walk over bit patterns) */
+    {
+        unsigned long long x = 0x9E3779B97F4A7C15ULL;
+        for (int i = 0; i < 3000; i++) {
+            x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+            double d;
+            unsigned long long bits = x;
+            if (i % 3 == 1) bits = (x & 0x800FFFFFFFFFFFFFULL) | ((unsigned long long)(1023 + (int)(x % 80) - 40) << 52);
+            if (i % 3 == 2) bits = (x & 0x800FFFFFFFFFFFFFULL) | ((unsigned long long)((x >> 20) % 2047) << 52);
+            memcpy(&d, &bits, sizeof d);
+            PyObject *f = PyFloat_FromDouble(d);
+            PyObject *r = PyObject_Repr(f);
+            char *g = PyOS_double_to_string(d, 'g', 1 + i % 17, 0, NULL);
+            char *e = PyOS_double_to_string(d, 'e', i % 20, i % 2 ? Py_DTSF_ALT : 0, NULL);
+            char *ff = fabs(d) < 1e30 ? PyOS_double_to_string(d, 'f', i % 12, 0, NULL) : NULL;
+            printf("walk %d: %s %s %s %s\n", i, u8(r), g, e, ff ? ff : "-");
+            PyMem_Free(g); PyMem_Free(e); if (ff) PyMem_Free(ff);
+            char *end = NULL;
+            double back = PyOS_string_to_double(u8(r), &end, NULL);
+            if (PyErr_Occurred()) PyErr_Clear();
+            if (!(back == d || (back != back && d != d))) printf("walk %d: roundtrip mismatch\n", i);
+            Py_DECREF(r);
+            Py_DECREF(f);
+        }
+    }
     END();
 }

@@ -72,6 +72,27 @@ pub unsafe fn as_f64(o: *mut PyObject) -> PyResult<f64> {
     crate::raise!(PyExc_TypeError, "must be real number, not {}", tp_name(t))
 }
 
+/// The shortest round-trip digits of a finite `v` as `d.ddde<exp>`, choosing,
+/// among the candidates of that length, the one nearest to the exact value
+/// (ties to even), as CPython's dtoa does. Rust's `{:e}` gives the shortest
+/// length but may pick the other neighbour on a tie; `{:.*e}` rounds exactly.
+pub fn shortest_e(v: f64) -> String {
+    let s = format!("{:e}", v);
+    let n = s
+        .split('e')
+        .next()
+        .unwrap_or("")
+        .bytes()
+        .filter(|c| c.is_ascii_digit())
+        .count();
+    let c = format!("{:.*e}", n.saturating_sub(1), v);
+    if c.parse::<f64>() == Ok(v) {
+        c
+    } else {
+        s
+    }
+}
+
 /// `repr(float)`: the shortest string that round-trips, in Python's format
 /// (`1e+16`, `1.5`, `inf`, `nan`, `-0.0`).
 pub fn repr_f64(v: f64) -> String {
@@ -81,8 +102,7 @@ pub fn repr_f64(v: f64) -> String {
     if v.is_infinite() {
         return if v > 0.0 { "inf".into() } else { "-inf".into() };
     }
-    // Rust's `{:e}` gives the shortest round-trip digits: "d.ddde<exp>".
-    let e = format!("{:e}", v);
+    let e = shortest_e(v);
     let (mant, exp) = e.split_once('e').unwrap();
     let exp: i32 = exp.parse().unwrap();
     let neg = mant.starts_with('-');

@@ -447,7 +447,7 @@ fn format_abs(v: f64, code: u8, prec: usize, alt: bool, dot0: bool) -> String {
         }
         _ => {
             // 'r': shortest repr digits, exponent when decpt < -4 or > 16.
-            let e = format!("{:e}", v);
+            let e = crate::objects::float::shortest_e(v);
             let (mant, exp) = e.split_once('e').unwrap();
             let exp: i32 = exp.parse().unwrap();
             let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
