@@ -147,5 +147,46 @@ int main(void)
     }
     show("div_subnormal", PyNumber_TrueDivide(I(1), PyNumber_Lshift(I(3), I(1070))));
     show("div_subnormal2", PyNumber_TrueDivide(I(7), PyNumber_Lshift(I(5), I(1072))));
+    /* pseudo-random big ints through every operator */
+    {
+        unsigned long long x = 0x2545F4914F6CDD1DULL;
+        for (int i = 0; i < 400; i++) {
+            char a[80], b[80];
+            PyObject *v[2];
+            for (int k = 0; k < 2; k++) {
+                x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+                int len = 1 + (int)(x % 40);
+                char *buf = k ? b : a;
+                int p = 0;
+                if (x & 0x100) buf[p++] = '-';
+                buf[p++] = '0'; buf[p++] = 'x';
+                unsigned long long y = x;
+                for (int j = 0; j < len; j++) {
+                    y = y * 6364136223846793005ULL + 1442695040888963407ULL;
+                    buf[p++] = "0123456789abcdef"[(y >> 33) & 15];
+                }
+                buf[p] = 0;
+                v[k] = PyLong_FromString(buf, NULL, 0);
+            }
+            binfn ops2[] = {PyNumber_Add, PyNumber_Subtract, PyNumber_Multiply, PyNumber_FloorDivide, PyNumber_Remainder,
+                PyNumber_And, PyNumber_Or, PyNumber_Xor, PyNumber_TrueDivide, PyNumber_Divmod};
+            printf("rand %d: %s %s\n", i, a, b);
+            for (int k = 0; k < 10; k++) {
+                char label[32];
+                snprintf(label, sizeof label, " op%d", k);
+                show(label, ops2[k](v[0], v[1]));
+            }
+            PyObject *sh = PyLong_FromLong((long)(x % 200));
+            show(" lshift", PyNumber_Lshift(v[0], sh));
+            show(" rshift", PyNumber_Rshift(v[0], sh));
+            show(" powmod", PyNumber_Power(v[0], v[1], PyNumber_Add(sh, PyLong_FromLong(2))));
+            show(" invert", PyNumber_Invert(v[0]));
+            show(" hex", PyNumber_ToBase(v[0], 16));
+            show(" oct", PyNumber_ToBase(v[1], 8));
+            show(" bin", PyNumber_ToBase(v[1], 2));
+            show(" float", PyNumber_Float(v[0]));
+            Py_DECREF(sh); Py_DECREF(v[0]); Py_DECREF(v[1]);
+        }
+    }
     END();
 }
