@@ -213,7 +213,7 @@ pub unsafe extern "C" fn long_repr(o: *mut PyObject) -> *mut PyObject {
     if !l.big.is_null() {
         let limit = MAX_STR_DIGITS.load(core::sync::atomic::Ordering::Relaxed);
         // A cheap bound first: bits * log10(2) digits.
-        if limit > 0 && (*l.big).bits() as f64 * 0.30103 > limit as f64 + 1.0 {
+        if limit > 0 && (*l.big).bits() as f64 * core::f64::consts::LOG10_2 > limit as f64 + 1.0 {
             return crate::raise_null!(
                 PyExc_ValueError,
                 "Exceeds the limit ({} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",

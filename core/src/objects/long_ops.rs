@@ -9,7 +9,7 @@
 pub use num_bigint;
 pub use num_traits;
 
-use core::ffi::{c_int, c_void};
+use core::ffi::c_void;
 use core::ptr::null_mut;
 
 use num_bigint::{BigInt, Sign};
@@ -1177,5 +1177,4 @@ pub unsafe fn init_type() {
     (*t).tp_new = Some(long_new);
     (*t).tp_methods = (&raw mut INT_METHODS).cast();
     (*t).tp_getset = (&raw mut INT_GETSET).cast();
-    let _: c_int = 0;
 }
