@@ -2,6 +2,7 @@
  * operands: every binary, in-place, unary and conversion entry point. */
 #include "common.h"
 #include <math.h>
+#include <string.h>
 
 static PyObject *I(long v) { return PyLong_FromLong(v); }
 static PyObject *F(double d) { return PyFloat_FromDouble(d); }
@@ -104,6 +105,27 @@ int main(void)
     show("float_from_str", PyNumber_Float(S("1e3")));
     show("float_from_badstr", PyNumber_Float(S("1e3x")));
     show("big_pow", PyNumber_Power(I(7), I(77), Py_None));
+    {
+        PyObject *t = PyNumber_Power(I(10), I(4299), Py_None);
+        PyObject *r = PyObject_Repr(t);
+        printf("digits_4300: %ld\n", r ? (long)strlen(u8(r)) : -1L);
+        Py_XDECREF(r);
+        PyErr_Clear();
+        PyObject *t2 = PyNumber_Multiply(t, I(10));
+        show("digits_4301", PyObject_Repr(t2));
+        PyObject *t3 = PyNumber_Negative(t);
+        r = PyObject_Repr(t3);
+        printf("digits_neg_4300: %ld\n", r ? (long)strlen(u8(r)) : -1L);
+        Py_XDECREF(r);
+        PyErr_Clear();
+        show("tobase10_4301", PyNumber_ToBase(t2, 10));
+        {
+            PyObject *h = PyNumber_ToBase(t2, 16);
+            printf("tobase16_4301_len: %ld\n", h ? (long)strlen(u8(h)) : -1L);
+            Py_XDECREF(h);
+        }
+        Py_DECREF(t); Py_DECREF(t2); Py_DECREF(t3);
+    }
     show("big_shift", PyNumber_Lshift(I(1), I(200)));
     show("big_shift_neg", PyNumber_Rshift(B("-123456789012345678901234567890"), I(70)));
     show("big_shift_huge", PyNumber_Rshift(B("-123456789012345678901234567890"), B("0x10000000000000000")));
