@@ -1038,7 +1038,8 @@ unsafe extern "C" fn int_get_self(o: *mut PyObject, _c: *mut c_void) -> *mut PyO
     exact_copy(o)
 }
 
-static mut INT_METHODS: [PyMethodDef; 15] = [
+static mut INT_METHODS: [PyMethodDef; 16] = [
+    crate::objects::numfmt::INT_FORMAT_DEF,
     PyMethodDef {
         ml_name: c"conjugate".as_ptr(),
         ml_meth: Some(int_self),

@@ -19,6 +19,7 @@ pub mod long_ops;
 pub mod methodobject;
 pub mod module;
 pub mod none;
+pub mod numfmt;
 pub mod numinfo;
 pub mod slots;
 pub mod sysmodule;
