@@ -148,7 +148,7 @@ fn layout(s: &Spec, prefix: &str, int_digits: &str, rest: &str, every: usize) ->
         None => d.to_string(),
     };
     // Zero padding with '=' pads the digits themselves, grouped as digits.
-    if align == '=' && s.fill == '0' && s.grouping.is_some() {
+    if align == '=' && s.fill == '0' && s.grouping.is_some() && !int_digits.is_empty() {
         loop {
             let len = prefix.chars().count() + grouped(&digits).len() + rest.chars().count();
             if len >= s.width {
