@@ -62,5 +62,21 @@ int main(void)
             Py_DECREF(o);
             Py_DECREF(s);
         }
+    double cv[][2] = {{1.5, -2}, {0, 1}, {-0.0, -1}, {0, 0}, {-1e22, 1e-7}, {HUGE_VAL, NAN}, {1234.5, -6789.25}};
+    const char *cspecs[] = {"", ".3", "f", ".2f", "+.1e", ">20", "<20.2f", "^25", "g", "#g", "*^22.3f", " ", "+", "=10", "010", "z.1f",
+        "%", "d", ",.2f", "_", "E", "n", "0<5", "-", NULL};
+    for (int i = 0; cspecs[i]; i++)
+        for (int v = 0; v < (int)(sizeof cv / sizeof cv[0]); v++) {
+            char label[64];
+            snprintf(label, sizeof label, "complex[%d|%s]", v, cspecs[i]);
+            PyObject *o = PyComplex_FromDoubles(cv[v][0], cv[v][1]);
+            PyObject *s = PyUnicode_FromString(cspecs[i]);
+            show(label, PyObject_Format(o, s));
+            Py_DECREF(o);
+            Py_DECREF(s);
+        }
+    show("getformat_double", PyObject_CallMethod((PyObject *)&PyFloat_Type, "__getformat__", "s", "double"));
+    show("getformat_bad", PyObject_CallMethod((PyObject *)&PyFloat_Type, "__getformat__", "s", "x"));
+    show("getformat_int", PyObject_CallMethod((PyObject *)&PyFloat_Type, "__getformat__", "i", 1));
     END();
 }

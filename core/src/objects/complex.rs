@@ -690,7 +690,8 @@ unsafe extern "C" fn complex_getnewargs(o: *mut PyObject, _: *mut PyObject) -> *
     t
 }
 
-static mut COMPLEX_METHODS: [PyMethodDef; 5] = [
+static mut COMPLEX_METHODS: [PyMethodDef; 6] = [
+    crate::objects::numfmt::COMPLEX_FORMAT_DEF,
     PyMethodDef {
         ml_name: c"from_number".as_ptr(),
         ml_meth: Some(complex_from_number),

@@ -917,7 +917,8 @@ unsafe extern "C" fn float_new(
     op
 }
 
-static mut FLOAT_METHODS: [PyMethodDef; 15] = [
+static mut FLOAT_METHODS: [PyMethodDef; 16] = [
+    crate::objects::numfmt::FLOAT_GETFORMAT_DEF,
     crate::objects::numfmt::FLOAT_FORMAT_DEF,
     PyMethodDef {
         ml_name: c"from_number".as_ptr(),

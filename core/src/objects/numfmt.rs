@@ -377,6 +377,144 @@ pub unsafe extern "C" fn float_format(o: *mut PyObject, arg: *mut PyObject) -> *
     }
 }
 
+/// One part of a complex number: sign handling as asked, digits grouped.
+unsafe fn complex_part(
+    v: f64,
+    code: u8,
+    prec: usize,
+    flags: i32,
+    s: &Spec,
+    force_sign: bool,
+) -> String {
+    let (text, _) = double_to_string(v, code, prec as i32, flags).unwrap_or_default();
+    let (neg, mag) = match text.strip_prefix('-') {
+        Some(m) => (true, m.to_string()),
+        None => (false, text),
+    };
+    let k = mag.find(|c: char| !c.is_ascii_digit()).unwrap_or(mag.len());
+    let (int_part, rest) = mag.split_at(k);
+    let int_part = match s.grouping {
+        Some(g) if !int_part.is_empty() => group(int_part, g, 3),
+        _ => int_part.to_string(),
+    };
+    let sign = if force_sign && !neg {
+        "+"
+    } else {
+        sign_str(neg, s.sign)
+    };
+    format!("{sign}{int_part}{rest}")
+}
+
+/// `complex.__format__(spec)`.
+pub unsafe extern "C" fn complex_format(o: *mut PyObject, arg: *mut PyObject) -> *mut PyObject {
+    let Some(spec) = spec_arg(arg) else {
+        return null_mut();
+    };
+    if spec.is_empty() {
+        return crate::protocols::object::str(o);
+    }
+    let tyname = tp_name(Py_TYPE(o));
+    let s = match parse_spec(&spec, tyname) {
+        Ok(s) => s,
+        Err(m) => return crate::raise_null!(PyExc_ValueError, "{}", m),
+    };
+    if s.fill == '0' {
+        return crate::raise_null!(
+            PyExc_ValueError,
+            "Zero padding is not allowed in complex format specifier"
+        );
+    }
+    if s.align == Some('=') {
+        return crate::raise_null!(
+            PyExc_ValueError,
+            "'=' alignment flag is not allowed in complex format specifier"
+        );
+    }
+    let (code, prec, parens) = match s.ty {
+        None => match s.precision {
+            None => (b'r', 0, true),
+            Some(p) => (b'g', p.max(1), true),
+        },
+        Some(t @ ('e' | 'E' | 'f' | 'F' | 'g' | 'G')) => (t as u8, s.precision.unwrap_or(6), false),
+        Some('n') => (b'g', s.precision.unwrap_or(6), false),
+        Some(t) => {
+            return crate::raise_null!(
+                PyExc_ValueError,
+                "Unknown format code '{}' for object of type '{}'",
+                t,
+                tyname
+            )
+        }
+    };
+    let mut flags = 0;
+    if s.alt {
+        flags |= DTSF_ALT;
+    }
+    if s.z {
+        flags |= DTSF_NO_NEG_0;
+    }
+    let (re, im) = crate::objects::complex::parts(o);
+    let skip_re = parens && re == 0.0 && re.is_sign_positive();
+    let body = if skip_re {
+        format!("{}j", complex_part(im, code, prec, flags, &s, false))
+    } else {
+        let r = complex_part(re, code, prec, flags, &s, false);
+        let i = complex_part(im, code, prec, flags, &Spec { sign: '-', ..s }, true);
+        if parens {
+            format!("({r}{i}j)")
+        } else {
+            format!("{r}{i}j")
+        }
+    };
+    let out = layout(
+        &Spec {
+            grouping: None,
+            ..s
+        },
+        "",
+        "",
+        &body,
+        3,
+    );
+    unicode::from_str(&out)
+}
+
+pub const COMPLEX_FORMAT_DEF: PyMethodDef = PyMethodDef {
+    ml_name: c"__format__".as_ptr(),
+    ml_meth: Some(complex_format),
+    ml_flags: METH_O,
+    ml_doc: c"Convert to a string according to format_spec.".as_ptr(),
+};
+
+/// `float.__getformat__(typestr)`.
+pub unsafe extern "C" fn float_getformat(_t: *mut PyObject, arg: *mut PyObject) -> *mut PyObject {
+    if !unicode::is_unicode(arg) {
+        return crate::raise_null!(
+            PyExc_TypeError,
+            "__getformat__() argument must be str, not {}",
+            tp_name(Py_TYPE(arg))
+        );
+    }
+    match unicode::to_string_lossy(arg).as_str() {
+        "double" | "float" => unicode::from_str(if cfg!(target_endian = "little") {
+            "IEEE, little-endian"
+        } else {
+            "IEEE, big-endian"
+        }),
+        _ => crate::raise_null!(
+            PyExc_ValueError,
+            "__getformat__() argument 1 must be 'double' or 'float'"
+        ),
+    }
+}
+
+pub const FLOAT_GETFORMAT_DEF: PyMethodDef = PyMethodDef {
+    ml_name: c"__getformat__".as_ptr(),
+    ml_meth: Some(float_getformat),
+    ml_flags: METH_O | METH_CLASS,
+    ml_doc: c"You probably don't want to use this function.".as_ptr(),
+};
+
 pub const INT_FORMAT_DEF: PyMethodDef = PyMethodDef {
     ml_name: c"__format__".as_ptr(),
     ml_meth: Some(int_format),
