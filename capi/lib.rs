@@ -10,9 +10,12 @@
 #[macro_use]
 mod guard;
 
+mod bool;
+mod complex;
 mod data;
 mod errors;
 mod eval;
+mod float;
 mod format;
 mod gc;
 mod getargs;
@@ -20,6 +23,7 @@ mod lifecycle;
 mod long;
 mod mem;
 mod modsupport;
+mod number;
 mod object;
 mod os;
 mod pystate;

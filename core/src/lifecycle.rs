@@ -104,6 +104,7 @@ pub unsafe fn initialize() -> PyResult<()> {
     long::init_type();
     boolobject::init_type();
     float::init_type();
+    complex::init_type();
     unicode::init_type();
     bytes::init_type();
     tuple::init_type();
