@@ -10,20 +10,30 @@
 #[macro_use]
 mod guard;
 
+mod bool;
 mod call;
 mod capsule;
+mod complex;
 mod data;
 mod errors;
+mod eval;
+mod float;
 mod format;
+mod gc;
 mod getargs;
 mod import;
 mod lifecycle;
 mod long;
+mod mem;
 mod modsupport;
 mod module;
+mod number;
 mod object;
+mod os;
+mod pystate;
 mod refcount;
 mod structseq;
+mod thread;
 mod r#type;
 mod unicode;
 mod weakref;

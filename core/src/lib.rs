@@ -9,6 +9,7 @@
 #![allow(unpredictable_function_pointer_comparisons)]
 
 pub mod alloc;
+pub mod critical;
 pub mod defs;
 pub mod errors;
 pub mod exported;

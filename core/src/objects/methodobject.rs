@@ -283,7 +283,9 @@ unsafe extern "C" fn cfunction_call(
     args: *mut PyObject,
     kwargs: *mut PyObject,
 ) -> *mut PyObject {
-    crate::protocols::call::call(callable, args, kwargs)
+    // Through the vectorcall function (a `tp_call` that called back into
+    // `PyObject_Call` would recurse forever with keyword arguments).
+    crate::protocols::call::vectorcall_as_tp_call(callable, args, kwargs)
 }
 
 unsafe extern "C" fn cfunction_dealloc(o: *mut PyObject) {
