@@ -141,6 +141,11 @@ static void getslot(PyObject *P)
 
 typedef struct { int magic; double weight; } ExtraData;
 
+static PyObject *ctor_vc(PyObject *type, PyObject *const *a, size_t nf, PyObject *kw)
+{
+    return Py_BuildValue("(sn)", "constructed by vectorcall", PyVectorcall_NARGS(nf));
+}
+
 static PyObject *vc_func(PyObject *c, PyObject *const *a, size_t nf, PyObject *kw)
 {
     return Py_BuildValue("(snn)", "vectorcall", PyVectorcall_NARGS(nf), kw ? PyTuple_Size(kw) : (Py_ssize_t)0);
@@ -321,6 +326,17 @@ int main(void)
         Py_XDECREF(v); Py_XDECREF(V);
     }
     spec_errors();
+    {
+        PyType_Slot cs[] = {{Py_tp_vectorcall, ctor_vc}, {0, NULL}};
+        PyType_Spec cspec = {"mod.Ctor", 0, 0, Py_TPFLAGS_DEFAULT, cs};
+        PyObject *Ct = PyType_FromSpec(&cspec);
+        show("tp_vectorcall_call", Ct ? PyObject_CallFunction(Ct, "ii", 1, 2) : NULL);
+        PyObject *argv[1] = {Py_None};
+        show("tp_vectorcall_vc", Ct ? PyObject_Vectorcall(Ct, argv, 1, NULL) : NULL);
+        show("tp_vectorcall_kw", Ct ? PyObject_Call(Ct, PyTuple_New(0), Py_BuildValue("{s:i}", "a", 1)) : NULL);
+        show_int("tp_vectorcall_getslot", Ct && PyType_GetSlot((PyTypeObject *)Ct, Py_tp_vectorcall) == (void *)ctor_vc);
+        Py_XDECREF(Ct);
+    }
     /* slot wrappers */
     show("sw_repr", PyObject_CallMethod(p, "__repr__", NULL));
     show("sw_repr_args", PyObject_CallMethod(p, "__repr__", "i", 1));

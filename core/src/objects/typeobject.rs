@@ -966,6 +966,10 @@ pub unsafe fn init_type() {
     (*t).tp_new = Some(crate::objects::heaptype::type_new);
     (*t).tp_dictoffset = core::mem::offset_of!(PyTypeObject, tp_dict) as Py_ssize_t;
     (*t).tp_weaklistoffset = core::mem::offset_of!(PyTypeObject, tp_weaklist) as Py_ssize_t;
+    // Calling a type goes through its `tp_vectorcall` when it has one
+    // (`Py_tp_vectorcall`), else through `type.__call__`.
+    (*t).tp_vectorcall_offset = core::mem::offset_of!(PyTypeObject, tp_vectorcall) as Py_ssize_t;
+    (*t).tp_flags |= Py_TPFLAGS_HAVE_VECTORCALL;
     (*t).tp_doc =
         c"type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type"
             .as_ptr();
