@@ -92,6 +92,9 @@ pub unsafe fn initialize() -> PyResult<()> {
     methodobject::init_type();
     descr::init_types();
     iterobject::init_types();
+    slice::init_type();
+    set::init_types();
+    dictviews::init_types();
     name_pending_types();
     // 2. Immortal singletons.
     unicode::init_singletons();
