@@ -11,13 +11,21 @@
 mod guard;
 
 mod data;
+mod dict;
 mod errors;
 mod format;
 mod getargs;
+mod iter;
 mod lifecycle;
+mod list;
 mod long;
+mod mapping;
 mod modsupport;
 mod object;
 mod refcount;
+mod sequence;
+mod set;
+mod slice;
+mod tuple;
 mod r#type;
 mod unicode;
