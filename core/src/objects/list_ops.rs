@@ -152,10 +152,20 @@ pub unsafe fn set_slice(
     b: Py_ssize_t,
     v: *mut PyObject,
 ) -> PyResult<()> {
+    set_slice_msg(o, a, b, v, "can only assign an iterable")
+}
+
+unsafe fn set_slice_msg(
+    o: *mut PyObject,
+    a: Py_ssize_t,
+    b: Py_ssize_t,
+    v: *mut PyObject,
+    msg: &str,
+) -> PyResult<()> {
     let repl = if v.is_null() {
         Vec::new()
     } else if !is_list(v) && !tuple::is_tuple(v) && protocols::iter::get_iter_check(v).is_none() {
-        return crate::raise!(PyExc_TypeError, "can only assign an iterable");
+        return crate::raise!(PyExc_TypeError, "{}", msg);
     } else {
         items_of(v)?
     };
@@ -352,7 +362,13 @@ pub unsafe extern "C" fn list_ass_subscript(
         let n = l(o).ob_base.ob_size;
         let (mut a, mut b) = (start, stop);
         slice::adjust_indices(n, &mut a, &mut b, 1);
-        return res_int(set_slice(o, a, b, v));
+        return res_int(set_slice_msg(
+            o,
+            a,
+            b,
+            v,
+            "must assign iterable to extended slice",
+        ));
     }
     if v.is_null() {
         // Delete an extended slice.
@@ -489,7 +505,15 @@ unsafe fn merge_sort(
     tmp.extend_from_slice(&idx[..mid]);
     let (mut i, mut j, mut k) = (0, mid, 0);
     while i < tmp.len() && j < n {
-        if less(keys[idx[j]], keys[tmp[i]])? {
+        let lt = match less(keys[idx[j]], keys[tmp[i]]) {
+            Ok(b) => b,
+            Err(()) => {
+                // Keep `idx` a permutation: put the unmerged left part back.
+                idx[k..k + tmp.len() - i].copy_from_slice(&tmp[i..]);
+                return Err(());
+            }
+        };
+        if lt {
             idx[k] = idx[j];
             j += 1;
         } else {
@@ -548,11 +572,8 @@ pub unsafe fn sort(o: *mut PyObject, key: *mut PyObject, rev: bool) -> PyResult<
     for k in keys {
         Py_DECREF(k);
     }
-    let mut sorted: Vec<*mut PyObject> = if result.is_ok() {
-        idx.iter().map(|&i| v[i]).collect()
-    } else {
-        v
-    };
+    // On an error the items stay in the order the sort had reached.
+    let mut sorted: Vec<*mut PyObject> = idx.iter().map(|&i| v[i]).collect();
     if rev {
         sorted.reverse();
     }

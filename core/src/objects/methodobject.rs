@@ -277,7 +277,8 @@ unsafe extern "C" fn cfunction_call(
     args: *mut PyObject,
     kwargs: *mut PyObject,
 ) -> *mut PyObject {
-    crate::protocols::call::call(callable, args, kwargs)
+    // Through the vectorcall entry (`call` would come back here with kwargs).
+    crate::protocols::call::vectorcall_as_tp_call(callable, args, kwargs)
 }
 
 unsafe extern "C" fn cfunction_dealloc(o: *mut PyObject) {

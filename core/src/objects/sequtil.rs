@@ -82,7 +82,7 @@ pub unsafe fn slice_index(v: *mut PyObject, pi: &mut Py_ssize_t) -> PyResult<()>
     if v.is_null() || v == crate::exported::none() {
         return Ok(());
     }
-    if crate::protocols::number::index_check(v) {
+    if crate::objects::sequtil::is_index(v) {
         *pi = crate::protocols::number::as_ssize_t(v, null_mut())?;
         return Ok(());
     }
@@ -121,7 +121,7 @@ pub unsafe fn rewrite_unhashable(key: *mut PyObject, what: &str) {
 
 /// Like `slice_index` but None is an error too (`_PyEval_SliceIndexNotNone`).
 pub unsafe fn slice_index_not_none(v: *mut PyObject, pi: &mut Py_ssize_t) -> PyResult<()> {
-    if crate::protocols::number::index_check(v) {
+    if crate::objects::sequtil::is_index(v) {
         *pi = crate::protocols::number::as_ssize_t(v, null_mut())?;
         return Ok(());
     }
@@ -190,10 +190,16 @@ pub unsafe fn tname<'a>(o: *mut PyObject) -> &'a str {
 /// The index of `key` for `x[key]` on a sequence: an int (IndexError on overflow)
 /// or None when `key` is not an index.
 pub unsafe fn as_index_key(key: *mut PyObject) -> PyResult<Option<Py_ssize_t>> {
-    if crate::protocols::number::index_check(key) {
+    if crate::objects::sequtil::is_index(key) {
         let i =
             crate::protocols::number::as_ssize_t(key, &raw mut crate::exported::PyExc_IndexError)?;
         return Ok(Some(i));
     }
     Ok(None)
+}
+
+/// `PyIndex_Check`, with ints (and int subclasses) accepted directly.
+#[inline]
+pub unsafe fn is_index(o: *mut PyObject) -> bool {
+    crate::objects::long::is_long(o) || crate::protocols::number::index_check(o)
 }

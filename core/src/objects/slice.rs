@@ -362,7 +362,7 @@ unsafe extern "C" fn slice_indices(o: *mut PyObject, arg: *mut PyObject) -> *mut
 }
 
 unsafe fn slice_big(v: *mut PyObject) -> PyResult<BigInt> {
-    if !protocols::number::index_check(v) {
+    if !crate::objects::sequtil::is_index(v) {
         return crate::raise!(
             PyExc_TypeError,
             "slice indices must be integers or None or have an __index__ method"

@@ -354,7 +354,7 @@ pub unsafe extern "C" fn tuple_repeat(a: *mut PyObject, n: Py_ssize_t) -> *mut P
 
 pub unsafe extern "C" fn tuple_subscript(o: *mut PyObject, key: *mut PyObject) -> *mut PyObject {
     use crate::objects::slice;
-    if crate::protocols::number::index_check(key) {
+    if crate::objects::sequtil::is_index(key) {
         let Ok(mut i) = crate::protocols::number::as_ssize_t(key, &raw mut PyExc_IndexError) else {
             return null_mut();
         };

@@ -18,7 +18,7 @@ pub unsafe fn get_item(o: *mut PyObject, key: *mut PyObject) -> *mut PyObject {
     }
     let sq = (*t).tp_as_sequence;
     if !sq.is_null() && (*sq).sq_item.is_some() {
-        if crate::protocols::number::index_check(key) {
+        if crate::objects::sequtil::is_index(key) {
             let Ok(i) = crate::protocols::number::as_ssize_t(key, &raw mut PyExc_IndexError) else {
                 return null_mut();
             };
@@ -73,7 +73,7 @@ pub unsafe fn set_item(o: *mut PyObject, key: *mut PyObject, value: *mut PyObjec
     }
     let sq = (*t).tp_as_sequence;
     if !sq.is_null() && (*sq).sq_ass_item.is_some() {
-        if crate::protocols::number::index_check(key) {
+        if crate::objects::sequtil::is_index(key) {
             let i = crate::protocols::number::as_ssize_t(key, &raw mut PyExc_IndexError)?;
             return crate::protocols::sequence::set_item(o, i, value);
         }
