@@ -52,7 +52,7 @@ pub unsafe extern "C" fn PySet_Contains(o: *mut PyObject, key: *mut PyObject) ->
         if not_anyset(o) {
             return -1;
         }
-        match set::contains(o, key) {
+        match set::contains_exact(o, key) {
             Ok(b) => b as c_int,
             Err(()) => -1,
         }
@@ -81,7 +81,7 @@ pub unsafe extern "C" fn PySet_Discard(o: *mut PyObject, key: *mut PyObject) -> 
         if not_set(o) {
             return -1;
         }
-        match set::discard(o, key) {
+        match set::discard_exact(o, key) {
             Ok(b) => b as c_int,
             Err(()) => -1,
         }

@@ -67,7 +67,7 @@ pub unsafe fn merge_from_seq2(
     override_: bool,
 ) -> PyResult<()> {
     let it = Owned::from_new(protocols::iter::get_iter(seq)).ok_or(())?;
-    let mut i: Py_ssize_t = 0;
+    let mut i: usize = 0;
     loop {
         let item = protocols::iter::next(it.as_ptr());
         if item.is_null() {
@@ -83,11 +83,7 @@ pub unsafe fn merge_from_seq2(
             let te = crate::objects::exceptions::exc(&raw mut PyExc_TypeError);
             if crate::errors::exception_matches(te) {
                 crate::errors::clear();
-                return crate::raise!(
-                    PyExc_TypeError,
-                    "cannot convert dictionary update sequence element #{} to a sequence",
-                    i
-                );
+                return crate::raise!(PyExc_TypeError, "object is not iterable");
             }
             return Err(());
         }

@@ -365,7 +365,18 @@ unsafe fn with_key<R>(
     Err(())
 }
 
-/// `PySet_Contains` core.
+/// `PySet_Contains` / `PySet_Discard`: no frozenset retry for set keys.
+pub unsafe fn contains_exact(o: *mut PyObject, key: *mut PyObject) -> PyResult<bool> {
+    let h = elem_hash(key)?;
+    Ok(find(o, key, h)?.is_some())
+}
+
+pub unsafe fn discard_exact(o: *mut PyObject, key: *mut PyObject) -> PyResult<bool> {
+    let h = elem_hash(key)?;
+    discard_hashed(o, key, h)
+}
+
+/// `x in set` core.
 pub unsafe fn contains(o: *mut PyObject, key: *mut PyObject) -> PyResult<bool> {
     with_key(key, |k, h| Ok(find(o, k, h)?.is_some()))
 }

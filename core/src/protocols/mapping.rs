@@ -86,7 +86,7 @@ pub unsafe fn set_item(o: *mut PyObject, key: *mut PyObject, value: *mut PyObjec
     if value.is_null() {
         crate::raise!(
             PyExc_TypeError,
-            "'{}' object does not support item deletion",
+            "'{}' object doesn't support item deletion",
             type_name(t)
         )
     } else {
