@@ -94,6 +94,8 @@ pub unsafe fn initialize() -> PyResult<()> {
     iterobject::init_types();
     slice::init_type();
     set::init_types();
+    range::init_types();
+    enumobject::init_types();
     dictviews::init_types();
     name_pending_types();
     // 2. Immortal singletons.

@@ -316,7 +316,23 @@ unsafe fn big_of(v: *mut PyObject) -> PyResult<BigInt> {
 /// `slice.indices(length)` with arbitrary-size ints.
 unsafe extern "C" fn slice_indices(o: *mut PyObject, arg: *mut PyObject) -> *mut PyObject {
     let r = (|| -> PyResult<*mut PyObject> {
-        let length = big_of(arg)?;
+        let (start, stop, step) = indices_big(o, arg)?;
+        let a = Owned::from_new(long::from_bigint(start)).ok_or(())?;
+        let b = Owned::from_new(long::from_bigint(stop)).ok_or(())?;
+        let c = Owned::from_new(long::from_bigint(step)).ok_or(())?;
+        nonnull(tuple::pack(&[a.as_ptr(), b.as_ptr(), c.as_ptr()]))
+    })();
+    r.unwrap_or(null_mut())
+}
+
+/// The (start, stop, step) a slice selects from a sequence of `length` items
+/// (an int object), as arbitrary-size ints.
+pub unsafe fn indices_big(
+    o: *mut PyObject,
+    length: *mut PyObject,
+) -> PyResult<(BigInt, BigInt, BigInt)> {
+    {
+        let length = big_of(length)?;
         if length.is_negative() {
             return crate::raise!(PyExc_ValueError, "length should not be negative");
         }
@@ -353,12 +369,8 @@ unsafe extern "C" fn slice_indices(o: *mut PyObject, arg: *mut PyObject) -> *mut
         };
         let start = clamp(so.start, if neg { &upper } else { &lower })?;
         let stop = clamp(so.stop, if neg { &lower } else { &upper })?;
-        let a = Owned::from_new(long::from_bigint(start)).ok_or(())?;
-        let b = Owned::from_new(long::from_bigint(stop)).ok_or(())?;
-        let c = Owned::from_new(long::from_bigint(step)).ok_or(())?;
-        nonnull(tuple::pack(&[a.as_ptr(), b.as_ptr(), c.as_ptr()]))
-    })();
-    r.unwrap_or(null_mut())
+        Ok((start, stop, step))
+    }
 }
 
 unsafe fn slice_big(v: *mut PyObject) -> PyResult<BigInt> {
