@@ -163,6 +163,7 @@ unsafe extern "C" fn dictiter_len(o: *mut PyObject, _a: *mut PyObject) -> *mut P
     it.lock.lock();
     let d = it.dict;
     let mut n = 0i64;
+    let mut drop_later: Vec<*mut PyObject> = Vec::new();
     if !d.is_null() && it.used >= 0 {
         // Count the live entries still ahead.
         let (kind_rev, pos) = (iter_kind(Py_TYPE(o)).1, it.pos);
@@ -178,12 +179,15 @@ unsafe extern "C" fn dictiter_len(o: *mut PyObject, _a: *mut PyObject) -> *mut P
             }
             if let (_, _, Some(Some((k, v)))) = dict::entry_at(d, i as usize) {
                 n += 1;
-                Py_DECREF(k);
-                Py_DECREF(v);
+                drop_later.push(k);
+                drop_later.push(v);
             }
         }
     }
     it.lock.unlock();
+    for x in drop_later {
+        Py_DECREF(x);
+    }
     crate::objects::long::from_i64(n)
 }
 

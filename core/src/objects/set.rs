@@ -478,6 +478,31 @@ unsafe fn merge_set(o: *mut PyObject, other: *mut PyObject) -> PyResult<()> {
     if oused == 0 {
         return Ok(());
     }
+    // A copy of the other table's slots (new references), taken under its lock
+    // alone: two set locks are never held together.
+    let other_slots: Vec<SEntry> = {
+        let os = so(other);
+        os.lock.lock();
+        let v = if os.table.mask() == omask && os.table.fill == os.table.used {
+            os.table.slots.clone()
+        } else {
+            Vec::new()
+        };
+        for e in v.iter() {
+            if !e.key.is_null() && e.key != dummy() {
+                Py_INCREF(e.key);
+            }
+        }
+        os.lock.unlock();
+        v
+    };
+    let release = |v: Vec<SEntry>| {
+        for e in v {
+            if !e.key.is_null() && e.key != dummy() {
+                Py_DECREF(e.key);
+            }
+        }
+    };
     let s = so(o);
     s.lock.lock();
     if (s.table.fill + oused) * 5 >= s.table.mask() * 3 {
@@ -485,36 +510,15 @@ unsafe fn merge_set(o: *mut PyObject, other: *mut PyObject) -> PyResult<()> {
         s.table.resize((u + oused) * 2);
     }
     if s.table.fill == 0 {
-        if s.table.mask() == omask && ofill == oused {
+        if s.table.mask() == omask && ofill == oused && !other_slots.is_empty() {
             // Same shape and no dummies there: copy the layout exactly.
-            let (other_slots, _) = {
-                let os = so(other);
-                os.lock.lock();
-                let same = os.table.mask() == omask && os.table.fill == os.table.used;
-                let v = if same {
-                    Some(os.table.slots.clone())
-                } else {
-                    None
-                };
-                if let Some(v) = &v {
-                    for e in v.iter() {
-                        if !e.key.is_null() && e.key != dummy() {
-                            Py_INCREF(e.key);
-                        }
-                    }
-                }
-                os.lock.unlock();
-                (v, ())
-            };
-            if let Some(slots) = other_slots {
-                let n = slots.iter().filter(|e| !e.key.is_null()).count();
-                s.table.slots = slots;
-                s.table.fill = n;
-                s.table.used = n;
-                s.version += 1;
-                s.lock.unlock();
-                return Ok(());
-            }
+            let n = other_slots.iter().filter(|e| !e.key.is_null()).count();
+            s.table.slots = other_slots;
+            s.table.fill = n;
+            s.table.used = n;
+            s.version += 1;
+            s.lock.unlock();
+            return Ok(());
         }
         for (k, h) in items {
             Table::insert_clean(&mut s.table.slots, k.into_ptr(), h);
@@ -523,9 +527,11 @@ unsafe fn merge_set(o: *mut PyObject, other: *mut PyObject) -> PyResult<()> {
         }
         s.version += 1;
         s.lock.unlock();
+        release(other_slots);
         return Ok(());
     }
     s.lock.unlock();
+    release(other_slots);
     for (k, h) in items {
         add_hashed(o, k.as_ptr(), h)?;
     }
@@ -631,15 +637,21 @@ pub unsafe fn intersection(a: *mut PyObject, other: *mut PyObject) -> *mut PyObj
 
 /// Replace the contents of `o` with those of `src` (same kind of object).
 unsafe fn swap_bodies(o: *mut PyObject, src: *mut PyObject) {
+    // Both locks, taken in address order so two swaps cannot deadlock.
+    let (first, second) = if (o as usize) < (src as usize) {
+        (o, src)
+    } else {
+        (src, o)
+    };
+    so(first).lock.lock();
+    so(second).lock.lock();
     let a = so(o);
     let b = so(src);
-    a.lock.lock();
-    b.lock.lock();
     core::mem::swap(&mut a.table, &mut b.table);
     a.version += 1;
     b.version += 1;
-    b.lock.unlock();
-    a.lock.unlock();
+    so(second).lock.unlock();
+    so(first).lock.unlock();
 }
 
 pub unsafe fn intersection_update(o: *mut PyObject, other: *mut PyObject) -> PyResult<()> {
