@@ -154,6 +154,37 @@ int main(void)
     show("m.lt", PyObject_RichCompare(m, Py_BuildValue("[s]", "b"), Py_LT));
     show("m.lt_bad", PyObject_RichCompare(m, Py_BuildValue("[i]", 1), Py_LT));
 
+    {
+        const char *fmts[] = {"[iiis]", "[isi]", "[si]", "[iiiis]", "[iisii]", "[iiiiiiis]"};
+        PyObject *ls[] = {
+            Py_BuildValue(fmts[0], 3, 2, 1, "x"), Py_BuildValue(fmts[1], 1, "x", 2),
+            Py_BuildValue(fmts[2], "x", 1), Py_BuildValue(fmts[3], 5, 5, 3, 3, "a"),
+            Py_BuildValue(fmts[4], 9, 1, "q", 4, 4), Py_BuildValue(fmts[5], 1, 2, 2, 1, 1, 0, 0, "z"),
+        };
+        for (int i = 0; i < 6; i++) {
+            char label[32];
+            snprintf(label, sizeof label, "sorterr%d", i);
+            show_int(label, PyList_Sort(ls[i]));
+            show(label, ls[i]);
+        }
+        PyObject *pairs = Py_BuildValue("[(ii)(ii)(ii)(ii)(ii)(ii)]", 2, 0, 1, 1, 2, 2, 1, 3, 0, 4, 2, 5);
+        PyObject *kd = PyObject_GetAttrString(Py_BuildValue("{(ii)i(ii)i(ii)i(ii)i(ii)i(ii)i}",
+            2, 0, 2, 1, 1, 1, 2, 2, 2, 1, 3, 1, 0, 4, 0, 2, 5, 2), "get");
+        show("stable_key", PyObject_Call(PyObject_GetAttrString(pairs, "sort"), PyTuple_New(0), Py_BuildValue("{sO}", "key", kd)));
+        show("stable", pairs);
+        PyObject *bigl = PyList_New(0);
+        for (long i = 0; i < 300; i++) { PyObject *x = I((i * 7919) % 257); PyList_Append(bigl, x); Py_DECREF(x); }
+        show_int("big.sort", PyList_Sort(bigl));
+        show("big.sorted", PyList_GetSlice(bigl, 0, 300));
+        PyObject *bigp = PyList_New(0);
+        for (long i = 0; i < 100; i++) { PyObject *x = Py_BuildValue("(ii)", (int)(i % 3), (int)i); PyList_Append(bigp, x); Py_DECREF(x); }
+        PyObject *kd2 = PyDict_New();
+        for (long i = 0; i < 100; i++) { PyObject *x = Py_BuildValue("(ii)", (int)(i % 3), (int)i); PyDict_SetItem(kd2, x, I(i % 3)); Py_DECREF(x); }
+        show("big.rev_stable", PyObject_Call(PyObject_GetAttrString(bigp, "sort"), PyTuple_New(0),
+            Py_BuildValue("{sOsO}", "key", PyObject_GetAttrString(kd2, "get"), "reverse", Py_True)));
+        show("big.rev_stable_v", PyList_GetSlice(bigp, 0, 100));
+    }
+
     /* slice */
     PyObject *sl = PySlice_New(I(1), NULL, I(-2));
     show("sl", bor(sl));

@@ -477,22 +477,7 @@ unsafe fn merge_sort(
         return Ok(());
     }
     if n <= 12 {
-        // Binary insertion sort.
-        for i in 1..n {
-            let x = idx[i];
-            let (mut lo, mut hi) = (0, i);
-            while lo < hi {
-                let mid = (lo + hi) / 2;
-                if less(keys[x], keys[idx[mid]])? {
-                    hi = mid;
-                } else {
-                    lo = mid + 1;
-                }
-            }
-            idx.copy_within(lo..i, lo + 1);
-            idx[lo] = x;
-        }
-        return Ok(());
+        return binary_insert(idx, keys, 1);
     }
     let mid = n / 2;
     merge_sort(&mut idx[..mid], keys, tmp)?;
@@ -528,6 +513,89 @@ unsafe fn merge_sort(
         k += 1;
     }
     Ok(())
+}
+
+/// Insert `idx[ok..]` one by one into the sorted prefix (binary search with
+/// `pivot < a[mid]`, as CPython's binarysort compares).
+unsafe fn binary_insert(idx: &mut [usize], keys: &[*mut PyObject], ok: usize) -> PyResult<()> {
+    for i in ok..idx.len() {
+        let x = idx[i];
+        let (mut lo, mut hi) = (0, i);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if less(keys[x], keys[idx[mid]])? {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        idx.copy_within(lo..i, lo + 1);
+        idx[lo] = x;
+    }
+    Ok(())
+}
+
+/// The leading run of `idx`, made ascending (a strictly descending run, with
+/// equal neighbours kept in order, is reversed): CPython's `count_run`, with its
+/// comparisons in the same order so errors and partial states agree.
+unsafe fn count_run(idx: &mut [usize], k: &[*mut PyObject]) -> PyResult<usize> {
+    let total = idx.len();
+    let mut n = 1;
+    while n < total {
+        if less(k[idx[n]], k[idx[n - 1]])? {
+            break;
+        }
+        n += 1;
+    }
+    if n == total {
+        return Ok(n);
+    }
+    if n > 1 {
+        if less(k[idx[0]], k[idx[n - 1]])? {
+            return Ok(n);
+        }
+        idx[..n].reverse();
+    }
+    n += 1;
+    let mut neq = 0;
+    while n < total {
+        if less(k[idx[n]], k[idx[n - 1]])? {
+            if neq > 0 {
+                idx[n - neq - 1..n].reverse();
+                neq = 0;
+            }
+        } else if less(k[idx[n - 1]], k[idx[n]])? {
+            break;
+        } else {
+            neq += 1;
+        }
+        n += 1;
+    }
+    if neq > 0 {
+        idx[n - neq - 1..n].reverse();
+    }
+    idx[..n].reverse();
+    while n < total {
+        if less(k[idx[n]], k[idx[n - 1]])? {
+            break;
+        }
+        n += 1;
+    }
+    Ok(n)
+}
+
+/// Sort `idx` by `keys`: short lists as CPython does them (one natural run, then
+/// binary insertion), longer ones by merge sort.
+unsafe fn sort_indices(idx: &mut [usize], keys: &[*mut PyObject]) -> PyResult<()> {
+    if idx.len() < 2 {
+        return Ok(());
+    }
+    if idx.len() < 64 {
+        let run = count_run(idx, keys)?;
+        return binary_insert(idx, keys, run);
+    }
+    let mut tmp = Vec::new();
+    merge_sort(idx, keys, &mut tmp)
 }
 
 /// `list.sort(key=None, reverse=False)` / `PyList_Sort`.
@@ -566,8 +634,7 @@ pub unsafe fn sort(o: *mut PyObject, key: *mut PyObject, rev: bool) -> PyResult<
     let mut idx: Vec<usize> = (0..n).collect();
     if result.is_ok() {
         let ks: &[*mut PyObject] = if use_key { &keys } else { &v };
-        let mut tmp = Vec::new();
-        result = merge_sort(&mut idx, ks, &mut tmp);
+        result = sort_indices(&mut idx, ks);
     }
     for k in keys {
         Py_DECREF(k);
