@@ -120,6 +120,16 @@ int main(void)
         show("it.changed2", PyIter_Next(it));
         Py_DECREF(it);
     }
+    {
+        PyObject *dd = Py_BuildValue("{i:i,i:i}", 1, 1, 2, 2);
+        PyObject *it = PyObject_GetIter(dd);
+        show("kc.next", PyIter_Next(it));
+        PyDict_DelItem(dd, PyLong_FromLong(2));
+        PyDict_SetItem(dd, PyLong_FromLong(3), PyLong_FromLong(3));
+        show("kc.next2", PyIter_Next(it));
+        show("kc.next3", PyIter_Next(it));
+        show("view.mapping", PyObject_GetAttrString(PyObject_CallMethod(dd, "keys", NULL), "mapping"));
+    }
     show("d.or", PyNumber_Or(Py_BuildValue("{i:i}", 1, 1), Py_BuildValue("{i:i,i:i}", 1, 2, 3, 3)));
     show("d.ior", PyNumber_InPlaceOr(Py_BuildValue("{i:i}", 1, 1), Py_BuildValue("[(ii)]", 5, 5)));
     show("d.call", PyObject_Call((PyObject *)&PyDict_Type, Py_BuildValue("([(ii)])", 1, 2), Py_BuildValue("{s:i}", "a", 3)));

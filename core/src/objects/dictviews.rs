@@ -26,6 +26,8 @@ pub struct DictIterObject {
     pub pos: isize,
     /// The dict's size when iteration started (-1 after a size change).
     pub used: isize,
+    /// Items still expected (a key swap at the same size shows up as an extra one).
+    pub remaining: isize,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -66,6 +68,7 @@ pub unsafe fn new_iter(d: *mut PyObject, t: *mut PyTypeObject) -> *mut PyObject 
             dict: d,
             pos: if rev { n as isize - 1 } else { 0 },
             used: used as isize,
+            remaining: used as isize,
         },
     );
     if op.is_null() {
@@ -117,6 +120,18 @@ unsafe extern "C" fn dictiter_next(o: *mut PyObject) -> *mut PyObject {
             }
             Some(Some((k, v))) => {
                 it.pos += if rev { -1 } else { 1 };
+                if it.remaining <= 0 {
+                    it.dict = null_mut();
+                    it.lock.unlock();
+                    Py_DECREF(d);
+                    Py_DECREF(k);
+                    Py_DECREF(v);
+                    return crate::raise_null!(
+                        PyExc_RuntimeError,
+                        "dictionary keys changed during iteration"
+                    );
+                }
+                it.remaining -= 1;
                 it.lock.unlock();
                 return match kind {
                     Kind::Keys => {
@@ -503,6 +518,27 @@ static VIEW_AS_NUMBER: PyNumberMethods = PyNumberMethods {
     ..PyNumberMethods::EMPTY
 };
 
+unsafe extern "C" fn view_mapping(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    new_mappingproxy(vd(o))
+}
+
+static mut VIEW_GETSET: [PyGetSetDef; 2] = [
+    PyGetSetDef {
+        name: c"mapping".as_ptr(),
+        get: Some(view_mapping),
+        set: None,
+        doc: c"dictionary that this view refers to".as_ptr(),
+        closure: null_mut(),
+    },
+    PyGetSetDef {
+        name: core::ptr::null(),
+        get: None,
+        set: None,
+        doc: core::ptr::null(),
+        closure: null_mut(),
+    },
+];
+
 static mut SETVIEW_METHODS: [PyMethodDef; 3] = [
     crate::meth!(c"isdisjoint", view_isdisjoint, METH_O),
     crate::meth!(c"__reversed__", view_reversed, METH_NOARGS),
@@ -800,6 +836,7 @@ pub unsafe fn init_types() {
         (*t).tp_iter = Some(view_iter);
         (*t).tp_repr = Some(view_repr);
         (*t).tp_as_sequence = sq as *mut _;
+        (*t).tp_getset = (&raw mut VIEW_GETSET).cast();
         if t == &raw mut PyDictValues_Type {
             (*t).tp_methods = (&raw mut VALUES_METHODS).cast();
         } else {
