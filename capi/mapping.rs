@@ -152,16 +152,6 @@ pub unsafe extern "C" fn PyMapping_SetItemString(
 }
 
 #[no_mangle]
-pub unsafe extern "C" fn PyMapping_DelItem(o: *mut PyObject, key: *mut PyObject) -> c_int {
-    PyObject_DelItem(o, key)
-}
-
-#[no_mangle]
-pub unsafe extern "C" fn PyMapping_DelItemString(o: *mut PyObject, key: *const c_char) -> c_int {
-    PyObject_DelItemString(o, key)
-}
-
-#[no_mangle]
 pub unsafe extern "C" fn PyMapping_GetOptionalItem(
     o: *mut PyObject,
     key: *mut PyObject,
