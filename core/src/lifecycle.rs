@@ -119,6 +119,11 @@ pub unsafe fn initialize() -> PyResult<()> {
     slots::init_types();
     genericalias::init_type();
     property::init_type();
+    slice::init_type();
+    set::init_types();
+    range::init_types();
+    enumobject::init_types();
+    dictviews::init_types();
     name_pending_types();
     // 2. Immortal singletons.
     unicode::init_singletons();
