@@ -31,7 +31,8 @@ check_size() { # name expected-size-hex
 }
 check_size _Py_NoneStruct 16; check_size _Py_TrueStruct 32; check_size _Py_FalseStruct 32
 check_size _Py_NotImplementedStruct 16; check_size _Py_EllipsisObject 16; check_size _Py_SwappedOp 24
-for t in $(grep -E 'Type$' "$manifest"); do check_size "$t" 424; done
+data=$(awk -F'\t' '!/^#/ && $1=="data" && $5=="all" {print $2}' "$root/abi/stable_abi.tsv")
+for t in $(echo "$data" | grep -E 'Type$'); do check_size "$t" 424; done
 for e in $(grep -E '^PyExc_' "$manifest"); do check_size "$e" 8; done
 # Data objects must be writable (old binaries bump their counts inline).
 ro=$(nm -D --defined-only "$lib" | awk '$2 ~ /[Rr]/ {print $3}' | comm -12 - "$manifest" | grep -v '^Py_Version$')
