@@ -26,8 +26,3 @@ pub unsafe extern "C" fn PyUnicode_AsUTF8AndSize(
         unicode::as_utf8(o, size)
     })
 }
-
-#[no_mangle]
-pub unsafe extern "C" fn PyUnicode_AsUTF8(o: *mut PyObject) -> *const c_char {
-    PyUnicode_AsUTF8AndSize(o, null_mut())
-}

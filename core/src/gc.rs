@@ -62,17 +62,42 @@ pub static COLLECTIONS: AtomicUsize = AtomicUsize::new(0);
 /// Every list ever created (thread lists are reused through the orphan list's lock).
 static LISTS: parking_lot::Mutex<Vec<usize>> = parking_lot::Mutex::new(Vec::new());
 
+/// Lists of threads that ended, handed to the next new thread (objects on them
+/// stay there: each knows its list, so untracking works from any thread).
+static FREE_LISTS: parking_lot::Mutex<Vec<usize>> = parking_lot::Mutex::new(Vec::new());
+
 thread_local! {
     static MY_LIST: Cell<*mut GcList> = const { Cell::new(null_mut()) };
+    static LIST_RETURN: ListReturn = const { ListReturn };
+}
+
+/// Gives the thread's list back to `FREE_LISTS` when the thread ends.
+struct ListReturn;
+
+impl Drop for ListReturn {
+    fn drop(&mut self) {
+        let l = MY_LIST.with(|c| c.replace(null_mut()));
+        if !l.is_null() {
+            FREE_LISTS.lock().push(l as usize);
+        }
+    }
 }
 
 fn my_list() -> *mut GcList {
     MY_LIST.with(|c| {
         let mut l = c.get();
         if l.is_null() {
-            l = GcList::new();
-            LISTS.lock().push(l as usize);
+            let reused = FREE_LISTS.lock().pop();
+            l = match reused {
+                Some(p) => p as *mut GcList,
+                None => {
+                    let l = GcList::new();
+                    LISTS.lock().push(l as usize);
+                    l
+                }
+            };
             c.set(l);
+            let _ = LIST_RETURN.try_with(|_| ());
         }
         l
     })
@@ -99,7 +124,7 @@ pub unsafe fn track(op: *mut PyObject) {
         return;
     }
     let l = my_list();
-    (*l).lock.with(|| {
+    (*l).lock.with_raw(|| {
         let sentinel = &raw mut (*l).head;
         let last = (*sentinel).prev;
         (*h).prev = last;
@@ -118,7 +143,7 @@ pub unsafe fn untrack(op: *mut PyObject) {
     if l.is_null() {
         return;
     }
-    (*l).lock.with(|| {
+    (*l).lock.with_raw(|| {
         (*(*h).prev).next = (*h).next;
         (*(*h).next).prev = (*h).prev;
         (*h).next = null_mut();
@@ -136,14 +161,19 @@ pub fn is_enabled() -> bool {
     ENABLED.load(Ordering::Relaxed)
 }
 
-/// Collect when enough GC objects were created since the last collection.
+/// Collect when enough GC objects were created since the last collection. Not
+/// inside a critical section: a collection stops the world, which would suspend
+/// the section in the middle of its work (CPython defers to the eval breaker);
+/// the next allocation outside one collects instead.
 #[inline]
 pub unsafe fn maybe_collect() {
     if YOUNG.load(Ordering::Relaxed) > THRESHOLD.load(Ordering::Relaxed)
         && ENABLED.load(Ordering::Relaxed)
-        && !crate::pystate::current().is_null()
     {
-        collect();
+        let ts = crate::pystate::current();
+        if !ts.is_null() && (*ts).critical_section == 0 {
+            collect();
+        }
     }
 }
 
@@ -196,15 +226,22 @@ pub unsafe fn collect() -> isize {
         };
         let lists: Vec<*mut GcList> = LISTS.lock().iter().map(|&l| l as *mut GcList).collect();
         for &l in &lists {
-            let sentinel = &raw mut (*l).head;
-            let mut h = (*sentinel).next;
-            while h != sentinel {
-                let op = obj_of(h);
-                if is_gc_candidate(op) && !crate::object::is_immortal(op) {
-                    scan.refs.insert(op, refcnt(op));
+            // Every thread is detached, but a C thread calling the API without
+            // attaching may still track: walk each list under its lock.
+            (*l).lock.with_raw(|| {
+                let sentinel = &raw mut (*l).head;
+                let mut h = (*sentinel).next;
+                while h != sentinel {
+                    let op = obj_of(h);
+                    // A count of 0: a deallocation in progress on a thread
+                    // that detached inside it; not ours to touch.
+                    let n = refcnt(op);
+                    if n > 0 && is_gc_candidate(op) && !crate::object::is_immortal(op) {
+                        scan.refs.insert(op, n);
+                    }
+                    h = (*h).next;
                 }
-                h = (*h).next;
-            }
+            });
         }
         let objs: Vec<*mut PyObject> = scan.refs.keys().copied().collect();
         for &op in &objs {
@@ -237,12 +274,25 @@ pub unsafe fn collect() -> isize {
         dead
     });
     // Phase 2 (world running): finalizers, weak references, then break the cycles.
+    let mut finalized_any = false;
     for &op in &unreachable {
         let t = (*op).ob_type;
         if let Some(fin) = (*t).tp_finalize {
+            finalized_any |= !(has_flag(t, Py_TPFLAGS_HAVE_GC) && is_finalized(op));
             crate::objects::baseobject::call_finalizer_once(op, fin);
         }
     }
+    // A finalizer may have resurrected some (stored a reference outside the set):
+    // those, and everything they reach, are left alone, as in CPython.
+    let unreachable = if finalized_any {
+        let (dead, alive) = split_resurrected(unreachable);
+        for op in alive {
+            Py_DECREF(op);
+        }
+        dead
+    } else {
+        unreachable
+    };
     for &op in &unreachable {
         crate::objects::weakref::clear_weakrefs_of(op);
     }
@@ -258,6 +308,37 @@ pub unsafe fn collect() -> isize {
     COLLECTIONS.fetch_add(1, Ordering::Relaxed);
     COLLECTING.store(false, Ordering::Release);
     n
+}
+
+/// Split `held` (objects found unreachable, each with one reference held by the
+/// collector) into those still unreachable and those a finalizer resurrected.
+unsafe fn split_resurrected(held: Vec<*mut PyObject>) -> (Vec<*mut PyObject>, Vec<*mut PyObject>) {
+    crate::pystate::stop_the_world(|| {
+        let mut scan = Scan {
+            refs: HashMap::new(),
+        };
+        for &op in &held {
+            scan.refs.insert(op, refcnt(op) - 1);
+        }
+        for &op in &held {
+            if let Some(trav) = (*(*op).ob_type).tp_traverse {
+                trav(op, visit_decref, (&raw mut scan).cast());
+            }
+        }
+        let mut stack: (Vec<*mut PyObject>, *mut Scan) = (Vec::new(), &raw mut scan);
+        for &op in &held {
+            if (&(*stack.1).refs)[&op] > 0 {
+                (*stack.1).refs.insert(op, isize::MIN);
+                stack.0.push(op);
+            }
+        }
+        while let Some(op) = stack.0.pop() {
+            if let Some(trav) = (*(*op).ob_type).tp_traverse {
+                trav(op, visit_reach, (&raw mut stack).cast());
+            }
+        }
+        held.into_iter().partition(|op| scan.refs[op] != isize::MIN)
+    })
 }
 
 const FINALIZED: usize = 1;

@@ -9,11 +9,13 @@
 #![allow(unpredictable_function_pointer_comparisons)]
 
 pub mod alloc;
+pub mod critical;
 pub mod defs;
 pub mod errors;
 pub mod exported;
 pub mod fmt_units;
 pub mod gc;
+pub mod import;
 pub mod lifecycle;
 pub mod lock;
 pub mod object;

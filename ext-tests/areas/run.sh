@@ -23,6 +23,19 @@ for n in "${names[@]}"; do
       -fPIE -pie "$here/$n.c" -o "$exe" -L"$PY315_LIBDIR" -lpython3.15 -Wl,--allow-shlib-undefined 2>"$build/$n.cc.txt"; then
     echo "FAIL $n: does not compile"; cat "$build/$n.cc.txt"; fail=$((fail+1)); continue
   fi
+  # Extension modules a program imports: $here/NAME_ext/**/X.c -> $build/NAME_ext/**/X.so
+  # (built against CPython 3.15's headers, Limited API 3.15 unless the file says
+  # otherwise); the program finds them through $AREA_EXT_DIR.
+  export AREA_EXT_DIR="$build/${n}_ext"
+  if [ -d "$here/${n}_ext" ]; then
+    rm -rf "$AREA_EXT_DIR"
+    (cd "$here/${n}_ext" && find . -name '*.c') | while read -r src; do
+      out="$AREA_EXT_DIR/${src%.c}.so"; mkdir -p "$(dirname "$out")"
+      # shellcheck disable=SC2086
+      gcc -O0 -g -shared -fPIC -Wall $PY315_CFLAGS "$here/${n}_ext/$src" -o "$out" \
+        || echo "FAIL $n: extension $src does not compile"
+    done
+  fi
   PYTHONHOME="$dest" timeout 60 "$PY315_EXEC" "$exe" >"$build/$n.cpython.txt" 2>"$build/$n.cpython.err"
   rc_ref=$?
   LD_LIBRARY_PATH="$libdir" timeout 60 "$exe" >"$build/$n.carapace.txt" 2>"$build/$n.carapace.err"

@@ -86,6 +86,20 @@ unsafe extern "C" fn bool_xor(a: *mut PyObject, b: *mut PyObject) -> *mut PyObje
     logic(a, b, |x, y| x ^ y, int_binop_fallback_xor)
 }
 
+/// `~bool`: the int inversion, with CPython 3.12+'s DeprecationWarning.
+unsafe extern "C" fn bool_invert(a: *mut PyObject) -> *mut PyObject {
+    let msg = "Bitwise inversion '~' on bool is deprecated and will be removed in Python 3.16. This returns the bitwise inversion of the underlying int object and is usually not what you expect from negating a bool. Use the 'not' operator for boolean negation or ~int(x) if you really want the bitwise inversion of the underlying int.";
+    if crate::objects::warnings::warn(
+        crate::objects::exceptions::exc(&raw mut PyExc_DeprecationWarning),
+        msg,
+        1,
+    ) < 0
+    {
+        return core::ptr::null_mut();
+    }
+    long::from_i64(if a == py_true() { -2 } else { -1 })
+}
+
 unsafe extern "C" fn bool_dealloc(o: *mut PyObject) {
     // True and False are immortal statics; an over-decref from C lands here.
     make_immortal(o);
@@ -95,6 +109,7 @@ static mut BOOL_AS_NUMBER: PyNumberMethods = PyNumberMethods {
     nb_and: Some(bool_and),
     nb_or: Some(bool_or),
     nb_xor: Some(bool_xor),
+    nb_invert: Some(bool_invert),
     ..PyNumberMethods::EMPTY
 };
 

@@ -9,7 +9,7 @@ use crate::alloc;
 use crate::defs::*;
 use crate::exported::*;
 use crate::object::*;
-use crate::objects::typeobject::{instance_of, is_subtype, qual_name, type_name};
+use crate::objects::typeobject::{instance_of, is_subtype, qual_name, tp_name, type_name};
 use crate::objects::{methodobject, unicode};
 use crate::typeobj::*;
 
@@ -91,6 +91,19 @@ pub unsafe fn new_method_descriptor(
     Ok(d)
 }
 
+/// `PyDescr_NewClassMethod`: a class method descriptor whatever the flags say.
+pub unsafe fn new_classmethod_descriptor(
+    owner: *mut PyTypeObject,
+    ml: *mut PyMethodDef,
+) -> PyResult<*mut PyObject> {
+    new_descr(
+        &raw mut PyClassMethodDescr_Type,
+        owner,
+        (*ml).ml_name,
+        ml as *mut c_void,
+    )
+}
+
 pub unsafe fn new_member_descriptor(
     owner: *mut PyTypeObject,
     m: *mut PyMemberDef,
@@ -131,11 +144,21 @@ unsafe fn check_instance(descr: *mut PyObject, obj: *mut PyObject) -> PyResult<(
             PyExc_TypeError,
             "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
             name_of(descr),
-            qual_name(d(descr).d_type),
-            type_name(Py_TYPE(obj))
+            tp_name(d(descr).d_type),
+            tp_name(Py_TYPE(obj))
         );
     }
     Ok(())
+}
+
+/// " of 'T' objects" in a descriptor's repr; nothing for `object`'s own
+/// descriptors (CPython 3.15).
+pub unsafe fn of_objects(t: *mut PyTypeObject) -> String {
+    if t == &raw mut PyBaseObject_Type {
+        String::new()
+    } else {
+        format!(" of '{}' objects", tp_name(t))
+    }
 }
 
 unsafe extern "C" fn descr_dealloc(o: *mut PyObject) {
@@ -207,9 +230,9 @@ unsafe extern "C" fn method_descr_vectorcall(
 
 unsafe extern "C" fn method_repr(o: *mut PyObject) -> *mut PyObject {
     unicode::from_str(&format!(
-        "<method '{}' of '{}' objects>",
+        "<method '{}'{}>",
         name_of(o),
-        qual_name(d(o).d_type)
+        of_objects(d(o).d_type)
     ))
 }
 
@@ -516,26 +539,15 @@ unsafe extern "C" fn member_set(
         return -1;
     }
     let m = d(descr).d_def as *const PyMemberDef;
-    if (*m).flags & Py_READONLY != 0 {
-        crate::objects::exceptions::raise_attribute_error(
-            obj,
-            d(descr).d_name,
-            &format!(
-                "attribute '{}' of '{}' objects is not writable",
-                name_of(descr),
-                qual_name(d(descr).d_type)
-            ),
-        );
-        return -1;
-    }
+    // `PyMember_SetOne` says "readonly attribute", as CPython's member descriptors do.
     member_set_one(obj as *mut u8, m, v)
 }
 
 unsafe extern "C" fn member_repr(o: *mut PyObject) -> *mut PyObject {
     unicode::from_str(&format!(
-        "<member '{}' of '{}' objects>",
+        "<member '{}'{}>",
         name_of(o),
-        qual_name(d(o).d_type)
+        of_objects(d(o).d_type)
     ))
 }
 
@@ -559,7 +571,7 @@ unsafe extern "C" fn getset_get(
             PyExc_AttributeError,
             "attribute '{}' of '{}' objects is not readable",
             name_of(descr),
-            qual_name(d(descr).d_type)
+            tp_name(d(descr).d_type)
         ),
     }
 }
@@ -592,9 +604,9 @@ unsafe extern "C" fn getset_set(
 
 unsafe extern "C" fn getset_repr(o: *mut PyObject) -> *mut PyObject {
     unicode::from_str(&format!(
-        "<attribute '{}' of '{}' objects>",
+        "<attribute '{}'{}>",
         name_of(o),
-        qual_name(d(o).d_type)
+        of_objects(d(o).d_type)
     ))
 }
 

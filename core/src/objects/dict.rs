@@ -101,6 +101,7 @@ pub unsafe fn key_hash(key: *mut PyObject) -> PyResult<Py_hash_t> {
     }
     let h = protocols::object::hash(key);
     if h == -1 {
+        crate::objects::sequtil::rewrite_unhashable(key, "dict key");
         Err(())
     } else {
         Ok(h)
@@ -412,6 +413,108 @@ pub unsafe fn pop_item(o: *mut PyObject, key: *mut PyObject) -> PyResult<Option<
     }
 }
 
+/// Insert `key: value` only if `key` is missing; Ok(true) when inserted.
+pub unsafe fn insert_if_absent(
+    o: *mut PyObject,
+    key: *mut PyObject,
+    value: *mut PyObject,
+) -> PyResult<bool> {
+    let h = key_hash(key)?;
+    loop {
+        if find(o, key, h)?.is_some() {
+            return Ok(false);
+        }
+        let dd = d(o);
+        dd.lock.lock();
+        match dd.table.probe(key, h, &[]) {
+            Probe::Missing(_) => {}
+            Probe::Found(_) => {
+                dd.lock.unlock();
+                return Ok(false);
+            }
+            Probe::NeedsCompare(..) => {
+                dd.lock.unlock();
+                continue;
+            }
+        }
+        if dd.table.needs_grow() {
+            let used = dd.table.used;
+            dd.table.rebuild(used * 2 + 1);
+        }
+        let slot = match dd.table.probe(key, h, &[]) {
+            Probe::Missing(s) => s,
+            _ => unreachable!(),
+        };
+        Py_INCREF(key);
+        Py_INCREF(value);
+        dd.table.indices[slot] = dd.table.entries.len() as i32;
+        dd.table.entries.push(Entry {
+            hash: h,
+            key,
+            value,
+        });
+        dd.table.used += 1;
+        dd.version += 1;
+        dd.lock.unlock();
+        return Ok(true);
+    }
+}
+
+/// Remove and return the last entry (`popitem`), new references.
+pub unsafe fn pop_last(o: *mut PyObject) -> Option<(*mut PyObject, *mut PyObject)> {
+    let dd = d(o);
+    dd.lock.lock();
+    let Some(i) = dd.table.entries.iter().rposition(|e| !e.key.is_null()) else {
+        dd.lock.unlock();
+        return None;
+    };
+    let e = dd.table.entries[i];
+    let mask = dd.table.mask();
+    let mut perturb = e.hash as usize;
+    let mut s = (e.hash as usize) & mask;
+    while dd.table.indices[s] != i as i32 {
+        perturb >>= 5;
+        s = (s * 5 + perturb + 1) & mask;
+    }
+    dd.table.indices[s] = DUMMY;
+    dd.table.entries.truncate(i);
+    dd.table.used -= 1;
+    dd.version += 1;
+    if dd.table.used == 0 {
+        dd.table.entries.clear();
+        dd.table.indices.clear();
+    }
+    dd.lock.unlock();
+    Some((e.key, e.value))
+}
+
+/// The entry at position `i` of the dense array (new references), with the
+/// number of live entries, for iterators: None past the end; `Some(None)` for a
+/// deleted slot.
+pub unsafe fn entry_at(
+    o: *mut PyObject,
+    i: usize,
+) -> (usize, usize, Option<Option<(*mut PyObject, *mut PyObject)>>) {
+    let dd = d(o);
+    dd.lock.lock();
+    let used = dd.table.used;
+    let n = dd.table.entries.len();
+    let r = if i < n {
+        let e = dd.table.entries[i];
+        if e.key.is_null() {
+            Some(None)
+        } else {
+            Py_INCREF(e.key);
+            Py_INCREF(e.value);
+            Some(Some((e.key, e.value)))
+        }
+    } else {
+        None
+    };
+    dd.lock.unlock();
+    (used, n, r)
+}
+
 /// `PyDict_Clear`.
 pub unsafe fn clear(o: *mut PyObject) {
     let dd = d(o);
@@ -464,6 +567,24 @@ pub unsafe fn snapshot(o: *mut PyObject) -> Vec<(*mut PyObject, *mut PyObject)> 
             Py_INCREF(e.key);
             Py_INCREF(e.value);
             (e.key, e.value)
+        })
+        .collect();
+    dd.lock.unlock();
+    v
+}
+
+/// The live keys with their stored hashes (new references).
+pub unsafe fn snapshot_hashed(o: *mut PyObject) -> Vec<(*mut PyObject, Py_hash_t)> {
+    let dd = d(o);
+    dd.lock.lock();
+    let v = dd
+        .table
+        .entries
+        .iter()
+        .filter(|e| !e.key.is_null())
+        .map(|e| {
+            Py_INCREF(e.key);
+            (e.key, e.hash)
         })
         .collect();
     dd.lock.unlock();
@@ -724,7 +845,8 @@ pub unsafe fn init_type() {
     (*t).tp_hash = Some(crate::objects::baseobject::hash_not_implemented);
     (*t).tp_as_mapping = &raw const DICT_AS_MAPPING as *mut _;
     (*t).tp_as_sequence = &raw const DICT_AS_SEQUENCE as *mut _;
-    (*t).tp_doc = c"dict() -> new empty dictionary".as_ptr();
+    (*t).tp_doc = c"dict() -> new empty dictionary\ndict(mapping) -> new dictionary initialized from a mapping object's\n    (key, value) pairs\ndict(iterable) -> new dictionary initialized as if via:\n    d = {}\n    for k, v in iterable:\n        d[k] = v\ndict(**kwargs) -> new dictionary initialized with the name=value pairs\n    in the keyword argument list.  For example:  dict(one=1, two=2)".as_ptr();
+    crate::objects::dict_ops::init_dict_slots(t);
 }
 
 /// A read-only view of a mapping (`types.MappingProxyType`), used for `type.__dict__`.

@@ -6,7 +6,7 @@ use core::ptr::null_mut;
 use crate::alloc;
 use crate::exported::*;
 use crate::object::*;
-use crate::objects::typeobject::type_name;
+use crate::objects::typeobject::tp_name;
 use crate::objects::{long, unicode};
 use crate::typeobj::*;
 
@@ -53,15 +53,13 @@ pub unsafe fn as_f64(o: *mut PyObject) -> PyResult<f64> {
             if r.is_null() {
                 return Err(());
             }
-            if !is_float(r) {
-                let msg = format!(
-                    "{}.__float__ returned non-float (type {})",
-                    type_name(t),
-                    type_name(Py_TYPE(r))
-                );
-                Py_DECREF(r);
-                return crate::raise!(PyExc_TypeError, "{}", msg);
-            }
+            crate::protocols::number::check_dunder_result(
+                o,
+                r,
+                "__float__",
+                &raw mut PyFloat_Type,
+                "a",
+            )?;
             let v = value(r);
             Py_DECREF(r);
             return Ok(v);
@@ -71,7 +69,28 @@ pub unsafe fn as_f64(o: *mut PyObject) -> PyResult<f64> {
             return long::to_f64(i.as_ptr());
         }
     }
-    crate::raise!(PyExc_TypeError, "must be real number, not {}", type_name(t))
+    crate::raise!(PyExc_TypeError, "must be real number, not {}", tp_name(t))
+}
+
+/// The shortest round-trip digits of a finite `v` as `d.ddde<exp>`, choosing,
+/// among the candidates of that length, the one nearest to the exact value
+/// (ties to even), as CPython's dtoa does. Rust's `{:e}` gives the shortest
+/// length but may pick the other neighbour on a tie; `{:.*e}` rounds exactly.
+pub fn shortest_e(v: f64) -> String {
+    let s = format!("{:e}", v);
+    let n = s
+        .split('e')
+        .next()
+        .unwrap_or("")
+        .bytes()
+        .filter(|c| c.is_ascii_digit())
+        .count();
+    let c = format!("{:.*e}", n.saturating_sub(1), v);
+    if c.parse::<f64>() == Ok(v) {
+        c
+    } else {
+        s
+    }
 }
 
 /// `repr(float)`: the shortest string that round-trips, in Python's format
@@ -83,8 +102,7 @@ pub fn repr_f64(v: f64) -> String {
     if v.is_infinite() {
         return if v > 0.0 { "inf".into() } else { "-inf".into() };
     }
-    // Rust's `{:e}` gives the shortest round-trip digits: "d.ddde<exp>".
-    let e = format!("{:e}", v);
+    let e = shortest_e(v);
     let (mant, exp) = e.split_once('e').unwrap();
     let exp: i32 = exp.parse().unwrap();
     let neg = mant.starts_with('-');
@@ -227,4 +245,5 @@ pub unsafe fn init_type() {
     (*t).tp_richcompare = Some(float_richcompare);
     (*t).tp_dealloc = Some(crate::objects::baseobject::object_dealloc);
     (*t).tp_doc = c"Convert a string or number to a floating-point number, if possible.".as_ptr();
+    crate::objects::float_ops::init_type();
 }

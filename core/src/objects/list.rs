@@ -227,6 +227,8 @@ pub unsafe extern "C" fn list_item(o: *mut PyObject, i: Py_ssize_t) -> *mut PyOb
     get_item_ref(o, i)
 }
 
+pub use crate::objects::list_ops::*;
+
 pub unsafe extern "C" fn list_repr(o: *mut PyObject) -> *mut PyObject {
     if l(o).ob_base.ob_size == 0 {
         return unicode::from_str("[]");
@@ -271,8 +273,20 @@ pub unsafe extern "C" fn list_richcompare(
 
 static LIST_AS_SEQUENCE: PySequenceMethods = PySequenceMethods {
     sq_length: Some(list_length),
+    sq_concat: Some(list_concat),
+    sq_repeat: Some(list_repeat),
     sq_item: Some(list_item),
+    sq_ass_item: Some(list_ass_item),
+    sq_contains: Some(list_contains),
+    sq_inplace_concat: Some(list_inplace_concat),
+    sq_inplace_repeat: Some(list_inplace_repeat),
     ..PySequenceMethods::EMPTY
+};
+
+static LIST_AS_MAPPING: PyMappingMethods = PyMappingMethods {
+    mp_length: Some(list_length),
+    mp_subscript: Some(list_subscript),
+    mp_ass_subscript: Some(list_ass_subscript),
 };
 
 pub unsafe fn init_type() {
@@ -287,5 +301,11 @@ pub unsafe fn init_type() {
     (*t).tp_richcompare = Some(list_richcompare);
     (*t).tp_hash = Some(crate::objects::baseobject::hash_not_implemented);
     (*t).tp_as_sequence = &raw const LIST_AS_SEQUENCE as *mut _;
-    (*t).tp_doc = c"Built-in mutable sequence.".as_ptr();
+    (*t).tp_as_mapping = &raw const LIST_AS_MAPPING as *mut _;
+    (*t).tp_iter = Some(list_iter);
+    (*t).tp_new = Some(list_new);
+    (*t).tp_init = Some(list_init);
+    (*t).tp_methods = (&raw mut LIST_METHODS).cast();
+    (*t).tp_doc = c"Built-in mutable sequence.\n\nIf no argument is given, the constructor creates a new empty list.\nThe argument must be an iterable if specified.".as_ptr();
+    init_iter_types();
 }

@@ -210,18 +210,26 @@ pub static MAX_STR_DIGITS: core::sync::atomic::AtomicUsize =
 
 pub unsafe extern "C" fn long_repr(o: *mut PyObject) -> *mut PyObject {
     let l = as_long(o);
-    if !l.big.is_null() {
-        let limit = MAX_STR_DIGITS.load(core::sync::atomic::Ordering::Relaxed);
-        // A cheap bound first: bits * log10(2) digits.
-        if limit > 0 && (*l.big).bits() as f64 * 0.30103 > limit as f64 + 1.0 {
-            return crate::raise_null!(
-                PyExc_ValueError,
-                "Exceeds the limit ({}) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
-                limit
-            );
-        }
+    let limit = MAX_STR_DIGITS.load(core::sync::atomic::Ordering::Relaxed);
+    let too_many = || -> *mut PyObject {
+        crate::raise_null!(
+            PyExc_ValueError,
+            "Exceeds the limit ({} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+            limit
+        )
+    };
+    // A cheap bound first (bits * log10(2) digits), then the exact count.
+    if !l.big.is_null()
+        && limit > 0
+        && (*l.big).bits() as f64 * core::f64::consts::LOG10_2 > limit as f64 + 1.0
+    {
+        return too_many();
     }
-    crate::objects::unicode::from_str(&to_decimal_string(o))
+    let s = to_decimal_string(o);
+    if limit > 0 && s.trim_start_matches('-').len() > limit {
+        return too_many();
+    }
+    crate::objects::unicode::from_str(&s)
 }
 
 pub unsafe fn compare(a: *mut PyObject, b: *mut PyObject) -> core::cmp::Ordering {
@@ -290,6 +298,7 @@ pub unsafe fn init_type() {
     (*t).tp_hash = Some(long_hash);
     (*t).tp_richcompare = Some(long_richcompare);
     (*t).tp_doc = c"int([x]) -> integer\nint(x, base=10) -> integer".as_ptr();
+    crate::objects::long_ops::init_type();
 }
 
 /// Create the small-int cache (immortal objects).

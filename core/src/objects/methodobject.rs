@@ -269,7 +269,13 @@ pub unsafe extern "C" fn cfunction_vectorcall(
     kwnames: *mut PyObject,
 ) -> *mut PyObject {
     let f = callable as *mut CFunctionObject;
-    call_methoddef((*f).m_ml, (*f).m_self, (*f).mm_class, args, nargsf, kwnames)
+    // `PyCFunction_GET_SELF`: a static method gets NULL.
+    let self_ = if (*(*f).m_ml).ml_flags & METH_STATIC != 0 {
+        null_mut()
+    } else {
+        (*f).m_self
+    };
+    call_methoddef((*f).m_ml, self_, (*f).mm_class, args, nargsf, kwnames)
 }
 
 unsafe extern "C" fn cfunction_call(
@@ -277,7 +283,9 @@ unsafe extern "C" fn cfunction_call(
     args: *mut PyObject,
     kwargs: *mut PyObject,
 ) -> *mut PyObject {
-    crate::protocols::call::call(callable, args, kwargs)
+    // Through the vectorcall function (a `tp_call` that called back into
+    // `PyObject_Call` would recurse forever with keyword arguments).
+    crate::protocols::call::vectorcall_as_tp_call(callable, args, kwargs)
 }
 
 unsafe extern "C" fn cfunction_dealloc(o: *mut PyObject) {

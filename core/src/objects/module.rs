@@ -190,6 +190,34 @@ unsafe extern "C" fn module_clear(o: *mut PyObject) -> c_int {
 unsafe extern "C" fn module_repr(o: *mut PyObject) -> *mut PyObject {
     let name = name_string(o);
     let d = m(o).md_dict;
+    // As importlib's `_module_repr`: the spec's origin first, then `__file__`.
+    let spec = if d.is_null() {
+        null_mut()
+    } else {
+        dict::get_str(d, "__spec__")
+    };
+    if !spec.is_null() && spec != none() {
+        let saved = crate::errors::take_raised();
+        let origin = crate::protocols::object::get_attr_str(spec, "origin");
+        let loc = crate::protocols::object::get_attr_str(spec, "has_location");
+        crate::errors::clear();
+        crate::errors::set_raised(saved);
+        let r = if !origin.is_null() && unicode::is_unicode(origin) {
+            let os = unicode::to_string_lossy(origin);
+            Some(if !loc.is_null() && loc == py_true() {
+                format!("<module '{}' from '{}'>", name, os)
+            } else {
+                format!("<module '{}' ({})>", name, os)
+            })
+        } else {
+            None
+        };
+        Py_XDECREF(origin);
+        Py_XDECREF(loc);
+        if let Some(r) = r {
+            return unicode::from_str(&r);
+        }
+    }
     let file = if d.is_null() {
         null_mut()
     } else {
@@ -311,4 +339,615 @@ pub unsafe fn init_type() {
         core::mem::size_of::<PyModuleDef>(),
         0,
     );
+}
+
+// ---- extension modules: definitions, slots, state -------------------------------
+
+use core::ffi::{c_char, CStr};
+use core::sync::atomic::{AtomicIsize, Ordering};
+
+use crate::defs::slot::*;
+
+/// `PyModule_GetToken`: what identifies the module's definition.
+pub unsafe fn token_of(o: *mut PyObject) -> *mut c_void {
+    let mo = m(o);
+    if !mo.md_token.is_null() {
+        mo.md_token
+    } else {
+        mo.md_def as *mut c_void
+    }
+}
+
+/// The state size the module asked for.
+pub unsafe fn state_size(o: *mut PyObject) -> Py_ssize_t {
+    let mo = m(o);
+    if !mo.md_def.is_null() {
+        (*mo.md_def).m_size.max(0)
+    } else {
+        mo.md_state_size.max(0)
+    }
+}
+
+unsafe fn alloc_state(o: *mut PyObject, size: Py_ssize_t) -> PyResult<()> {
+    let mo = m(o);
+    if size > 0 && mo.md_state.is_null() {
+        let p = libc::calloc(1, size as usize);
+        if p.is_null() {
+            crate::errors::no_memory();
+            return Err(());
+        }
+        mo.md_state = p;
+    }
+    Ok(())
+}
+
+static MAX_MODULE_NUMBER: AtomicIsize = AtomicIsize::new(0);
+
+/// `PyModuleDef_Init`: make a static definition an object of `PyModuleDef_Type`
+/// with its index for `PyState_FindModule`.
+pub unsafe fn def_init(def: *mut PyModuleDef) -> *mut PyObject {
+    let o = def as *mut PyObject;
+    if (*o).ob_type.is_null() {
+        (*o).ob_type = &raw mut PyModuleDef_Type;
+    }
+    // Two threads may initialise the same definition: the first index wins.
+    let idx = &*(&raw mut (*def).m_base.m_index as *const AtomicIsize);
+    if idx.load(Ordering::Acquire) == 0 {
+        let n = MAX_MODULE_NUMBER.fetch_add(1, Ordering::Relaxed) + 1;
+        let _ = idx.compare_exchange(0, n, Ordering::AcqRel, Ordering::Acquire);
+    }
+    o
+}
+
+/// `PyModule_AddFunctions` on any object: C functions bound to `o`, whose
+/// `__module__` is the module's name.
+pub unsafe fn add_functions(o: *mut PyObject, methods: *mut PyMethodDef) -> PyResult<()> {
+    let name = if is_module(o) {
+        let n = m(o).md_name;
+        if n.is_null() {
+            dict::get_str(m(o).md_dict, "__name__")
+        } else {
+            n
+        }
+    } else {
+        null_mut()
+    };
+    let mut ml = methods;
+    while !ml.is_null() && !(*ml).ml_name.is_null() {
+        if (*ml).ml_flags & (METH_CLASS | METH_STATIC) != 0 {
+            return crate::raise!(
+                PyExc_ValueError,
+                "module functions cannot set METH_CLASS or METH_STATIC"
+            );
+        }
+        let f = crate::objects::methodobject::new(ml, o, name, null_mut());
+        nonnull(f)?;
+        let key = CStr::from_ptr((*ml).ml_name).to_string_lossy();
+        let r = crate::protocols::object::set_attr(o, unicode::from_str(&key), f);
+        Py_DECREF(f);
+        r?;
+        ml = ml.add(1);
+    }
+    Ok(())
+}
+
+/// `PyModule_SetDocString`.
+pub unsafe fn set_doc_string(o: *mut PyObject, doc: *const c_char) -> PyResult<()> {
+    let d = unicode::from_utf8(CStr::from_ptr(doc).to_bytes());
+    nonnull(d)?;
+    let r = crate::protocols::object::set_attr(o, unicode::intern_str("__doc__"), d);
+    Py_DECREF(d);
+    r
+}
+
+/// `PyModule_Create2` (single-phase init).
+pub unsafe fn create(def: *mut PyModuleDef) -> *mut PyObject {
+    def_init(def);
+    let name = CStr::from_ptr((*def).m_name).to_string_lossy().into_owned();
+    if !(*def).m_slots.is_null() {
+        return crate::raise_null!(
+            PyExc_SystemError,
+            "module {}: PyModule_Create is incompatible with m_slots",
+            name
+        );
+    }
+    // A package's submodule gets its full dotted name from the import in progress.
+    let full = crate::import::package_context(&name);
+    let o = new_str(&full);
+    if o.is_null() {
+        return o;
+    }
+    let mo = m(o);
+    mo.md_def = def;
+    if alloc_state(o, (*def).m_size).is_err() {
+        Py_DECREF(o);
+        return null_mut();
+    }
+    if !(*def).m_methods.is_null() && add_functions(o, (*def).m_methods).is_err() {
+        Py_DECREF(o);
+        return null_mut();
+    }
+    if !(*def).m_doc.is_null() && set_doc_string(o, (*def).m_doc).is_err() {
+        Py_DECREF(o);
+        return null_mut();
+    }
+    o
+}
+
+/// What a module definition's slots say (both `PyModuleDef.m_slots` and PEP 793).
+pub struct ModSlots {
+    pub create: Option<unsafe extern "C" fn(*mut PyObject, *mut PyModuleDef) -> *mut PyObject>,
+    pub execs: Vec<unsafe extern "C" fn(*mut PyObject) -> c_int>,
+    pub gil_not_used: bool,
+    pub has_gil_slot: bool,
+    pub name: *const c_char,
+    pub doc: *const c_char,
+    pub state_size: Py_ssize_t,
+    pub methods: *mut PyMethodDef,
+    pub traverse: Option<traverseproc>,
+    pub clear: Option<inquiry>,
+    pub free: Option<freefunc>,
+    pub token: *mut c_void,
+    pub abi: *mut PyABIInfo,
+}
+
+impl ModSlots {
+    fn new() -> ModSlots {
+        ModSlots {
+            create: None,
+            execs: Vec::new(),
+            gil_not_used: false,
+            has_gil_slot: false,
+            name: core::ptr::null(),
+            doc: core::ptr::null(),
+            state_size: 0,
+            methods: null_mut(),
+            traverse: None,
+            clear: None,
+            free: None,
+            token: null_mut(),
+            abi: null_mut(),
+        }
+    }
+}
+
+/// Record one module slot (`legacy`: ids 1..=4 are the old module slot numbers).
+unsafe fn add_mod_slot(
+    ms: &mut ModSlots,
+    name: &str,
+    id: u16,
+    p: *mut c_void,
+    legacy: bool,
+    flags: u16,
+) -> PyResult<()> {
+    let optional = flags & PySlot_OPTIONAL != 0;
+    let is_static = legacy || flags & PySlot_STATIC != 0;
+    let id = if legacy {
+        match id {
+            Py_mod_create_OLD => Py_mod_create,
+            Py_mod_exec_OLD => Py_mod_exec,
+            Py_mod_multiple_interpreters_OLD => Py_mod_multiple_interpreters,
+            Py_mod_gil_OLD => Py_mod_gil,
+            x => x,
+        }
+    } else {
+        id
+    };
+    match id {
+        Py_mod_create => {
+            if ms.create.is_some() {
+                return crate::raise!(
+                    PyExc_SystemError,
+                    "module {} has multiple Py_mod_create ({}) slots",
+                    name,
+                    Py_mod_create
+                );
+            }
+            ms.create = core::mem::transmute::<*mut c_void, _>(p);
+        }
+        Py_mod_exec => {
+            if let Some(f) = core::mem::transmute::<
+                *mut c_void,
+                Option<unsafe extern "C" fn(*mut PyObject) -> c_int>,
+            >(p)
+            {
+                ms.execs.push(f);
+            }
+        }
+        Py_mod_multiple_interpreters => {}
+        Py_mod_gil => {
+            if ms.has_gil_slot {
+                return crate::raise!(
+                    PyExc_SystemError,
+                    "module {} has multiple Py_mod_gil ({}) slots",
+                    name,
+                    Py_mod_gil
+                );
+            }
+            ms.has_gil_slot = true;
+            // Py_MOD_GIL_USED is 0, Py_MOD_GIL_NOT_USED is 1.
+            ms.gil_not_used = p as usize == 1;
+        }
+        Py_mod_name if !legacy => ms.name = p as *const c_char,
+        Py_mod_doc if !legacy => ms.doc = p as *const c_char,
+        Py_mod_state_size if !legacy => ms.state_size = p as Py_ssize_t,
+        Py_mod_methods if !legacy => {
+            if !is_static {
+                return crate::raise!(PyExc_SystemError, "Py_mod_methods requires PySlot_STATIC");
+            }
+            ms.methods = p as *mut PyMethodDef
+        }
+        Py_mod_state_traverse if !legacy => ms.traverse = core::mem::transmute::<*mut c_void, _>(p),
+        Py_mod_state_clear if !legacy => ms.clear = core::mem::transmute::<*mut c_void, _>(p),
+        Py_mod_state_free if !legacy => ms.free = core::mem::transmute::<*mut c_void, _>(p),
+        Py_mod_token if !legacy => ms.token = p,
+        Py_mod_abi => {
+            ms.abi = p as *mut PyABIInfo;
+            if !p.is_null() {
+                abi_info_check(p as *mut PyABIInfo, name)?;
+            }
+        }
+        _ => {
+            if crate::objects::heaptype::is_known_slot(id)
+                && !crate::objects::heaptype::is_module_slot(id)
+                && !legacy
+            {
+                return crate::raise!(
+                    PyExc_SystemError,
+                    "invalid module slot {} ({})",
+                    id,
+                    crate::objects::heaptype::slot_name(id)
+                );
+            }
+            if optional {
+                return Ok(());
+            }
+            return crate::raise!(PyExc_SystemError, "unknown module slot ID {}", id);
+        }
+    }
+    Ok(())
+}
+
+/// `PyABIInfo_Check`: can a module built with `info` run here? Carapace answers
+/// as CPython 3.15's GIL build does (its object header is the GIL build's), so a
+/// module built only for free-threaded CPython is refused.
+pub unsafe fn abi_info_check(info: *mut PyABIInfo, name: &str) -> PyResult<()> {
+    if info.is_null() {
+        return crate::raise!(PyExc_ImportError, "{}: NULL PyABIInfo", name);
+    }
+    let i = &*info;
+    let here = crate::version::PY_VERSION_HEX as u32;
+    if i.abiinfo_major_version > 1 {
+        return crate::raise!(PyExc_ImportError, "{}: PyABIInfo version too high", name);
+    }
+    let v = i.abi_version;
+    if i.flags & PyABIInfo_STABLE != 0 {
+        if v != 0 && (v & 0xFFFF_0000) > (here & 0xFFFF_0000) {
+            return crate::raise!(
+                PyExc_ImportError,
+                "{}: incompatible future stable ABI version ({}.{})",
+                name,
+                v >> 24,
+                (v >> 16) & 0xFF
+            );
+        }
+    } else if v != 0 && (v & 0xFFFF_0000) != (here & 0xFFFF_0000) {
+        return crate::raise!(
+            PyExc_ImportError,
+            "{}: incompatible ABI version ({}.{})",
+            name,
+            v >> 24,
+            (v >> 16) & 0xFF
+        );
+    }
+    if i.flags & PyABIInfo_INTERNAL != 0 && v != here {
+        return crate::raise!(
+            PyExc_ImportError,
+            "{}: incompatible internal ABI ({:#x} != {:#x})",
+            name,
+            v,
+            here
+        );
+    }
+    if i.flags & PyABIInfo_FREETHREADED != 0 && i.flags & PyABIInfo_GIL == 0 {
+        return crate::raise!(
+            PyExc_ImportError,
+            "{}: only compatible with free-threaded CPython",
+            name
+        );
+    }
+    Ok(())
+}
+
+unsafe fn spec_name(spec: *mut PyObject) -> PyResult<*mut PyObject> {
+    let n = crate::protocols::object::get_attr(spec, unicode::intern_str("name"));
+    nonnull(n)?;
+    if !unicode::is_unicode(n) {
+        Py_DECREF(n);
+        return crate::raise!(PyExc_TypeError, "module name must be a string");
+    }
+    Ok(n)
+}
+
+/// Make the module object for `name` (create slot or a plain module) and fill in
+/// the definition's parts.
+unsafe fn make_module(
+    ms: &ModSlots,
+    spec: *mut PyObject,
+    name: *mut PyObject,
+    def: *mut PyModuleDef,
+) -> *mut PyObject {
+    let name_s = unicode::to_string_lossy(name);
+    let o = match ms.create {
+        Some(c) => {
+            let r = c(spec, def);
+            if r.is_null() {
+                if crate::errors::raised().is_null() {
+                    return crate::raise_null!(
+                        PyExc_SystemError,
+                        "creation of module {} failed without setting an exception",
+                        name_s
+                    );
+                }
+                return r;
+            }
+            if !crate::errors::raised().is_null() {
+                Py_DECREF(r);
+                return crate::raise_null!(
+                    PyExc_SystemError,
+                    "creation of module {} raised unreported exception",
+                    name_s
+                );
+            }
+            r
+        }
+        None => new(name),
+    };
+    if o.is_null() {
+        return o;
+    }
+    if is_module(o) {
+        let mo = m(o);
+        if !def.is_null() {
+            mo.md_def = def;
+            mo.md_token = def as *mut c_void;
+        } else {
+            mo.md_state_size = ms.state_size;
+            mo.md_state_traverse = ms.traverse;
+            mo.md_state_clear = ms.clear;
+            mo.md_state_free = ms.free;
+            mo.md_token = ms.token;
+        }
+    } else if ms.state_size > 0 || ms.traverse.is_some() || ms.clear.is_some() || ms.free.is_some()
+    {
+        Py_DECREF(o);
+        return crate::raise_null!(
+            PyExc_SystemError,
+            "module {} is not a module object, but requests module state",
+            name_s
+        );
+    }
+    if !ms.methods.is_null() && add_functions(o, ms.methods).is_err() {
+        Py_DECREF(o);
+        return null_mut();
+    }
+    if !ms.doc.is_null() && set_doc_string(o, ms.doc).is_err() {
+        Py_DECREF(o);
+        return null_mut();
+    }
+    o
+}
+
+/// Collect the slots of a `PyModuleDef`.
+pub unsafe fn def_slots(def: *mut PyModuleDef, name: &str) -> PyResult<ModSlots> {
+    let mut ms = ModSlots::new();
+    let mut s = (*def).m_slots;
+    while !s.is_null() && (*s).slot != 0 {
+        let id = (*s).slot;
+        if !(0..0xFFFF).contains(&id) {
+            return crate::raise!(PyExc_SystemError, "unknown module slot ID {}", id);
+        }
+        add_mod_slot(&mut ms, name, id as u16, (*s).value, true, 0)?;
+        s = s.add(1);
+    }
+    ms.state_size = (*def).m_size;
+    ms.methods = (*def).m_methods;
+    ms.doc = (*def).m_doc;
+    ms.traverse = (*def).m_traverse;
+    ms.clear = (*def).m_clear;
+    ms.free = (*def).m_free;
+    Ok(ms)
+}
+
+/// Collect the slots of a PEP 793 `PySlot` array.
+pub unsafe fn slot_array_slots(slots: *const PySlot, name: &str) -> PyResult<ModSlots> {
+    let mut ms = ModSlots::new();
+    crate::objects::heaptype::walk_slots(slots, 0, Py_mod_slots, &mut |id, p, fl| {
+        add_mod_slot(&mut ms, name, id, p, false, fl)
+    })?;
+    if ms.abi.is_null() {
+        return crate::raise!(
+            PyExc_SystemError,
+            "module {} does not define Py_mod_abi, which is mandatory for modules defined from slots only.",
+            name
+        );
+    }
+    Ok(ms)
+}
+
+/// `PyModule_FromDefAndSpec2`.
+pub unsafe fn from_def_and_spec(def: *mut PyModuleDef, spec: *mut PyObject) -> *mut PyObject {
+    def_init(def);
+    let Ok(name) = spec_name(spec) else {
+        return null_mut();
+    };
+    let name_s = unicode::to_string_lossy(name);
+    let ms = match def_slots(def, &name_s) {
+        Ok(ms) => ms,
+        Err(()) => {
+            Py_DECREF(name);
+            return null_mut();
+        }
+    };
+    let o = make_module(&ms, spec, name, def);
+    Py_DECREF(name);
+    o
+}
+
+/// `PyModule_FromSlotsAndSpec` (PEP 793).
+pub unsafe fn from_slots_and_spec(slots: *const PySlot, spec: *mut PyObject) -> *mut PyObject {
+    let Ok(name) = spec_name(spec) else {
+        return null_mut();
+    };
+    let name_s = unicode::to_string_lossy(name);
+    let ms = match slot_array_slots(slots, &name_s) {
+        Ok(ms) => ms,
+        Err(()) => {
+            Py_DECREF(name);
+            return null_mut();
+        }
+    };
+    let o = make_module(&ms, spec, name, null_mut());
+    Py_DECREF(name);
+    if !o.is_null() && is_module(o) {
+        m(o).md_exec = slots as *mut c_void;
+    }
+    o
+}
+
+unsafe fn run_execs(o: *mut PyObject, ms: &ModSlots) -> PyResult<()> {
+    for f in &ms.execs {
+        let r = f(o);
+        if r != 0 {
+            if crate::errors::raised().is_null() {
+                let what = crate::objects::unicode::repr_string(o);
+                return crate::raise!(
+                    PyExc_SystemError,
+                    "execution of {} failed without setting an exception",
+                    what
+                );
+            }
+            return Err(());
+        }
+        if !crate::errors::raised().is_null() {
+            let saved = crate::errors::take_raised();
+            let what = crate::objects::unicode::repr_string(o);
+            let _: PyResult<()> = crate::raise!(
+                PyExc_SystemError,
+                "execution of {} raised unreported exception",
+                what
+            );
+            let e = crate::errors::raised();
+            if !e.is_null() {
+                crate::objects::exceptions::set_cause(e, saved);
+            } else {
+                Py_XDECREF(saved);
+            }
+            return Err(());
+        }
+    }
+    Ok(())
+}
+
+/// `PyModule_ExecDef`.
+pub unsafe fn exec_def(o: *mut PyObject, def: *mut PyModuleDef) -> PyResult<()> {
+    let name = name_string(o);
+    if is_module(o) {
+        if m(o).md_def.is_null() {
+            m(o).md_def = def;
+        }
+        alloc_state(o, (*def).m_size)?;
+    }
+    if (*def).m_slots.is_null() {
+        return Ok(());
+    }
+    let ms = def_slots(def, &name)?;
+    run_execs(o, &ms)
+}
+
+/// `PyModule_Exec` (PEP 793): run the exec slots of a module made from slots or
+/// from a definition (each call runs them, as in CPython).
+pub unsafe fn exec(o: *mut PyObject) -> PyResult<()> {
+    let mo = m(o);
+    mo.md_executed = true;
+    if !mo.md_exec.is_null() {
+        let name = name_string(o);
+        let ms = slot_array_slots(mo.md_exec as *const PySlot, &name)?;
+        alloc_state(o, ms.state_size)?;
+        return run_execs(o, &ms);
+    }
+    if !mo.md_def.is_null() {
+        return exec_def(o, mo.md_def);
+    }
+    Ok(())
+}
+
+// ---- PyState_* -------------------------------------------------------------------
+
+/// The single-phase modules by `m_index` (CPython's `modules_by_index`). The lock
+/// guards only this table and is never held while other code runs.
+struct ByIndex(Vec<*mut PyObject>);
+unsafe impl Send for ByIndex {}
+static BY_INDEX: parking_lot::Mutex<ByIndex> = parking_lot::Mutex::new(ByIndex(Vec::new()));
+
+/// `PyState_FindModule` (borrowed or NULL, no exception).
+pub unsafe fn state_find(def: *mut PyModuleDef) -> *mut PyObject {
+    let idx = (*def).m_base.m_index;
+    if idx <= 0 || !(*def).m_slots.is_null() {
+        return null_mut();
+    }
+    let t = BY_INDEX.lock();
+    t.0.get(idx as usize).copied().unwrap_or(null_mut())
+}
+
+/// `PyState_AddModule` / `_PyState_AddModule`.
+pub unsafe fn state_add(module: *mut PyObject, def: *mut PyModuleDef) -> PyResult<()> {
+    if !(*def).m_slots.is_null() {
+        return crate::raise!(
+            PyExc_SystemError,
+            "PyState_AddModule called on module with slots"
+        );
+    }
+    def_init(def);
+    let idx = (*def).m_base.m_index as usize;
+    Py_INCREF(module);
+    let old = {
+        let mut t = BY_INDEX.lock();
+        if t.0.len() <= idx {
+            t.0.resize(idx + 1, null_mut());
+        }
+        core::mem::replace(&mut t.0[idx], module)
+    };
+    Py_XDECREF(old);
+    Ok(())
+}
+
+/// `PyState_RemoveModule`.
+pub unsafe fn state_remove(def: *mut PyModuleDef) -> PyResult<()> {
+    if !(*def).m_slots.is_null() {
+        return crate::raise!(
+            PyExc_SystemError,
+            "PyState_RemoveModule called on module with slots"
+        );
+    }
+    let idx = (*def).m_base.m_index;
+    if idx == 0 {
+        return crate::raise!(
+            PyExc_SystemError,
+            "PyState_RemoveModule: Module index invalid."
+        );
+    }
+    let old = {
+        let mut t = BY_INDEX.lock();
+        if idx < 0 || idx as usize >= t.0.len() {
+            drop(t);
+            return crate::raise!(
+                PyExc_SystemError,
+                "PyState_RemoveModule: Module index out of bounds."
+            );
+        }
+        core::mem::replace(&mut t.0[idx as usize], null_mut())
+    };
+    Py_XDECREF(old);
+    Ok(())
 }

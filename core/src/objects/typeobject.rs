@@ -59,13 +59,19 @@ pub unsafe fn qual_name<'a>(t: *mut PyTypeObject) -> &'a str {
     type_name(t)
 }
 
-/// `__module__` of a type as a new reference.
+/// `__module__` of a type as a new reference (AttributeError for a heap type
+/// whose dict has none, as in CPython).
 pub unsafe fn module_name(t: *mut PyTypeObject) -> *mut PyObject {
-    if has_flag(t, Py_TPFLAGS_HEAPTYPE) && !(*t).tp_dict.is_null() {
-        let m = dict::get_str((*t).tp_dict, "__module__");
+    if has_flag(t, Py_TPFLAGS_HEAPTYPE) {
+        let m = if (*t).tp_dict.is_null() {
+            null_mut()
+        } else {
+            dict::get_str((*t).tp_dict, "__module__")
+        };
         if !m.is_null() {
             return new_ref(m);
         }
+        return crate::raise_null!(PyExc_AttributeError, "__module__");
     }
     let n = tp_name(t);
     match n.rfind('.') {
@@ -184,6 +190,9 @@ pub unsafe fn ready(t: *mut PyTypeObject) -> PyResult<()> {
 }
 
 unsafe fn ready_inner(t: *mut PyTypeObject) -> PyResult<()> {
+    if (*t).tp_name.is_null() {
+        return crate::raise!(PyExc_SystemError, "Type does not define the tp_name field.");
+    }
     let object = &raw mut PyBaseObject_Type;
     if (*t).tp_base.is_null() && t != object {
         (*t).tp_base = object;
@@ -208,6 +217,8 @@ unsafe fn ready_inner(t: *mut PyTypeObject) -> PyResult<()> {
         nonnull((*t).tp_dict)?;
     }
     add_descriptors(t)?;
+    // Slot wrappers for the slots this type defines itself (before inheritance).
+    crate::objects::slots::add_slot_wrappers(t)?;
     (*t).tp_mro = compute_mro(t)?;
     inherit(t);
     if !(*t).tp_doc.is_null() && dict::get_str((*t).tp_dict, "__doc__").is_null() {
@@ -216,9 +227,13 @@ unsafe fn ready_inner(t: *mut PyTypeObject) -> PyResult<()> {
         dict::set_str((*t).tp_dict, "__doc__", doc)?;
         Py_DECREF(doc);
     }
-    crate::objects::slots::add_slot_wrappers(t)?;
-    if (*t).tp_hash.is_none() && dict::get_str((*t).tp_dict, "__hash__").is_null() {
-        // A type that defines __eq__ but not __hash__ is unhashable (hash = None).
+    if (*t).tp_hash.is_none() {
+        // Neither defined nor inherited (it defines tp_richcompare alone): the
+        // type is unhashable, `__hash__ = None`, as CPython's type_ready_set_hash.
+        if dict::get_str((*t).tp_dict, "__hash__").is_null() {
+            dict::set_str((*t).tp_dict, "__hash__", none())?;
+            (*t).tp_hash = Some(crate::objects::baseobject::hash_not_implemented);
+        }
     }
     Ok(())
 }
@@ -440,6 +455,11 @@ unsafe fn inherit_slots(t: *mut PyTypeObject, b: *mut PyTypeObject) {
         );
     }
     inherit_slot!(t, b, tp_dealloc);
+    // A GC subtype of a GC base that defines no traverse/clear uses the base's.
+    if has_flag(t, Py_TPFLAGS_HAVE_GC) && has_flag(b, Py_TPFLAGS_HAVE_GC) {
+        inherit_slot!(t, b, tp_traverse);
+        inherit_slot!(t, b, tp_clear);
+    }
     if (*t).tp_getattr.is_none() && (*t).tp_getattro.is_none() {
         (*t).tp_getattr = (*b).tp_getattr;
         (*t).tp_getattro = (*b).tp_getattro;
@@ -607,7 +627,7 @@ pub unsafe extern "C" fn type_getattro(o: *mut PyObject, name: *mut PyObject) ->
         name,
         &format!(
             "type object '{}' has no attribute '{}'",
-            qual_name(t),
+            tp_name(t),
             unicode::to_string_lossy(name)
         ),
     );
@@ -655,7 +675,7 @@ pub unsafe extern "C" fn type_setattro(
                     name,
                     &format!(
                         "type object '{}' has no attribute '{}'",
-                        qual_name(t),
+                        tp_name(t),
                         unicode::to_string_lossy(name)
                     ),
                 );
@@ -849,7 +869,30 @@ macro_rules! getset {
     };
 }
 
-static mut TYPE_GETSET: [PyGetSetDef; 13] = [
+/// The "(sig)" of a C docstring that starts with "name(sig)\n--\n\n", if any.
+pub fn text_signature<'a>(name: &str, doc: &'a [u8]) -> Option<&'a [u8]> {
+    let rest = doc.strip_prefix(name.as_bytes())?;
+    if !rest.starts_with(b"(") {
+        return None;
+    }
+    let end = rest.windows(5).position(|w| w == b")\n--\n")?;
+    Some(&rest[..end + 1])
+}
+
+unsafe extern "C" fn type_get_text_signature(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    let t = o as *mut PyTypeObject;
+    if (*t).tp_doc.is_null() {
+        return new_ref(none());
+    }
+    let doc = CStr::from_ptr((*t).tp_doc).to_bytes();
+    match text_signature(type_name(t), doc) {
+        Some(sig) => unicode::from_utf8(sig),
+        None => new_ref(none()),
+    }
+}
+
+static mut TYPE_GETSET: [PyGetSetDef; 14] = [
+    getset!(c"__text_signature__", type_get_text_signature),
     getset!(c"__name__", type_get_name),
     getset!(c"__qualname__", type_get_qualname),
     getset!(c"__module__", type_get_module),
@@ -923,6 +966,10 @@ pub unsafe fn init_type() {
     (*t).tp_new = Some(crate::objects::heaptype::type_new);
     (*t).tp_dictoffset = core::mem::offset_of!(PyTypeObject, tp_dict) as Py_ssize_t;
     (*t).tp_weaklistoffset = core::mem::offset_of!(PyTypeObject, tp_weaklist) as Py_ssize_t;
+    // Calling a type goes through its `tp_vectorcall` when it has one
+    // (`Py_tp_vectorcall`), else through `type.__call__`.
+    (*t).tp_vectorcall_offset = core::mem::offset_of!(PyTypeObject, tp_vectorcall) as Py_ssize_t;
+    (*t).tp_flags |= Py_TPFLAGS_HAVE_VECTORCALL;
     (*t).tp_doc =
         c"type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type"
             .as_ptr();

@@ -47,16 +47,15 @@ pub unsafe fn call(
         return crate::raise_null!(PyExc_TypeError, "keyword list must be a dictionary");
     }
     let t = Py_TYPE(callable);
+    // As CPython's `_PyObject_Call`: a callable with a vectorcall function is
+    // always called through it (keyword arguments become kwnames).
     if let Some(vc) = vectorcall_func(callable) {
-        if (*t).tp_call.is_none() || kwargs.is_null() || dict::len(kwargs) == 0 {
-            let n = Py_SIZE(args) as usize;
-            let r = if kwargs.is_null() || dict::len(kwargs) == 0 {
-                vc(callable, tuple::items(args), n, null_mut())
-            } else {
-                return call_vector_with_dict(callable, vc, tuple::items(args), n, kwargs);
-            };
+        let n = Py_SIZE(args) as usize;
+        if kwargs.is_null() || dict::len(kwargs) == 0 {
+            let r = vc(callable, tuple::items(args), n, null_mut());
             return crate::errors::check_function_result(callable, r);
         }
+        return call_vector_with_dict(callable, vc, tuple::items(args), n, kwargs);
     }
     let Some(f) = (*t).tp_call else {
         return crate::raise_null!(PyExc_TypeError, "'{}' object is not callable", type_name(t));

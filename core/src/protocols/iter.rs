@@ -70,3 +70,12 @@ pub unsafe fn collect(o: *mut PyObject) -> PyResult<Vec<Owned>> {
         v.push(Owned::from_new(x).unwrap());
     }
 }
+
+/// Is `o` iterable (has `tp_iter`, or is a sequence)? `Some(())` when it is.
+pub unsafe fn get_iter_check(o: *mut PyObject) -> Option<()> {
+    if (*Py_TYPE(o)).tp_iter.is_some() || crate::protocols::sequence::check(o) {
+        Some(())
+    } else {
+        None
+    }
+}

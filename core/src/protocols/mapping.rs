@@ -18,7 +18,7 @@ pub unsafe fn get_item(o: *mut PyObject, key: *mut PyObject) -> *mut PyObject {
     }
     let sq = (*t).tp_as_sequence;
     if !sq.is_null() && (*sq).sq_item.is_some() {
-        if crate::protocols::number::index_check(key) {
+        if crate::objects::sequtil::is_index(key) {
             let Ok(i) = crate::protocols::number::as_ssize_t(key, &raw mut PyExc_IndexError) else {
                 return null_mut();
             };
@@ -73,7 +73,7 @@ pub unsafe fn set_item(o: *mut PyObject, key: *mut PyObject, value: *mut PyObjec
     }
     let sq = (*t).tp_as_sequence;
     if !sq.is_null() && (*sq).sq_ass_item.is_some() {
-        if crate::protocols::number::index_check(key) {
+        if crate::objects::sequtil::is_index(key) {
             let i = crate::protocols::number::as_ssize_t(key, &raw mut PyExc_IndexError)?;
             return crate::protocols::sequence::set_item(o, i, value);
         }
@@ -86,7 +86,7 @@ pub unsafe fn set_item(o: *mut PyObject, key: *mut PyObject, value: *mut PyObjec
     if value.is_null() {
         crate::raise!(
             PyExc_TypeError,
-            "'{}' object does not support item deletion",
+            "'{}' object doesn't support item deletion",
             type_name(t)
         )
     } else {
@@ -124,4 +124,64 @@ pub unsafe fn size(o: *mut PyObject) -> Py_ssize_t {
         type_name(t)
     );
     -1
+}
+
+/// `PyMapping_GetOptionalItem`: Ok(new reference) or Ok(NULL) when the key is
+/// missing (KeyError swallowed).
+pub unsafe fn get_optional_item(o: *mut PyObject, key: *mut PyObject) -> PyResult<*mut PyObject> {
+    if crate::objects::dict::is_dict_exact(o) {
+        return crate::objects::dict::get_item_ref(o, key);
+    }
+    let r = get_item(o, key);
+    if !r.is_null() {
+        return Ok(r);
+    }
+    let ke = crate::objects::exceptions::exc(&raw mut PyExc_KeyError);
+    if crate::errors::exception_matches(ke) {
+        crate::errors::clear();
+        return Ok(null_mut());
+    }
+    Err(())
+}
+
+/// `PyMapping_Keys`/`Values`/`Items`: a list, from dicts directly or from the
+/// iterable the method returns.
+pub unsafe fn method_as_list(o: *mut PyObject, name: &str) -> *mut PyObject {
+    if o.is_null() {
+        crate::protocols::sequence::null_error();
+        return null_mut();
+    }
+    if crate::objects::dict::is_dict_exact(o) {
+        return match name {
+            "keys" => crate::objects::dict_ops::keys_list(o),
+            "values" => crate::objects::dict_ops::values_list(o),
+            _ => crate::objects::dict_ops::items_list(o),
+        };
+    }
+    let Ok(out) = crate::protocols::call::call_method(o, name, &[]) else {
+        return null_mut();
+    };
+    let out = Owned(out);
+    let it = crate::protocols::iter::get_iter(out.as_ptr());
+    if it.is_null() {
+        let te = crate::objects::exceptions::exc(&raw mut PyExc_TypeError);
+        if crate::errors::exception_matches(te) {
+            crate::errors::clear();
+            return crate::raise_null!(
+                PyExc_TypeError,
+                "{}.{}() returned a non-iterable (type {})",
+                type_name(t_of(o)),
+                name,
+                type_name(t_of(out.as_ptr()))
+            );
+        }
+        return null_mut();
+    }
+    let r = crate::protocols::sequence::to_list(it);
+    Py_DECREF(it);
+    r
+}
+
+unsafe fn t_of(o: *mut PyObject) -> *mut crate::typeobj::PyTypeObject {
+    Py_TYPE(o)
 }

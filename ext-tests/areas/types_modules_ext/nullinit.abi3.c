@@ -1,0 +1,3 @@
+#define Py_LIMITED_API 0x03080000
+#include <Python.h>
+PyMODINIT_FUNC PyInit_nullinit(void) { return NULL; }
