@@ -10,12 +10,17 @@
 #[macro_use]
 mod guard;
 
+mod buffer;
+mod bytearray;
+mod bytes;
+mod codecs;
 mod data;
 mod errors;
 mod format;
 mod getargs;
 mod lifecycle;
 mod long;
+mod memoryview;
 mod modsupport;
 mod object;
 mod refcount;

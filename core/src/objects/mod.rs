@@ -2,7 +2,10 @@
 
 pub mod baseobject;
 pub mod boolobject;
+pub mod bytearray;
 pub mod bytes;
+pub mod bytes_ops;
+pub mod codecs;
 pub mod descr;
 pub mod dict;
 pub mod dictviews;
@@ -13,6 +16,7 @@ pub mod heaptype;
 pub mod iterobject;
 pub mod list;
 pub mod long;
+pub mod memoryview;
 pub mod methodobject;
 pub mod module;
 pub mod none;
@@ -21,5 +25,7 @@ pub mod sysmodule;
 pub mod tuple;
 pub mod typeobject;
 pub mod unicode;
+pub mod unicode_format;
+pub mod unicode_ops;
 pub mod warnings;
 pub mod weakref;
