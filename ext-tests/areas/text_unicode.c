@@ -1,0 +1,338 @@
+/* str: creation, access, operations, encode/decode, errors (area `text`). */
+#include "common.h"
+#include <string.h>
+#include <wchar.h>
+
+#define S(x) PyUnicode_FromString(x)
+#define I(x) PyLong_FromLong(x)
+#define CM0(o, name) PyObject_CallMethodObjArgs(o, S(name), NULL)
+#define CM(o, name, ...) PyObject_CallMethodObjArgs(o, S(name), __VA_ARGS__, NULL)
+
+int main(void)
+{
+    BEGIN();
+    const char *mixed = "h\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80";
+    PyObject *u = S(mixed);
+    show("fromstring", Py_NewRef(u));
+    show_int("getlength", PyUnicode_GetLength(u));
+    show_int("getlength_err", PyUnicode_GetLength(I(1)));
+    show("fromstringandsize", PyUnicode_FromStringAndSize("abcdef", 3));
+    show("fromstringandsize_badutf8", PyUnicode_FromStringAndSize("\xff", 1));
+    show("fromstringandsize_trunc", PyUnicode_FromStringAndSize("a\xc3", 2));
+    show("fromstringandsize_neg", PyUnicode_FromStringAndSize("a", -1));
+    show("fromstringandsize_null0", PyUnicode_FromStringAndSize(NULL, 0));
+    show("asutf8string", PyUnicode_AsUTF8String(u));
+    show("asascii_err", PyUnicode_AsASCIIString(u));
+    show("aslatin1", PyUnicode_AsLatin1String(S("caf\xc3\xa9")));
+    show("aslatin1_err", PyUnicode_AsLatin1String(u));
+    show("asutf16", PyUnicode_AsUTF16String(S("A\xf0\x9f\x98\x80")));
+    show("asutf32", PyUnicode_AsUTF32String(S("A")));
+    show("asunicodeescape", PyUnicode_AsUnicodeEscapeString(u));
+    show("asrawunicodeescape", PyUnicode_AsRawUnicodeEscapeString(u));
+    show("asencoded_replace", PyUnicode_AsEncodedString(u, "ascii", "replace"));
+    show("asencoded_ignore", PyUnicode_AsEncodedString(u, "ascii", "ignore"));
+    show("asencoded_xml", PyUnicode_AsEncodedString(u, "ascii", "xmlcharrefreplace"));
+    show("asencoded_backslash", PyUnicode_AsEncodedString(u, "latin-1", "backslashreplace"));
+    show("asencoded_utf16", PyUnicode_AsEncodedString(S("A"), "utf-16-be", NULL));
+    show("asencoded_utf32le", PyUnicode_AsEncodedString(S("A"), "UTF_32_LE", NULL));
+    show("asencoded_badcodec", PyUnicode_AsEncodedString(u, "no-such-codec", NULL));
+    show("asencoded_badhandler", PyUnicode_AsEncodedString(u, "ascii", "nonsense"));
+    show("asencoded_default", PyUnicode_AsEncodedString(u, NULL, NULL));
+    show("concat", PyUnicode_Concat(u, S("!")));
+    show("concat_err", PyUnicode_Concat(u, I(1)));
+    show("concat_err_left", PyUnicode_Concat(I(1), u));
+    show("split", PyUnicode_Split(S("a,b,,c"), S(","), -1));
+    show("split_ws", PyUnicode_Split(S("  a b\t c "), NULL, -1));
+    show("split_ws_max", PyUnicode_Split(S("  a b\t c "), NULL, 1));
+    show("split_max", PyUnicode_Split(S("a,b,c"), S(","), 1));
+    show("split_empty_sep", PyUnicode_Split(S("a,b,c"), S(""), 1));
+    show("rsplit", PyUnicode_RSplit(S("a,b,c"), S(","), 1));
+    show("rsplit_ws", PyUnicode_RSplit(S("  a b\t c "), NULL, 1));
+    show("splitlines", PyUnicode_Splitlines(S("x\ny\r\nz\r"), 0));
+    show("splitlines_keep", PyUnicode_Splitlines(S("x\ny\r\nz\r"), 1));
+    show("partition", PyUnicode_Partition(S("key=val=2"), S("=")));
+    show("rpartition", PyUnicode_RPartition(S("key=val=2"), S("=")));
+    show("partition_miss", PyUnicode_Partition(S("abc"), S("=")));
+    show("rpartition_miss", PyUnicode_RPartition(S("abc"), S("=")));
+    show("join", PyUnicode_Join(S("-"), PyTuple_Pack(3, S("a"), S(mixed), S("c"))));
+    show("join_tuple", PyUnicode_Join(S(", "), PyTuple_Pack(2, S("x"), S("y"))));
+    show("join_null_sep", PyUnicode_Join(NULL, PyTuple_Pack(2, S("a"), S("b"))));
+    show("join_err", PyUnicode_Join(S("-"), PyTuple_Pack(2, S("a"), I(1))));
+    show("join_noniter", PyUnicode_Join(S("-"), I(3)));
+    show("join_badsep", PyUnicode_Join(I(3), PyTuple_Pack(1, S("a"))));
+    show_int("find", PyUnicode_Find(u, S("\xe2\x82\xac"), 0, 10, 1));
+    show_int("find_back", PyUnicode_Find(S("abcabc"), S("bc"), 0, 6, -1));
+    show_int("find_neg", PyUnicode_Find(S("abcabc"), S("bc"), -3, 6, 1));
+    show_int("find_missing", PyUnicode_Find(u, S("q"), 0, 10, 1));
+    show_int("find_err", PyUnicode_Find(u, I(1), 0, 10, 1));
+    show_int("findchar", PyUnicode_FindChar(u, 0x1F600, 0, 4, 1));
+    show_int("findchar_back", PyUnicode_FindChar(S("abca"), 'a', 0, 4, -1));
+    show_int("findchar_miss", PyUnicode_FindChar(S("abca"), 'z', 0, 4, 1));
+    show_int("count", PyUnicode_Count(S("aaaa"), S("aa"), 0, PY_SSIZE_T_MAX));
+    show_int("count_empty", PyUnicode_Count(S("abc"), S(""), 0, PY_SSIZE_T_MAX));
+    show_int("tailmatch", PyUnicode_Tailmatch(S("hello"), S("llo"), 0, 5, 1));
+    show_int("tailmatch_start", PyUnicode_Tailmatch(S("hello"), S("he"), 0, 5, -1));
+    show_int("tailmatch_no", PyUnicode_Tailmatch(S("hello"), S("he"), 1, 5, -1));
+    show("replace", PyUnicode_Replace(S("aaa"), S("a"), S("bc"), 2));
+    show("replace_all", PyUnicode_Replace(u, S("h"), S("H"), -1));
+    show("replace_empty", PyUnicode_Replace(S("ab"), S(""), S("-"), -1));
+    show_int("compare_lt", PyUnicode_Compare(S("abc"), S("abd")));
+    show_int("compare_eq", PyUnicode_Compare(u, S(mixed)));
+    show_int("compare_gt", PyUnicode_Compare(S("\xc3\xa9"), S("z")));
+    show_int("compare_err", PyUnicode_Compare(S("a"), I(1)));
+    show_int("compareascii_eq", PyUnicode_CompareWithASCIIString(S("abc"), "abc"));
+    show_int("compareascii_gt", PyUnicode_CompareWithASCIIString(S("abd"), "abc"));
+    show_int("compareascii_shorter", PyUnicode_CompareWithASCIIString(S("ab"), "abc"));
+    show("richcompare", PyUnicode_RichCompare(S("b"), S("a"), Py_GT));
+    show("richcompare_ni", PyUnicode_RichCompare(S("b"), I(1), Py_EQ));
+    show_int("contains", PyUnicode_Contains(u, S("\xc3\xa9")));
+    show_int("contains_no", PyUnicode_Contains(u, S("x")));
+    show_int("contains_err", PyUnicode_Contains(u, I(1)));
+    show_int("readchar0", PyUnicode_ReadChar(u, 0));
+    show_int("readchar3", PyUnicode_ReadChar(u, 3));
+    show_int("readchar_oob", (long)(int)PyUnicode_ReadChar(u, 4));
+    {
+        PyObject *w = PyUnicode_FromString("wxyz\xc3\xa9");
+        Py_INCREF(w);
+        show_int("writechar_shared", PyUnicode_WriteChar(w, 0, 'x'));
+        Py_DECREF(w);
+        show_int("writechar", PyUnicode_WriteChar(w, 0, 0x20AC));
+        show_int("writechar_oob", PyUnicode_WriteChar(w, 10, 'x'));
+        show_int("writechar_big", PyUnicode_WriteChar(w, 0, 0x110000));
+        show("after_writechar", w);
+    }
+    show("substring", PyUnicode_Substring(u, 1, 3));
+    show("substring_clamp", PyUnicode_Substring(u, 2, 100));
+    show("substring_empty", PyUnicode_Substring(u, 3, 1));
+    show("substring_neg", PyUnicode_Substring(u, -1, 1));
+    show("format", PyUnicode_Format(S("%s-%d"), PyTuple_Pack(2, S("a"), I(5))));
+    show("format_many", PyUnicode_Format(S("%5s|%-5s|%05d|%x|%X|%#o|%r|%c|%c|%%|%+d|% d|%d|%a|%.1s|%i|%u"),
+        PyTuple_Pack(16, S("ab"), S("cd"), I(42), I(255), I(255), I(8), S("q"), I(65), I(0x20AC), I(7), I(7), I(-7), S("\xc3\xa9"), S("xyz"), I(-3), I(4))));
+    show("format_single", PyUnicode_Format(S("<%s>"), S("x")));
+    show("format_toofew", PyUnicode_Format(S("%s %s"), PyTuple_Pack(1, S("a"))));
+    show("format_toomany", PyUnicode_Format(S("%s"), PyTuple_Pack(2, S("a"), S("b"))));
+    show("format_badchar", PyUnicode_Format(S("%z"), PyTuple_Pack(1, S("a"))));
+    show("format_badtype", PyUnicode_Format(S("%d"), PyTuple_Pack(1, S("a"))));
+    show("format_star", PyUnicode_Format(S("[%*d][%-*d][%.*d]"), PyTuple_Pack(6, I(4), I(7), I(-4), I(7), I(3), I(5))));
+    show_int("isidentifier", PyUnicode_IsIdentifier(S("_x1")));
+    show_int("isidentifier_no", PyUnicode_IsIdentifier(S("1x")));
+    show_int("isidentifier_uni", PyUnicode_IsIdentifier(S("\xc3\xa9t\xc3\xa9")));
+    show_int("isidentifier_empty", PyUnicode_IsIdentifier(S("")));
+    {
+        Py_UCS4 buf[8];
+        memset(buf, 0, sizeof buf);
+        Py_UCS4 *r = PyUnicode_AsUCS4(u, buf, 8, 1);
+        show("asucs4", r ? PyTuple_Pack(5, PyLong_FromLong(buf[0]), PyLong_FromLong(buf[1]), PyLong_FromLong(buf[2]), PyLong_FromLong(buf[3]), PyLong_FromLong(buf[4])) : NULL);
+        r = PyUnicode_AsUCS4(u, buf, 2, 1);
+        show("asucs4_short", r ? S("no error") : NULL);
+        r = PyUnicode_AsUCS4(u, buf, 4, 1);
+        show("asucs4_nonul", r ? S("no error") : NULL);
+        Py_UCS4 *copy = PyUnicode_AsUCS4Copy(u);
+        show("asucs4copy", copy ? PyLong_FromUnsignedLong(copy[3]) : NULL);
+        PyMem_Free(copy);
+        wchar_t w[8];
+        Py_ssize_t n = PyUnicode_AsWideChar(u, w, 8);
+        show("aswidechar", PyTuple_Pack(3, PyLong_FromLong(n), PyLong_FromLong(w[1]), PyLong_FromLong(w[3])));
+        n = PyUnicode_AsWideChar(u, w, 2);
+        show_int("aswidechar_short", n);
+        n = PyUnicode_AsWideChar(u, NULL, 0);
+        show_int("aswidechar_needed", n);
+        wchar_t *wc = PyUnicode_AsWideCharString(u, &n);
+        show("aswidecharstring", PyUnicode_FromWideChar(wc, n));
+        PyMem_Free(wc);
+        show("aswidecharstring_nul", PyUnicode_AsWideCharString(PyUnicode_FromStringAndSize("a\0b", 3), NULL) ? S("no error") : NULL);
+        show("fromwidechar_nul", PyUnicode_FromWideChar(L"w\u00e9", -1));
+        show("fromwidechar_size", PyUnicode_FromWideChar(L"abc", 2));
+        show("fromordinal", PyUnicode_FromOrdinal(0x1F600));
+        show("fromordinal_bad", PyUnicode_FromOrdinal(0x110000));
+        show("fromordinal_neg", PyUnicode_FromOrdinal(-1));
+    }
+    show("decodeutf8", PyUnicode_DecodeUTF8("a\xc3\xa9", 3, NULL));
+    show("decodeutf8_strict", PyUnicode_DecodeUTF8("a\xffz", 3, "strict"));
+    show("decodeutf8_cont", PyUnicode_DecodeUTF8("a\xc3z", 3, "strict"));
+    show("decodeutf8_end", PyUnicode_DecodeUTF8("a\xe2\x82", 3, "strict"));
+    show("decodeutf8_replace", PyUnicode_DecodeUTF8("a\xffz\xe2\x82", 5, "replace"));
+    show("decodeutf8_ignore", PyUnicode_DecodeUTF8("a\xffz", 3, "ignore"));
+    show("decodeutf8_backslash", PyUnicode_DecodeUTF8("a\xff\xfez", 4, "backslashreplace"));
+    show("decodeutf8_surrogateescape", PyUnicode_DecodeUTF8("a\xffz", 3, "surrogateescape"));
+    show("decodeutf8_surrogate_strict", PyUnicode_DecodeUTF8("\xed\xa0\x80", 3, "strict"));
+    show("decodeutf8_surrogatepass", PyUnicode_DecodeUTF8("\xed\xa0\x80x", 4, "surrogatepass"));
+    show("decodeutf8_badhandler", PyUnicode_DecodeUTF8("a\xff", 2, "nonsense"));
+    show("decodeutf8_badhandler_ok", PyUnicode_DecodeUTF8("ab", 2, "nonsense"));
+    {
+        Py_ssize_t consumed = -1;
+        show("decodeutf8stateful", PyUnicode_DecodeUTF8Stateful("a\xe2\x82", 3, NULL, &consumed));
+        show_int("decodeutf8stateful_consumed", consumed);
+    }
+    show("decodelatin1", PyUnicode_DecodeLatin1("\xe9\xff", 2, NULL));
+    show("decodeascii_err", PyUnicode_DecodeASCII("a\x80", 2, NULL));
+    show("decodeascii_replace", PyUnicode_DecodeASCII("a\x80\x81", 3, "replace"));
+    show("decode_codec", PyUnicode_Decode("\x00\x41", 2, "utf-16-be", NULL));
+    show("decode_badcodec", PyUnicode_Decode("x", 1, "nope", NULL));
+    show("decode_utf16_trunc", PyUnicode_Decode("\x00", 1, "utf-16", NULL));
+    show("decode_utf16_bad", PyUnicode_Decode("\x00\xd8\x41\x00", 4, "utf-16-le", NULL));
+    show("decode_utf16_bom", PyUnicode_Decode("\xfe\xff\x00\x41", 4, "utf-16", NULL));
+    show("decode_utf32_range", PyUnicode_Decode("\x00\x00\x11\x00", 4, "utf-32-le", NULL));
+    show("decode_uesc", PyUnicode_Decode("a\\n\\x41\\u20ac\\U0001F600\\101", 27, "unicode_escape", NULL));
+    show("decode_uesc_trunc", PyUnicode_Decode("\\x4", 3, "unicode_escape", NULL));
+    show("decode_rawuesc", PyUnicode_DecodeRawUnicodeEscape("a\\n\\u20ac", 9, NULL));
+    show("decode_uesc2", PyUnicode_DecodeUnicodeEscape("\\t\\'", 4, NULL));
+    {
+        int bo = 0;
+        show("decodeutf16_bo", PyUnicode_DecodeUTF16("\xfe\xff\x00\x41", 4, NULL, &bo));
+        show_int("decodeutf16_bo_out", bo);
+        bo = -1;
+        show("decodeutf16_le", PyUnicode_DecodeUTF16("\x41\x00\x3d\xd8\x00\xde", 6, NULL, &bo));
+        Py_ssize_t consumed = -1;
+        bo = 0;
+        show("decodeutf16stateful", PyUnicode_DecodeUTF16Stateful("\x41\x00\x42", 3, NULL, &bo, &consumed));
+        show_int("decodeutf16stateful_consumed", consumed);
+        bo = 1;
+        show("decodeutf32_be", PyUnicode_DecodeUTF32("\x00\x01\xf6\x00", 4, NULL, &bo));
+        show("decodeutf32_null", PyUnicode_DecodeUTF32("\x41\x00\x00\x00", 4, NULL, NULL));
+    }
+    show("decodeutf7", PyUnicode_DecodeUTF7("a+AOk-b+-", 9, NULL));
+    show("fromencodedobject", PyUnicode_FromEncodedObject(PyBytes_FromString("xy"), "ascii", NULL));
+    show("fromencodedobject_str", PyUnicode_FromEncodedObject(S("xy"), "ascii", NULL));
+    show("fromencodedobject_int", PyUnicode_FromEncodedObject(I(1), "ascii", NULL));
+    show("fromencodedobject_ba", PyUnicode_FromEncodedObject(PyByteArray_FromStringAndSize("\xc3\xa9", 2), NULL, NULL));
+    {
+        PyObject *sur = PyUnicode_DecodeUTF8("a\xffz", 3, "surrogateescape");
+        show("surrogate_asutf8string", PyUnicode_AsUTF8String(sur));
+        show("surrogate_asutf8andsize", PyUnicode_AsUTF8AndSize(sur, NULL) ? S("no error") : NULL);
+        show("surrogate_roundtrip", PyUnicode_AsEncodedString(sur, "utf-8", "surrogateescape"));
+        show("surrogate_pass", PyUnicode_AsEncodedString(sur, "utf-8", "surrogatepass"));
+        show("surrogate_repr", PyObject_Repr(sur));
+        show("surrogate_fsdefault", PyUnicode_EncodeFSDefault(sur));
+        show("surrogate_locale", PyUnicode_EncodeLocale(sur, NULL));
+        Py_XDECREF(sur);
+    }
+    show("decodefsdefault", PyUnicode_DecodeFSDefault("a\xff"));
+    show("decodefsdefaultandsize", PyUnicode_DecodeFSDefaultAndSize("ab\xc3\xa9", 4));
+    show("decodelocale", PyUnicode_DecodeLocale("a\xff", "surrogateescape"));
+    show("decodelocale_strict", PyUnicode_DecodeLocale("a\xff", NULL));
+    show("decodelocaleandsize", PyUnicode_DecodeLocaleAndSize("ab", 2, NULL));
+    show("encodelocale", PyUnicode_EncodeLocale(S("a\xc3\xa9"), NULL));
+    show("getdefaultencoding", PyUnicode_FromString(PyUnicode_GetDefaultEncoding()));
+    {
+        PyObject *out = NULL;
+        int r = PyUnicode_FSConverter(S("p\xc3\xa9"), &out);
+        show_int("fsconverter", r);
+        show("fsconverter_out", out);
+        out = NULL;
+        show_int("fsconverter_int", PyUnicode_FSConverter(I(1), &out));
+        show_int("fsconverter_nul", PyUnicode_FSConverter(PyBytes_FromStringAndSize("a\0b", 3), &out));
+        out = NULL;
+        r = PyUnicode_FSDecoder(PyBytes_FromString("q\xff"), &out);
+        show_int("fsdecoder", r);
+        show("fsdecoder_out", out);
+    }
+    show("fromobject", PyUnicode_FromObject(S("x")));
+    show("fromobject_err", PyUnicode_FromObject(I(1)));
+    show("internfromstring", PyUnicode_InternFromString("interned_name"));
+    {
+        PyObject *a = PyUnicode_FromString("some_interned_key");
+        PyObject *b = PyUnicode_FromString("some_interned_key");
+        PyUnicode_InternInPlace(&a);
+        PyUnicode_InternInPlace(&b);
+        show_int("interninplace_same", a == b);
+        Py_DECREF(a); Py_DECREF(b);
+    }
+    {
+        PyObject *a = S("ab");
+        PyUnicode_Append(&a, S("cd"));
+        show("append", a);
+        a = S("ab");
+        PyUnicode_Append(&a, I(1));
+        show("append_err", a);
+        a = S("x");
+        PyUnicode_AppendAndDel(&a, S("y"));
+        show("appendanddel", a);
+    }
+    show("buildencodingmap", PyUnicode_BuildEncodingMap(S("ab")));
+    show("decodecharmap_str", PyUnicode_DecodeCharmap("\x00\x01\x02", 3, S("xy"), NULL));
+    show("decodecharmap_replace", PyUnicode_DecodeCharmap("\x00\x01\x02", 3, S("xy"), "replace"));
+    show("ascharmap", PyUnicode_AsCharmapString(S("ab"), PyUnicode_BuildEncodingMap(S("ba"))));
+    show("ascharmap_err", PyUnicode_AsCharmapString(S("abc"), PyUnicode_BuildEncodingMap(S("ba"))));
+    show("repr_nonascii", PyObject_Repr(u));
+    show("repr_controls", PyObject_Repr(PyUnicode_FromString("\t\n\x01'\"\\")));
+    show("ascii_repr", PyObject_ASCII(u));
+    show("upper_nonascii", CM0(u, "upper"));
+    show("lower", CM0(S("\xc3\x89T\xc3\x89 \xce\xa3"), "lower"));
+    show("casefold", CM0(S("Stra\xc3\x9f" "e"), "casefold"));
+    show("upper_sharp_s", CM0(S("stra\xc3\x9f" "e"), "upper"));
+    show("title", CM0(S("hello wORLD"), "title"));
+    show("capitalize", CM0(S("hello wORLD"), "capitalize"));
+    show("swapcase", CM0(S("Hello"), "swapcase"));
+    show("encode_method", CM0(u, "encode"));
+    show("encode_method_args", CM(u, "encode", S("ascii"), S("replace")));
+    show("strip", CM0(S("  x y \n"), "strip"));
+    show("lstrip_chars", CM(S("xxaxx"), "lstrip", S("x")));
+    show("rstrip", CM0(S(" a "), "rstrip"));
+    show("startswith", CM(S("hello"), "startswith", S("he")));
+    show("startswith_tuple", CM(S("hello"), "startswith", PyTuple_Pack(2, S("x"), S("hel"))));
+    show("endswith", CM(S("hello"), "endswith", S("lo")));
+    show("endswith_err", CM(S("hello"), "endswith", I(1)));
+    show("find_m", CM(S("hello"), "find", S("l")));
+    show("rfind_m", CM(S("hello"), "rfind", S("l")));
+    show("index_m_err", CM(S("hello"), "index", S("z")));
+    show("count_m", CM(S("hello"), "count", S("l")));
+    show("replace_m", CM(S("hello"), "replace", S("l"), S("L")));
+    show("split_m", CM0(S("a b  c"), "split"));
+    show("rsplit_m", CM(S("a-b-c"), "rsplit", S("-"), I(1)));
+    show("join_m", CM(S("+"), "join", PyTuple_Pack(2, S("p"), S("q"))));
+    show("isdigit", CM0(S("123"), "isdigit"));
+    show("isdigit_no", CM0(S("12a"), "isdigit"));
+    show("isalpha", CM0(S("\xc3\xa9t\xc3\xa9"), "isalpha"));
+    show("isspace", CM0(S(" \t"), "isspace"));
+    show("isupper", CM0(S("AB1"), "isupper"));
+    show("islower", CM0(S("ab1"), "islower"));
+    show("isascii", CM0(u, "isascii"));
+    show("isdecimal", CM0(S("\xd9\xa3"), "isdecimal"));
+    show("isnumeric", CM0(S("\xc2\xbd"), "isnumeric"));
+    show("istitle", CM0(S("Hello World"), "istitle"));
+    show("zfill", CM(S("-42"), "zfill", I(6)));
+    show("center", CM(S("ab"), "center", I(5), S("*")));
+    show("ljust", CM(S("ab"), "ljust", I(4)));
+    show("rjust", CM(S("ab"), "rjust", I(4)));
+    show("partition_m", CM(S("a=b"), "partition", S("=")));
+    show("removeprefix", CM(S("prefix_x"), "removeprefix", S("prefix_")));
+    show("removesuffix", CM(S("x.py"), "removesuffix", S(".py")));
+    show("expandtabs", CM(S("a\tbc\td"), "expandtabs", I(4)));
+    show("splitlines_m", CM0(S("a\nb"), "splitlines"));
+    show("isidentifier_m", CM0(S("abc"), "isidentifier"));
+    show("isprintable", CM0(S("ab\n"), "isprintable"));
+    show_int("check", PyUnicode_Check(u));
+    show_int("checkexact", PyUnicode_CheckExact(u));
+    show_int("equaltoutf8", PyUnicode_EqualToUTF8(u, mixed));
+    show_int("equaltoutf8_no", PyUnicode_EqualToUTF8(u, "h"));
+    show_int("equaltoutf8andsize", PyUnicode_EqualToUTF8AndSize(u, "habc", 1));
+    show_int("equaltoutf8_nonstr", PyUnicode_EqualToUTF8(I(1), "1"));
+    show_int("equal", PyUnicode_Equal(u, S(mixed)));
+    show_int("equal_no", PyUnicode_Equal(u, S("x")));
+    show_int("equal_err", PyUnicode_Equal(u, I(1)));
+    show_int("equal_err1", PyUnicode_Equal(I(1), u));
+    {
+        PyObject *exc = PyUnicodeDecodeError_Create("utf-8", "ab\xff", 3, 2, 3, "invalid start byte");
+        show("decodeerror_create", PyObject_Str(exc));
+        show("decodeerror_encoding", PyUnicodeDecodeError_GetEncoding(exc));
+        show("decodeerror_object", PyUnicodeDecodeError_GetObject(exc));
+        Py_ssize_t st = -1, en = -1;
+        show_int("decodeerror_getstart", PyUnicodeDecodeError_GetStart(exc, &st));
+        show_int("decodeerror_start", st);
+        show_int("decodeerror_getend", PyUnicodeDecodeError_GetEnd(exc, &en));
+        show_int("decodeerror_end", en);
+        show("decodeerror_reason", PyUnicodeDecodeError_GetReason(exc));
+        show_int("decodeerror_setstart", PyUnicodeDecodeError_SetStart(exc, 0));
+        show_int("decodeerror_setend", PyUnicodeDecodeError_SetEnd(exc, 10));
+        PyUnicodeDecodeError_GetEnd(exc, &en);
+        show_int("decodeerror_end_clamped", en);
+        show_int("decodeerror_setreason", PyUnicodeDecodeError_SetReason(exc, "new reason"));
+        show("decodeerror_str2", PyObject_Str(exc));
+        show("decodeerror_wrongtype", PyUnicodeEncodeError_GetObject(exc));
+        show("encodeerror_wrongtype_start", PyUnicodeEncodeError_GetStart(exc, &st) < 0 ? NULL : S("?"));
+        Py_DECREF(exc);
+    }
+    Py_DECREF(u);
+    END();
+}
