@@ -1100,7 +1100,12 @@ pub unsafe extern "C" fn PyUnicode_WriteChar(
                 raise!(PyExc_SystemError, "Cannot modify a string currently used");
             return -1;
         }
-        if ch > 0x10FFFF {
+        let kind_max = match u.maxclass {
+            1 | 2 => 0xFF,
+            3 => 0xFFFF,
+            _ => 0x10FFFF,
+        };
+        if ch > kind_max {
             let _: PyResult<()> = raise!(PyExc_ValueError, "character out of range");
             return -1;
         }
@@ -1385,6 +1390,22 @@ pub unsafe extern "C" fn PyUnicode_Join(sep: *mut PyObject, seq: *mut PyObject) 
             errors::bad_internal_call();
             return null_mut();
         }
+        let items = match carapace_core::protocols::iter::collect(seq) {
+            Ok(v) => v,
+            Err(()) => {
+                if errors::exception_matches(exceptions::exc(&raw mut PyExc_TypeError)) {
+                    errors::clear();
+                    return raise_null!(PyExc_TypeError, "can only join an iterable");
+                }
+                return null_mut();
+            }
+        };
+        if items.is_empty() {
+            return new_ref(unicode::empty());
+        }
+        if items.len() == 1 && unicode::is_unicode_exact(items[0].as_ptr()) {
+            return new_ref(items[0].as_ptr());
+        }
         if !sep.is_null() && !unicode::is_unicode(sep) {
             return raise_null!(
                 PyExc_TypeError,
@@ -1392,15 +1413,6 @@ pub unsafe extern "C" fn PyUnicode_Join(sep: *mut PyObject, seq: *mut PyObject) 
                 tname(sep)
             );
         }
-        let it = carapace_core::protocols::iter::get_iter(seq);
-        if it.is_null() {
-            if errors::exception_matches(exceptions::exc(&raw mut PyExc_TypeError)) {
-                errors::clear();
-                return raise_null!(PyExc_TypeError, "can only join an iterable");
-            }
-            return null_mut();
-        }
-        Py_DECREF(it);
         let space;
         let sep = if sep.is_null() {
             space = Owned(unicode::from_str(" "));
@@ -1408,7 +1420,13 @@ pub unsafe extern "C" fn PyUnicode_Join(sep: *mut PyObject, seq: *mut PyObject) 
         } else {
             sep
         };
-        unicode_ops::join(sep, seq)
+        let ptrs: Vec<*mut PyObject> = items.iter().map(|o| o.as_ptr()).collect();
+        let t = carapace_core::objects::tuple::from_slice(&ptrs);
+        if t.is_null() {
+            return t;
+        }
+        let t = Owned(t);
+        unicode_ops::join(sep, t.as_ptr())
     })
 }
 
@@ -1618,7 +1636,11 @@ pub unsafe extern "C" fn PyUnicode_Contains(
     element: *mut PyObject,
 ) -> c_int {
     guard!(-1, {
-        if ensure(container).is_err() || ensure(element).is_err() {
+        if ensure(container).is_err() {
+            return -1;
+        }
+        if element.is_null() {
+            errors::bad_internal_call();
             return -1;
         }
         unicode_ops::unicode_contains(container, element)
@@ -1983,19 +2005,24 @@ pub unsafe extern "C" fn PyUnicode_InternFromString(s: *const c_char) -> *mut Py
 
 // ---- Unicode error accessors ------------------------------------------------------------
 
-unsafe fn check_exc(e: *mut PyObject, ty: *mut *mut PyObject) -> PyResult<()> {
-    let t = exceptions::exc(ty);
+unsafe fn check_exc(e: *mut PyObject, expect: &str) -> PyResult<()> {
+    let t = exceptions::exc(&raw mut PyExc_UnicodeError);
     if e.is_null() || !carapace_core::objects::typeobject::is_subtype(Py_TYPE(e), t as *mut _) {
         return raise!(
             PyExc_TypeError,
             "expecting a {} object, got {}",
-            carapace_core::objects::typeobject::type_name(t as *mut _),
-            if e.is_null() { "NULL" } else { tname(e) }
+            expect,
+            if e.is_null() {
+                "NULL".to_string()
+            } else {
+                carapace_core::objects::typeobject::fully_qualified_name(Py_TYPE(e))
+            }
         );
     }
     Ok(())
 }
 
+/// The attribute at `idx` checked as bytes or str (CPython 3.15's messages).
 unsafe fn get_attr_checked(
     e: *mut PyObject,
     idx: usize,
@@ -2004,7 +2031,11 @@ unsafe fn get_attr_checked(
 ) -> *mut PyObject {
     let v = exceptions::extra(e, idx);
     if v.is_null() {
-        return raise_null!(PyExc_TypeError, "{} attribute not set", name);
+        return raise_null!(
+            PyExc_TypeError,
+            "UnicodeError '{}' attribute is not set",
+            name
+        );
     }
     let ok = if want_bytes {
         bytes::is_bytes(v)
@@ -2014,25 +2045,12 @@ unsafe fn get_attr_checked(
     if !ok {
         return raise_null!(
             PyExc_TypeError,
-            "{} attribute must be {}",
+            "UnicodeError '{}' attribute must be a {}",
             name,
-            if want_bytes { "bytes" } else { "unicode" }
+            if want_bytes { "bytes" } else { "string" }
         );
     }
     new_ref(v)
-}
-
-unsafe fn obj_len(e: *mut PyObject) -> Py_ssize_t {
-    let o = exceptions::extra(e, 1);
-    if o.is_null() {
-        0
-    } else if bytes::is_bytes(o) {
-        Py_SIZE(o)
-    } else if unicode::is_unicode(o) {
-        unicode::as_unicode(o).length
-    } else {
-        0
-    }
 }
 
 unsafe fn get_pos(e: *mut PyObject, idx: usize, out: *mut Py_ssize_t, want_bytes: bool) -> c_int {
@@ -2040,21 +2058,18 @@ unsafe fn get_pos(e: *mut PyObject, idx: usize, out: *mut Py_ssize_t, want_bytes
     if o.is_null() {
         return -1;
     }
+    let len = if want_bytes {
+        Py_SIZE(o) as i64
+    } else {
+        unicode::as_unicode(o).length as i64
+    };
     Py_DECREF(o);
     let v = exceptions::extra(e, idx);
-    let name = if idx == 2 { "start" } else { "end" };
-    if v.is_null() || !long::is_long(v) {
-        let _: PyResult<()> = raise!(PyExc_TypeError, "{} attribute must be int", name);
-        return -1;
-    }
-    let Some(mut p) = long::to_i64(v) else {
-        let _: PyResult<()> = raise!(
-            PyExc_OverflowError,
-            "Python int too large to convert to C ssize_t"
-        );
-        return -1;
+    let mut p = if v.is_null() || !long::is_long(v) {
+        -1
+    } else {
+        long::to_i64(v).unwrap_or(-1)
     };
-    let len = obj_len(e) as i64;
     if idx == 2 {
         if p < 0 {
             p = 0;
@@ -2102,7 +2117,7 @@ macro_rules! unicode_error_accessors {
         #[no_mangle]
         pub unsafe extern "C" fn $get_obj(e: *mut PyObject) -> *mut PyObject {
             guard!(null_mut(), {
-                if check_exc(e, &raw mut $ty).is_err() {
+                if check_exc(e, stringify!($ty).trim_start_matches("PyExc_")).is_err() {
                     return null_mut();
                 }
                 get_attr_checked(e, 1, "object", $want_bytes)
@@ -2111,7 +2126,7 @@ macro_rules! unicode_error_accessors {
         #[no_mangle]
         pub unsafe extern "C" fn $get_start(e: *mut PyObject, out: *mut Py_ssize_t) -> c_int {
             guard!(-1, {
-                if check_exc(e, &raw mut $ty).is_err() {
+                if check_exc(e, stringify!($ty).trim_start_matches("PyExc_")).is_err() {
                     return -1;
                 }
                 get_pos(e, 2, out, $want_bytes)
@@ -2120,7 +2135,7 @@ macro_rules! unicode_error_accessors {
         #[no_mangle]
         pub unsafe extern "C" fn $set_start(e: *mut PyObject, v: Py_ssize_t) -> c_int {
             guard!(-1, {
-                if check_exc(e, &raw mut $ty).is_err() {
+                if check_exc(e, stringify!($ty).trim_start_matches("PyExc_")).is_err() {
                     return -1;
                 }
                 set_pos(e, 2, v)
@@ -2129,7 +2144,7 @@ macro_rules! unicode_error_accessors {
         #[no_mangle]
         pub unsafe extern "C" fn $get_end(e: *mut PyObject, out: *mut Py_ssize_t) -> c_int {
             guard!(-1, {
-                if check_exc(e, &raw mut $ty).is_err() {
+                if check_exc(e, stringify!($ty).trim_start_matches("PyExc_")).is_err() {
                     return -1;
                 }
                 get_pos(e, 3, out, $want_bytes)
@@ -2138,7 +2153,7 @@ macro_rules! unicode_error_accessors {
         #[no_mangle]
         pub unsafe extern "C" fn $set_end(e: *mut PyObject, v: Py_ssize_t) -> c_int {
             guard!(-1, {
-                if check_exc(e, &raw mut $ty).is_err() {
+                if check_exc(e, stringify!($ty).trim_start_matches("PyExc_")).is_err() {
                     return -1;
                 }
                 set_pos(e, 3, v)
@@ -2147,7 +2162,7 @@ macro_rules! unicode_error_accessors {
         #[no_mangle]
         pub unsafe extern "C" fn $get_reason(e: *mut PyObject) -> *mut PyObject {
             guard!(null_mut(), {
-                if check_exc(e, &raw mut $ty).is_err() {
+                if check_exc(e, stringify!($ty).trim_start_matches("PyExc_")).is_err() {
                     return null_mut();
                 }
                 get_attr_checked(e, 4, "reason", false)
@@ -2156,7 +2171,7 @@ macro_rules! unicode_error_accessors {
         #[no_mangle]
         pub unsafe extern "C" fn $set_reason(e: *mut PyObject, r: *const c_char) -> c_int {
             guard!(-1, {
-                if check_exc(e, &raw mut $ty).is_err() {
+                if check_exc(e, stringify!($ty).trim_start_matches("PyExc_")).is_err() {
                     return -1;
                 }
                 set_reason(e, r)
@@ -2169,7 +2184,7 @@ macro_rules! unicode_error_accessors {
         #[no_mangle]
         pub unsafe extern "C" fn $get_enc(e: *mut PyObject) -> *mut PyObject {
             guard!(null_mut(), {
-                if check_exc(e, &raw mut $ty).is_err() {
+                if check_exc(e, stringify!($ty).trim_start_matches("PyExc_")).is_err() {
                     return null_mut();
                 }
                 get_attr_checked(e, 0, "encoding", false)

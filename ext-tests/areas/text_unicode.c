@@ -113,6 +113,11 @@ int main(void)
     show("format_toomany", PyUnicode_Format(S("%s"), PyTuple_Pack(2, S("a"), S("b"))));
     show("format_badchar", PyUnicode_Format(S("%z"), PyTuple_Pack(1, S("a"))));
     show("format_badtype", PyUnicode_Format(S("%d"), PyTuple_Pack(1, S("a"))));
+    show("format_badtype_x", PyUnicode_Format(S("%x"), S("a")));
+    show("format_badc", PyUnicode_Format(S("%c"), PyTuple_Pack(2, S("a"), S("bc"))));
+    show("format_stray", PyUnicode_Format(S("ab%"), PyTuple_Pack(1, S("a"))));
+    show("format_stray2", PyUnicode_Format(S("%!"), PyTuple_Pack(1, S("a"))));
+    show("format_star_bad", PyUnicode_Format(S("%*d"), PyTuple_Pack(2, S("a"), I(1))));
     show("format_star", PyUnicode_Format(S("[%*d][%-*d][%.*d]"), PyTuple_Pack(6, I(4), I(7), I(-4), I(7), I(3), I(5))));
     show_int("isidentifier", PyUnicode_IsIdentifier(S("_x1")));
     show_int("isidentifier_no", PyUnicode_IsIdentifier(S("1x")));
@@ -244,7 +249,11 @@ int main(void)
         show("append", a);
         a = S("ab");
         PyUnicode_Append(&a, I(1));
-        show("append_err", a);
+        int isnull = a == NULL;
+        int issys = PyErr_ExceptionMatches(PyExc_SystemError);
+        PyErr_Clear();
+        show_int("append_err_is_null", isnull);
+        show_int("append_err_systemerror", issys);
         a = S("x");
         PyUnicode_AppendAndDel(&a, S("y"));
         show("appendanddel", a);

@@ -127,11 +127,7 @@ pub unsafe fn split(
                         break;
                     }
                     if max == 0 {
-                        let mut e = n;
-                        while e > i && is_space(h[e - 1]) {
-                            e -= 1;
-                        }
-                        parts.push(h[i..e].to_vec());
+                        parts.push(h[i..].to_vec());
                         break;
                     }
                     let j = i;
@@ -151,11 +147,7 @@ pub unsafe fn split(
                         break;
                     }
                     if max == 0 {
-                        let mut b = 0;
-                        while b < i && is_space(h[b]) {
-                            b += 1;
-                        }
-                        parts.push(h[b..i].to_vec());
+                        parts.push(h[..i].to_vec());
                         break;
                     }
                     let j = i;

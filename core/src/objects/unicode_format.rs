@@ -138,7 +138,11 @@ pub unsafe fn format(fmt: *mut PyObject, args: *mut PyObject) -> *mut PyObject {
             *argi += 1;
             Ok(items[*argi - 1])
         } else {
-            crate::raise!(PyExc_TypeError, "not enough arguments for format string")
+            crate::raise!(
+                PyExc_TypeError,
+                "not enough arguments for format string (got {})",
+                items.len()
+            )
         }
     };
     let mut keep: Vec<Owned> = Vec::new();
@@ -151,6 +155,7 @@ pub unsafe fn format(fmt: *mut PyObject, args: *mut PyObject) -> *mut PyObject {
         let start = i;
         i += 1;
         let mut arg: *mut PyObject = null_mut();
+        let mut desc = String::new();
         if i < f.len() && f[i] == b'(' as u32 {
             if !is_mapping {
                 return crate::raise_null!(PyExc_TypeError, "format requires a mapping");
@@ -178,6 +183,10 @@ pub unsafe fn format(fmt: *mut PyObject, args: *mut PyObject) -> *mut PyObject {
             if v.is_null() {
                 return v;
             }
+            desc = format!("format argument {}", {
+                let k = Owned(crate::objects::unicode_ops::from_cps(&f[ks..i - 1]));
+                unicode::repr_string(k.as_ptr())
+            });
             keep.push(Owned(v));
             arg = v;
             used_mapping = true;
@@ -207,7 +216,17 @@ pub unsafe fn format(fmt: *mut PyObject, args: *mut PyObject) -> *mut PyObject {
                 *i += 1;
                 let a = next_arg(argi)?;
                 if !long::is_long(a) {
-                    return crate::raise!(PyExc_TypeError, "* wants int");
+                    let d = if is_tuple {
+                        format!("format argument {}", *argi)
+                    } else {
+                        "format argument".to_string()
+                    };
+                    return crate::raise!(
+                        PyExc_TypeError,
+                        "{}: * requires int, not {}",
+                        d,
+                        tname(a)
+                    );
                 }
                 return Ok(Some(long::to_i64(a).unwrap_or(i64::MAX)));
             }
@@ -241,7 +260,7 @@ pub unsafe fn format(fmt: *mut PyObject, args: *mut PyObject) -> *mut PyObject {
             i += 1;
         }
         if i >= f.len() {
-            return crate::raise_null!(PyExc_ValueError, "incomplete format");
+            return crate::raise_null!(PyExc_ValueError, "stray % at position {}", start);
         }
         let conv = f[i];
         i += 1;
@@ -253,6 +272,11 @@ pub unsafe fn format(fmt: *mut PyObject, args: *mut PyObject) -> *mut PyObject {
             arg = match next_arg(&mut argi) {
                 Ok(a) => a,
                 Err(()) => return null_mut(),
+            };
+            desc = if is_tuple {
+                format!("format argument {}", argi)
+            } else {
+                "format argument".to_string()
             };
         }
         let piece: String;
@@ -290,7 +314,8 @@ pub unsafe fn format(fmt: *mut PyObject, args: *mut PyObject) -> *mut PyObject {
                     if unicode::as_unicode(arg).length != 1 {
                         return crate::raise_null!(
                             PyExc_TypeError,
-                            "%c requires an int or a unicode character, not a string of length {}",
+                            "{}: %c requires an integer or a unicode character, not a string of length {}",
+                            desc,
                             unicode::as_unicode(arg).length
                         );
                     }
@@ -301,14 +326,16 @@ pub unsafe fn format(fmt: *mut PyObject, args: *mut PyObject) -> *mut PyObject {
                         _ => {
                             return crate::raise_null!(
                                 PyExc_OverflowError,
-                                "%c arg not in range(0x110000)"
+                                "{}: %c argument not in range(0x110000)",
+                                desc
                             )
                         }
                     }
                 } else {
                     return crate::raise_null!(
                         PyExc_TypeError,
-                        "%c requires an int or a unicode character, not {}",
+                        "{}: %c requires an integer or a unicode character, not {}",
+                        desc,
                         tname(arg)
                     );
                 };
@@ -355,7 +382,8 @@ pub unsafe fn format(fmt: *mut PyObject, args: *mut PyObject) -> *mut PyObject {
                     };
                     return crate::raise_null!(
                         PyExc_TypeError,
-                        "%{} format: {} is required, not {}",
+                        "{}: %{} requires {}, not {}",
+                        desc,
                         c as char,
                         what,
                         tname(arg)
@@ -404,7 +432,8 @@ pub unsafe fn format(fmt: *mut PyObject, args: *mut PyObject) -> *mut PyObject {
                             crate::errors::clear();
                             return crate::raise_null!(
                                 PyExc_TypeError,
-                                "%{} format: a real number is required, not {}",
+                                "{}: %{} requires a real number, not {}",
+                                desc,
                                 conv as u8 as char,
                                 tname(arg)
                             );
@@ -430,26 +459,43 @@ pub unsafe fn format(fmt: *mut PyObject, args: *mut PyObject) -> *mut PyObject {
                 piece = pad_num(sign, "", &s, &sp2);
             }
             _ => {
-                let idx = i - 1;
                 let ch = conv;
-                let shown = char::from_u32(ch).filter(|c| (' '..='~').contains(c));
-                return match shown {
-                    Some(c) => crate::raise_null!(
+                let pos = i - 1;
+                let c = char::from_u32(ch);
+                return match c {
+                    Some(c) if c.is_ascii_alphabetic() => crate::raise_null!(
                         PyExc_ValueError,
-                        "unsupported format character '{}' (0x{:x}) at index {}",
+                        "unsupported format %{} at position {}",
+                        c,
+                        start
+                    ),
+                    Some('\'') => crate::raise_null!(
+                        PyExc_ValueError,
+                        "stray % at position {} or unexpected format character \"'\" at position {}",
+                        start,
+                        pos
+                    ),
+                    Some(c) if (' '..='~').contains(&c) => crate::raise_null!(
+                        PyExc_ValueError,
+                        "stray % at position {} or unexpected format character '{}' at position {}",
+                        start,
+                        c,
+                        pos
+                    ),
+                    Some(c) if unicode::is_printable(ch) => crate::raise_null!(
+                        PyExc_ValueError,
+                        "stray % at position {} or unexpected format character '{}' (U+{:04X}) at position {}",
+                        start,
                         c,
                         ch,
-                        idx
+                        pos
                     ),
-                    None => crate::raise_null!(
+                    _ => crate::raise_null!(
                         PyExc_ValueError,
-                        "unsupported format character {} (0x{:x}) at index {}",
-                        {
-                            let o = Owned(crate::objects::unicode_ops::from_cps(&[ch]));
-                            unicode::repr_string(o.as_ptr())
-                        },
+                        "stray % at position {} or unexpected format character U+{:04X} at position {}",
+                        start,
                         ch,
-                        idx
+                        pos
                     ),
                 };
             }
@@ -460,7 +506,9 @@ pub unsafe fn format(fmt: *mut PyObject, args: *mut PyObject) -> *mut PyObject {
     if argi < items.len() && !is_mapping && !used_mapping {
         return crate::raise_null!(
             PyExc_TypeError,
-            "not all arguments converted during string formatting"
+            "not all arguments converted during string formatting (required {}, got {})",
+            argi,
+            items.len()
         );
     }
     drop(keep);

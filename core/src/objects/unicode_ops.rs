@@ -211,11 +211,7 @@ pub unsafe fn split(s: *mut PyObject, sep: *mut PyObject, maxsplit: Py_ssize_t) 
                 break;
             }
             if max == 0 {
-                let mut e = n;
-                while e > i && is_space(h[e - 1]) {
-                    e -= 1;
-                }
-                parts.push(from_cps(&h[i..e]));
+                parts.push(from_cps(&h[i..]));
                 break;
             }
             let j = i;
@@ -271,11 +267,7 @@ pub unsafe fn rsplit(s: *mut PyObject, sep: *mut PyObject, maxsplit: Py_ssize_t)
                 break;
             }
             if max == 0 {
-                let mut b = 0;
-                while b < i && is_space(h[b]) {
-                    b += 1;
-                }
-                parts.push(from_cps(&h[b..i]));
+                parts.push(from_cps(&h[..i]));
                 break;
             }
             let j = i;
