@@ -275,8 +275,16 @@ pub unsafe extern "C" fn PyBytes_DecodeEscape(
                                     i - 2
                                 );
                             }
-                            "replace" => out.push(b'?'),
-                            "ignore" => {}
+                            "replace" | "ignore" => {
+                                if mode == "replace" {
+                                    out.push(b'?');
+                                }
+                                let mut k = 0;
+                                while k < 2 && h(d.get(i)).is_some() {
+                                    i += 1;
+                                    k += 1;
+                                }
+                            }
                             other => {
                                 return raise_null!(
                                     PyExc_ValueError,

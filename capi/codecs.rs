@@ -83,6 +83,21 @@ unsafe fn info_call(encoding: *const c_char, attr: &str, args: &[*mut PyObject])
         return info;
     }
     let info = Owned(info);
+    if let Some(c) = codecs::builtin_of_info(info.as_ptr()) {
+        let kind = match attr {
+            "incrementalencoder" => 0,
+            "incrementaldecoder" => 1,
+            "streamwriter" => 2,
+            _ => 3,
+        };
+        let (stream, err) = if kind >= 2 {
+            (args[0], args.get(1).copied())
+        } else {
+            (null_mut(), args.first().copied())
+        };
+        let e = err.map(|p| unicode::to_string_lossy(p));
+        return codecs::new_incremental(c, kind, e.as_deref(), stream);
+    }
     let f = carapace_core::protocols::object::get_attr_str(info.as_ptr(), attr);
     if f.is_null() {
         return f;

@@ -101,6 +101,29 @@ int main(void)
         show_int("writechar_big", PyUnicode_WriteChar(w, 0, 0x110000));
         show("after_writechar", w);
     }
+    show("slice", PyObject_GetItem(u, PySlice_New(I(1), I(3), NULL)));
+    show("slice_step", PyObject_GetItem(u, PySlice_New(NULL, NULL, I(-1))));
+    show("slice_step2", PyObject_GetItem(S("abcdefg"), PySlice_New(I(-1), I(0), I(-2))));
+    show("slice_zero_step", PyObject_GetItem(u, PySlice_New(NULL, NULL, I(0))));
+    show("getitem_int", PyObject_GetItem(u, I(-1)));
+    show("getitem_oob", PyObject_GetItem(u, I(4)));
+    show("getitem_bad", PyObject_GetItem(u, S("x")));
+    show("seq_getitem", PySequence_GetItem(u, 1));
+    show("seq_concat", PySequence_Concat(u, S("!")));
+    show("seq_repeat", PySequence_Repeat(S("ab"), 3));
+    show("seq_repeat_neg", PySequence_Repeat(S("ab"), -1));
+    show_int("seq_contains", PySequence_Contains(u, S("\xe2\x82\xac")));
+    show_int("seq_contains_err", PySequence_Contains(u, I(1)));
+    {
+        PyObject *it = PyObject_GetIter(u);
+        show("iter1", PyIter_Next(it));
+        show("iter2", PyIter_Next(it));
+        show("iter3", PyIter_Next(it));
+        show("iter4", PyIter_Next(it));
+        PyObject *end = PyIter_Next(it);
+        show_int("iter_end", end == NULL && !PyErr_Occurred());
+        Py_DECREF(it);
+    }
     show("substring", PyUnicode_Substring(u, 1, 3));
     show("substring_clamp", PyUnicode_Substring(u, 2, 100));
     show("substring_empty", PyUnicode_Substring(u, 3, 1));

@@ -345,7 +345,13 @@ unsafe extern "C" fn bytearray_contains(a: *mut PyObject, x: *mut PyObject) -> c
 }
 
 unsafe extern "C" fn bytearray_subscript(a: *mut PyObject, k: *mut PyObject) -> *mut PyObject {
-    bytes_ops::subscript(a, &snapshot(a), k, "bytearray")
+    bytes_ops::subscript(
+        a,
+        &snapshot(a),
+        k,
+        "bytearray index out of range",
+        "bytearray",
+    )
 }
 
 unsafe extern "C" fn bytearray_ass_subscript(
@@ -642,11 +648,13 @@ unsafe extern "C" fn m_alloc(s: *mut PyObject, _a: *mut PyObject) -> *mut PyObje
     crate::objects::long::from_i64(ba(s).ob_alloc as i64)
 }
 
-unsafe extern "C" fn bytearray_init(
-    o: *mut PyObject,
+/// The contents `bytes(...)`/`bytearray(...)` make from their arguments
+/// (source, encoding, errors), with `tyname` in the messages.
+pub unsafe fn constructor_data(
     args: *mut PyObject,
     kw: *mut PyObject,
-) -> c_int {
+    tyname: &str,
+) -> PyResult<Vec<u8>> {
     let a = if args.is_null() {
         &[][..]
     } else {
@@ -670,10 +678,11 @@ unsafe extern "C" fn bytearray_init(
     if a.len() > 3 {
         let _: PyResult<()> = crate::raise!(
             PyExc_TypeError,
-            "bytearray() takes at most 3 arguments ({} given)",
+            "{}() takes at most 3 arguments ({} given)",
+            tyname,
             a.len()
         );
-        return -1;
+        return Err(());
     }
     let data: Vec<u8> = if src.is_null() {
         if !enc.is_null() || !err.is_null() {
@@ -686,14 +695,14 @@ unsafe extern "C" fn bytearray_init(
                     "errors without a string argument"
                 }
             );
-            return -1;
+            return Err(());
         }
         Vec::new()
     } else if crate::objects::unicode::is_unicode(src) {
         if enc.is_null() {
             let _: PyResult<()> =
                 crate::raise!(PyExc_TypeError, "string argument without an encoding");
-            return -1;
+            return Err(());
         }
         let e = crate::objects::unicode::to_string_lossy(enc);
         let er = if err.is_null() {
@@ -703,12 +712,12 @@ unsafe extern "C" fn bytearray_init(
         };
         let b = crate::objects::codecs::encode_by_name(src, &e, er.as_deref());
         if b.is_null() {
-            return -1;
+            return Err(());
         }
         let b = Owned(b);
         match crate::protocols::buffer::bytes_of_buffer(b.as_ptr()) {
             Ok(v) => v,
-            Err(()) => return -1,
+            Err(()) => return Err(()),
         }
     } else if !enc.is_null() || !err.is_null() {
         let _: PyResult<()> = crate::raise!(
@@ -720,14 +729,14 @@ unsafe extern "C" fn bytearray_init(
                 "errors without a string argument"
             }
         );
-        return -1;
+        return Err(());
     } else if crate::protocols::number::index_check(src) && !crate::protocols::buffer::check(src) {
         let Ok(n) = crate::protocols::number::as_ssize_t(src, &raw mut PyExc_OverflowError) else {
-            return -1;
+            return Err(());
         };
         if n < 0 {
             let _: PyResult<()> = crate::raise!(PyExc_ValueError, "negative count");
-            return -1;
+            return Err(());
         }
         vec![0u8; n as usize]
     } else {
@@ -740,13 +749,25 @@ unsafe extern "C" fn bytearray_init(
                     crate::errors::clear();
                     let _: PyResult<()> = crate::raise!(
                         PyExc_TypeError,
-                        "cannot convert '{}' object to bytearray",
-                        crate::objects::typeobject::type_name(Py_TYPE(src))
+                        "cannot convert '{}' object to {}",
+                        crate::objects::typeobject::type_name(Py_TYPE(src)),
+                        tyname
                     );
                 }
-                return -1;
+                return Err(());
             }
         }
+    };
+    Ok(data)
+}
+
+unsafe extern "C" fn bytearray_init(
+    o: *mut PyObject,
+    args: *mut PyObject,
+    kw: *mut PyObject,
+) -> c_int {
+    let Ok(data) = constructor_data(args, kw, "bytearray") else {
+        return -1;
     };
     let n = Py_SIZE(o) as usize;
     match splice(o, 0, n, &data) {

@@ -207,7 +207,7 @@ pub unsafe extern "C" fn bytes_contains(a: *mut PyObject, x: *mut PyObject) -> c
 }
 
 pub unsafe extern "C" fn bytes_subscript(a: *mut PyObject, k: *mut PyObject) -> *mut PyObject {
-    crate::objects::bytes_ops::subscript(a, as_slice_of(a), k, "index")
+    crate::objects::bytes_ops::subscript(a, as_slice_of(a), k, "index out of range", "byte")
 }
 
 pub unsafe extern "C" fn bytes_getbuffer(
@@ -294,6 +294,7 @@ pub unsafe fn init_type() {
     (*t).tp_as_mapping = &raw const BYTES_AS_MAPPING as *mut _;
     (*t).tp_as_buffer = &raw const BYTES_AS_BUFFER as *mut _;
     (*t).tp_iter = Some(bytes_iter);
+    (*t).tp_new = Some(bytes_new);
     let common = crate::objects::bytes_ops::COMMON_METHODS;
     for (i, m) in common.iter().enumerate() {
         BYTES_METHODS[i] = *m;
@@ -325,4 +326,68 @@ pub unsafe fn init_empty() {
 
 pub fn empty() -> *mut PyObject {
     unsafe { EMPTY }
+}
+
+/// `bytes(source=b'', encoding=..., errors=...)` (`__bytes__` first, as CPython).
+pub unsafe extern "C" fn bytes_new(
+    t: *mut PyTypeObject,
+    args: *mut PyObject,
+    kw: *mut PyObject,
+) -> *mut PyObject {
+    let a = if args.is_null() {
+        &[][..]
+    } else {
+        crate::objects::tuple::as_slice(args)
+    };
+    let no_kw = kw.is_null() || crate::objects::dict::len(kw) == 0;
+    let mut data: Option<Vec<u8>> = None;
+    if a.len() == 1 && no_kw {
+        let x = a[0];
+        if is_bytes_exact(x) && t == &raw mut PyBytes_Type {
+            return new_ref(x);
+        }
+        let m = crate::objects::typeobject::lookup_str(Py_TYPE(x), "__bytes__");
+        if !m.is_null() {
+            let r = crate::protocols::call::call_method(x, "__bytes__", &[]).unwrap_or(null_mut());
+            if r.is_null() {
+                return r;
+            }
+            if !is_bytes(r) {
+                let tn = crate::objects::typeobject::type_name(Py_TYPE(r));
+                Py_DECREF(r);
+                return crate::raise_null!(
+                    PyExc_TypeError,
+                    "__bytes__ returned non-bytes (type {})",
+                    tn
+                );
+            }
+            if t == &raw mut PyBytes_Type {
+                return r;
+            }
+            data = Some(as_slice_of(r).to_vec());
+            Py_DECREF(r);
+        }
+    }
+    let data = match data {
+        Some(d) => d,
+        None => match crate::objects::bytearray::constructor_data(args, kw, "bytes") {
+            Ok(d) => d,
+            Err(()) => return null_mut(),
+        },
+    };
+    if t == &raw mut PyBytes_Type {
+        return from_slice(&data);
+    }
+    let o = match (*t).tp_alloc {
+        Some(f) => f(t, data.len() as Py_ssize_t),
+        None => alloc::generic_alloc(t, data.len() as Py_ssize_t),
+    };
+    if o.is_null() {
+        return o;
+    }
+    set_size(o, data.len() as Py_ssize_t);
+    (*(o as *mut BytesObject)).ob_shash = -1;
+    core::ptr::copy_nonoverlapping(data.as_ptr(), self::data(o), data.len());
+    *self::data(o).add(data.len()) = 0;
+    o
 }

@@ -823,7 +823,12 @@ pub unsafe extern "C" fn m_removesuffix(s: *mut PyObject, p: *mut PyObject) -> *
 
 /// `x in b` for bytes and bytearray.
 pub unsafe fn contains(h: &[u8], x: *mut PyObject) -> c_int {
-    match sub_arg(x) {
+    let v = if crate::protocols::number::index_check(x) && !crate::protocols::buffer::check(x) {
+        sub_arg(x)
+    } else {
+        bytes_like(x)
+    };
+    match v {
         Ok(v) => (v.is_empty() || h.windows(v.len()).any(|w| w == v.as_slice())) as c_int,
         Err(()) => -1,
     }
@@ -915,7 +920,19 @@ pub unsafe fn bytes_from_object(x: *mut PyObject) -> PyResult<Vec<u8>> {
             break;
         }
         let v = Owned(v);
-        out.push(byte_value(v.as_ptr())?);
+        let p = v.as_ptr();
+        if !crate::protocols::number::index_check(p) {
+            return crate::raise!(
+                PyExc_TypeError,
+                "'{}' object cannot be interpreted as an integer",
+                tname(p)
+            );
+        }
+        let n = crate::protocols::number::as_ssize_t(p, null_mut())?;
+        if !(0..256).contains(&n) {
+            return crate::raise!(PyExc_ValueError, "bytes must be in range(0, 256)");
+        }
+        out.push(n as u8);
     }
     Ok(out)
 }
@@ -941,6 +958,7 @@ pub unsafe fn subscript(
     like: *mut PyObject,
     h: &[u8],
     key: *mut PyObject,
+    range_msg: &str,
     what: &str,
 ) -> *mut PyObject {
     if crate::protocols::number::index_check(key) {
@@ -951,7 +969,7 @@ pub unsafe fn subscript(
             i += h.len() as isize;
         }
         if i < 0 || i >= h.len() as isize {
-            return crate::raise_null!(PyExc_IndexError, "{} index out of range", what);
+            return crate::raise_null!(PyExc_IndexError, "{}", range_msg);
         }
         return long::from_i64(h[i as usize] as i64);
     }

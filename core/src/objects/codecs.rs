@@ -217,13 +217,6 @@ pub unsafe fn register_error(name: &str, handler: *mut PyObject) -> PyResult<()>
     if !crate::protocols::call::is_callable(handler) {
         return crate::raise!(PyExc_TypeError, "handler must be callable");
     }
-    if BUILTIN_HANDLERS.contains(&name) {
-        return crate::raise!(
-            PyExc_ValueError,
-            "cannot un-register built-in error handler '{}'",
-            name
-        );
-    }
     Py_INCREF(handler);
     let old = with_registry(|r| r.handlers.insert(name.to_owned(), handler as usize));
     if let Some(o) = old {
@@ -1621,6 +1614,9 @@ pub unsafe fn lookup_error(name: &str) -> *mut PyObject {
             HANDLER_FUNCS[i] = f as usize;
         }
     });
+    if let Some(h) = registered_handler(name) {
+        return h;
+    }
     if let Some(i) = HANDLERS.iter().position(|h| h.2 == name) {
         let f = HANDLER_FUNCS[i] as *mut PyObject;
         if f.is_null() {
@@ -1628,8 +1624,345 @@ pub unsafe fn lookup_error(name: &str) -> *mut PyObject {
         }
         return f;
     }
-    match registered_handler(name) {
-        Some(h) => h,
-        None => crate::raise_null!(PyExc_LookupError, "unknown error handler name '{}'", name),
+    crate::raise_null!(PyExc_LookupError, "unknown error handler name '{}'", name)
+}
+
+// ---- incremental codecs and stream wrappers for the built-in codecs ---------------
+//
+// `PyCodec_IncrementalEncoder/Decoder` and `PyCodec_StreamReader/Writer` on a
+// built-in codec make these objects (CPython gets them from the `encodings`
+// package); registered codecs supply their own through their CodecInfo.
+
+#[repr(C)]
+pub struct IncrementalObject {
+    pub ob_base: PyObject,
+    pub lock: crate::lock::RawLock,
+    pub codec: Codec,
+    /// 0 encoder, 1 decoder, 2 stream writer, 3 stream reader.
+    pub kind: u8,
+    /// Whether the BOM (UTF-16/32 with BOM) has been written or consumed.
+    pub started: bool,
+    pub errors: *mut String,
+    /// Undecoded trailing bytes (decoders).
+    pub pending: *mut Vec<u8>,
+    /// The wrapped stream (stream reader/writer), or NULL.
+    pub stream: *mut PyObject,
+}
+
+static mut INCR_TYPES: [crate::typeobj::PyTypeObject; 4] = [
+    crate::typeobj::PyTypeObject::static_empty(null_mut()),
+    crate::typeobj::PyTypeObject::static_empty(null_mut()),
+    crate::typeobj::PyTypeObject::static_empty(null_mut()),
+    crate::typeobj::PyTypeObject::static_empty(null_mut()),
+];
+static INCR_READY: std::sync::Once = std::sync::Once::new();
+
+unsafe fn incr<'a>(o: *mut PyObject) -> &'a mut IncrementalObject {
+    &mut *(o as *mut IncrementalObject)
+}
+
+/// A new incremental encoder (0) / decoder (1) / stream writer (2) / reader (3).
+pub unsafe fn new_incremental(
+    c: Codec,
+    kind: u8,
+    errors: Option<&str>,
+    stream: *mut PyObject,
+) -> *mut PyObject {
+    INCR_READY.call_once(|| init_incremental_types());
+    let t = &raw mut INCR_TYPES[kind as usize];
+    if (*t).tp_name.is_null() {
+        return crate::raise_null!(PyExc_SystemError, "codec types unavailable");
+    }
+    let o = crate::alloc::new_object(
+        t,
+        IncrementalObject {
+            ob_base: PyObject {
+                ob_refcnt: 1,
+                ob_type: null_mut(),
+            },
+            lock: crate::lock::RawLock::new(),
+            codec: c,
+            kind,
+            started: false,
+            errors: Box::into_raw(Box::new(errors.unwrap_or("strict").to_string())),
+            pending: Box::into_raw(Box::new(Vec::new())),
+            stream,
+        },
+    );
+    if o.is_null() {
+        return null_mut();
+    }
+    Py_XINCREF(stream);
+    o as *mut PyObject
+}
+
+unsafe extern "C" fn incr_dealloc(o: *mut PyObject) {
+    let s = incr(o);
+    drop(Box::from_raw(s.errors));
+    drop(Box::from_raw(s.pending));
+    Py_XDECREF(s.stream);
+    crate::alloc::free_via_type(o);
+}
+
+/// The codec to use for the next chunk: after the first chunk, UTF-16/32 with a
+/// BOM continue in native (little-endian) order without writing another BOM.
+fn chunk_codec(c: Codec, started: bool) -> Codec {
+    match (c, started) {
+        (Codec::Utf16(None), true) => Codec::Utf16(Some(false)),
+        (Codec::Utf32(None), true) => Codec::Utf32(Some(false)),
+        _ => c,
+    }
+}
+
+unsafe fn encode_chunk(o: *mut PyObject, s: *mut PyObject) -> *mut PyObject {
+    if !unicode::is_unicode(s) {
+        return crate::raise_null!(
+            PyExc_TypeError,
+            "utf_8_encode() argument 1 must be str, not {}",
+            crate::objects::typeobject::type_name(Py_TYPE(s))
+        );
+    }
+    let st = incr(o);
+    let (c, errors) = st.lock.with(|| {
+        let c = chunk_codec(st.codec, st.started);
+        (c, (*st.errors).clone())
+    });
+    let r = encode_to_vec(s, c, Some(&errors));
+    match r {
+        Ok(v) => {
+            st.lock.with(|| st.started = true);
+            bytes::from_slice(&v)
+        }
+        Err(()) => null_mut(),
+    }
+}
+
+unsafe fn decode_chunk(o: *mut PyObject, data: &[u8], final_: bool) -> *mut PyObject {
+    let st = incr(o);
+    let (input, c, errors) = st.lock.with(|| {
+        let mut input = core::mem::take(&mut *st.pending);
+        input.extend_from_slice(data);
+        (input, st.codec, (*st.errors).clone())
+    });
+    // A BOM codec decides its order from the first bytes it sees.
+    let (c, skip) = match c {
+        Codec::Utf16(None) | Codec::Utf32(None) => {
+            let wide = matches!(c, Codec::Utf32(_));
+            let n = if wide { 4 } else { 2 };
+            if input.len() < n && !final_ {
+                st.lock.with(|| *st.pending = input.clone());
+                return new_ref(unicode::empty());
+            }
+            let le: &[u8] = if wide {
+                &[0xFF, 0xFE, 0, 0]
+            } else {
+                &[0xFF, 0xFE]
+            };
+            let be: &[u8] = if wide {
+                &[0, 0, 0xFE, 0xFF]
+            } else {
+                &[0xFE, 0xFF]
+            };
+            let (order, skip) = if input.starts_with(le) {
+                (Some(false), n)
+            } else if input.starts_with(be) {
+                (Some(true), n)
+            } else {
+                (Some(false), 0)
+            };
+            let nc = if wide {
+                Codec::Utf32(order)
+            } else {
+                Codec::Utf16(order)
+            };
+            st.lock.with(|| st.codec = nc);
+            (nc, skip)
+        }
+        c => (c, 0),
+    };
+    match decode_to_wtf8(&input[skip..], c, Some(&errors), final_) {
+        Ok((v, n)) => {
+            let rest = input[skip + n..].to_vec();
+            st.lock.with(|| *st.pending = rest);
+            unicode::from_wtf8_unchecked(&v)
+        }
+        Err(()) => null_mut(),
+    }
+}
+
+unsafe fn final_arg(a: &[*mut PyObject], i: usize) -> PyResult<bool> {
+    match a.get(i) {
+        None => Ok(false),
+        Some(&f) => {
+            let t = crate::protocols::object::is_true(f);
+            if t < 0 {
+                Err(())
+            } else {
+                Ok(t == 1)
+            }
+        }
+    }
+}
+
+unsafe extern "C" fn m_incr_encode(o: *mut PyObject, args: *mut PyObject) -> *mut PyObject {
+    let a = tuple::as_slice(args);
+    if a.is_empty() || a.len() > 2 {
+        return crate::raise_null!(
+            PyExc_TypeError,
+            "encode() takes from 1 to 2 positional arguments but {} were given",
+            a.len()
+        );
+    }
+    if final_arg(a, 1).is_err() {
+        return null_mut();
+    }
+    encode_chunk(o, a[0])
+}
+
+unsafe extern "C" fn m_incr_decode(o: *mut PyObject, args: *mut PyObject) -> *mut PyObject {
+    let a = tuple::as_slice(args);
+    if a.is_empty() || a.len() > 2 {
+        return crate::raise_null!(
+            PyExc_TypeError,
+            "decode() takes from 1 to 2 positional arguments but {} were given",
+            a.len()
+        );
+    }
+    let Ok(f) = final_arg(a, 1) else {
+        return null_mut();
+    };
+    let data = match crate::protocols::buffer::bytes_of_buffer(a[0]) {
+        Ok(d) => d,
+        Err(()) => return null_mut(),
+    };
+    decode_chunk(o, &data, f)
+}
+
+unsafe extern "C" fn m_incr_reset(o: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {
+    let st = incr(o);
+    st.lock.with(|| {
+        (*st.pending).clear();
+        st.started = false;
+    });
+    none_ref()
+}
+
+unsafe extern "C" fn m_incr_getstate(o: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {
+    let st = incr(o);
+    if st.kind == 1 {
+        let p = st.lock.with(|| (*st.pending).clone());
+        let b = bytes::from_slice(&p);
+        if b.is_null() {
+            return b;
+        }
+        let z = long::from_i64(0);
+        let t = tuple::pack(&[b, z]);
+        Py_DECREF(b);
+        Py_XDECREF(z);
+        return t;
+    }
+    long::from_i64(st.lock.with(|| st.started) as i64)
+}
+
+unsafe extern "C" fn m_stream_write(o: *mut PyObject, s: *mut PyObject) -> *mut PyObject {
+    let b = encode_chunk(o, s);
+    if b.is_null() {
+        return b;
+    }
+    let b = Owned(b);
+    crate::protocols::call::call_method(incr(o).stream, "write", &[b.as_ptr()])
+        .unwrap_or(null_mut())
+}
+
+unsafe extern "C" fn m_stream_read(o: *mut PyObject, args: *mut PyObject) -> *mut PyObject {
+    let a = tuple::as_slice(args);
+    let r = crate::protocols::call::call_method(incr(o).stream, "read", a).unwrap_or(null_mut());
+    if r.is_null() {
+        return r;
+    }
+    let r = Owned(r);
+    let data = match crate::protocols::buffer::bytes_of_buffer(r.as_ptr()) {
+        Ok(d) => d,
+        Err(()) => return null_mut(),
+    };
+    let at_end = data.is_empty() || a.is_empty();
+    decode_chunk(o, &data, at_end)
+}
+
+unsafe extern "C" fn g_stream(o: *mut PyObject, _c: *mut core::ffi::c_void) -> *mut PyObject {
+    let s = incr(o).stream;
+    if s.is_null() {
+        none_ref()
+    } else {
+        new_ref(s)
+    }
+}
+
+unsafe extern "C" fn g_errors(o: *mut PyObject, _c: *mut core::ffi::c_void) -> *mut PyObject {
+    unicode::from_str(&*incr(o).errors)
+}
+
+static mut INCR_METHODS: [[crate::defs::PyMethodDef; 4]; 4] =
+    [[crate::defs::PyMethodDef::SENTINEL; 4]; 4];
+static mut INCR_GETSET: [crate::defs::PyGetSetDef; 3] = [
+    crate::defs::PyGetSetDef {
+        name: c"errors".as_ptr(),
+        get: Some(g_errors),
+        set: None,
+        doc: core::ptr::null(),
+        closure: null_mut(),
+    },
+    crate::defs::PyGetSetDef {
+        name: c"stream".as_ptr(),
+        get: Some(g_stream),
+        set: None,
+        doc: core::ptr::null(),
+        closure: null_mut(),
+    },
+    crate::defs::PyGetSetDef {
+        name: core::ptr::null(),
+        get: None,
+        set: None,
+        doc: core::ptr::null(),
+        closure: null_mut(),
+    },
+];
+
+unsafe fn init_incremental_types() {
+    use crate::defs::{PyMethodDef, METH_NOARGS, METH_O, METH_VARARGS};
+    let md = |name: &'static core::ffi::CStr, f: crate::defs::PyCFunction, flags| PyMethodDef {
+        ml_name: name.as_ptr(),
+        ml_meth: Some(f),
+        ml_flags: flags,
+        ml_doc: core::ptr::null(),
+    };
+    let names: [&'static core::ffi::CStr; 4] = [
+        c"IncrementalEncoder",
+        c"IncrementalDecoder",
+        c"StreamWriter",
+        c"StreamReader",
+    ];
+    INCR_METHODS[0][0] = md(c"encode", m_incr_encode, METH_VARARGS);
+    INCR_METHODS[1][0] = md(c"decode", m_incr_decode, METH_VARARGS);
+    INCR_METHODS[2][0] = md(c"write", m_stream_write, METH_O);
+    INCR_METHODS[3][0] = md(c"read", m_stream_read, METH_VARARGS);
+    for k in 0..4 {
+        INCR_METHODS[k][1] = md(c"reset", m_incr_reset, METH_NOARGS);
+        INCR_METHODS[k][2] = md(c"getstate", m_incr_getstate, METH_NOARGS);
+        let t = &raw mut INCR_TYPES[k];
+        crate::objects::typeobject::init_builtin(
+            t,
+            names[k],
+            core::mem::size_of::<IncrementalObject>(),
+            0,
+        );
+        (*t).tp_flags |= crate::typeobj::Py_TPFLAGS_DISALLOW_INSTANTIATION;
+        (*t).tp_dealloc = Some(incr_dealloc);
+        (*t).tp_methods = (&raw mut INCR_METHODS[k]).cast();
+        (*t).tp_getset = (&raw mut INCR_GETSET).cast();
+        if crate::objects::typeobject::ready(t).is_err() {
+            crate::errors::clear();
+            (*t).tp_name = core::ptr::null();
+        }
     }
 }

@@ -202,6 +202,31 @@ pub unsafe fn get_contiguous(o: *mut PyObject, buffertype: c_int, order: c_char)
     r
 }
 
+/// A new buffer describing the same memory as view `o` (for slices and
+/// `toreadonly`): taken again from the exporter so that it stays valid after `o`
+/// is released, as CPython's shared managed buffer does.
+unsafe fn derive_view(o: *mut PyObject) -> PyResult<(Py_buffer, bool)> {
+    let m = mv(o);
+    let base = &m.view;
+    let mut nv: Py_buffer = core::mem::zeroed();
+    let owns = m.owns_buffer != 0 && !base.obj.is_null();
+    if owns {
+        if buffer::get_buffer(base.obj, &mut nv, buffer::PyBUF_FULL_RO) < 0 {
+            return Err(());
+        }
+    }
+    nv.buf = base.buf;
+    nv.len = base.len;
+    nv.itemsize = base.itemsize;
+    nv.readonly = base.readonly;
+    nv.ndim = base.ndim;
+    nv.format = base.format;
+    nv.shape = base.shape;
+    nv.strides = base.strides;
+    nv.suboffsets = null_mut();
+    Ok((nv, owns))
+}
+
 unsafe fn do_release(o: *mut PyObject) -> PyResult<()> {
     let m = mv(o);
     if m.released.load(Ordering::Acquire) != 0 {
@@ -515,10 +540,9 @@ unsafe extern "C" fn memory_subscript(o: *mut PyObject, key: *mut PyObject) -> *
         else {
             return null_mut();
         };
-        let mut nv: Py_buffer = core::mem::zeroed();
-        if memory_getbuffer(o, &mut nv, buffer::PyBUF_FULL_RO) < 0 {
+        let Ok((mut nv, owns)) = derive_view(o) else {
             return null_mut();
-        }
+        };
         let stride0 = *v.strides;
         let mut shape = (*mv(o).meta).shape.clone();
         let mut strides = (*mv(o).meta).strides.clone();
@@ -528,8 +552,7 @@ unsafe extern "C" fn memory_subscript(o: *mut PyObject, key: *mut PyObject) -> *
         nv.len = shape.iter().product::<Py_ssize_t>() * v.itemsize;
         nv.shape = shape.as_mut_ptr();
         nv.strides = strides.as_mut_ptr();
-        let r = from_view(nv, true);
-        return r;
+        return from_view(nv, owns);
     }
     if tuple::is_tuple(key) {
         return crate::raise_null!(
@@ -761,12 +784,11 @@ unsafe extern "C" fn m_toreadonly(o: *mut PyObject, _a: *mut PyObject) -> *mut P
     if check_released(o).is_err() {
         return null_mut();
     }
-    let mut nv: Py_buffer = core::mem::zeroed();
-    if memory_getbuffer(o, &mut nv, buffer::PyBUF_FULL_RO) < 0 {
+    let Ok((mut nv, owns)) = derive_view(o) else {
         return null_mut();
-    }
+    };
     nv.readonly = 1;
-    from_view(nv, true)
+    from_view(nv, owns)
 }
 
 unsafe extern "C" fn memory_repr(o: *mut PyObject) -> *mut PyObject {
@@ -913,8 +935,48 @@ getter!(g_contig, |o, v| new_ref(py_bool(buffer::is_contiguous(
     v,
     b'A' as c_char
 ))));
-unsafe extern "C" fn g_released(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
-    new_ref(py_bool(mv(o).released.load(Ordering::Acquire) != 0))
+/// `m[i]` for one-dimensional views (the sequence slot, used by iteration).
+unsafe extern "C" fn memory_item(o: *mut PyObject, i: Py_ssize_t) -> *mut PyObject {
+    if check_released(o).is_err() {
+        return null_mut();
+    }
+    let v = &mv(o).view;
+    if v.ndim == 0 {
+        return crate::raise_null!(PyExc_TypeError, "invalid indexing of 0-dim memory");
+    }
+    if v.ndim > 1 {
+        return crate::raise_null!(
+            PyExc_NotImplementedError,
+            "multi-dimensional sub-views are not implemented"
+        );
+    }
+    let Ok(c) = code_of(o) else {
+        return null_mut();
+    };
+    if i < 0 || i >= *v.shape {
+        return crate::raise_null!(PyExc_IndexError, "index out of bounds on dimension 1");
+    }
+    unpack(c, item_ptr(o, i))
+}
+
+unsafe extern "C" fn memory_iter(o: *mut PyObject) -> *mut PyObject {
+    if check_released(o).is_err() {
+        return null_mut();
+    }
+    let v = &mv(o).view;
+    if v.ndim == 0 {
+        return crate::raise_null!(PyExc_TypeError, "invalid indexing of 0-dim memory");
+    }
+    if v.ndim > 1 {
+        return crate::raise_null!(
+            PyExc_NotImplementedError,
+            "multi-dimensional sub-views are not implemented"
+        );
+    }
+    if code_of(o).is_err() {
+        return null_mut();
+    }
+    crate::objects::iterobject::new_seq_iter(o)
 }
 
 macro_rules! gs {
@@ -929,7 +991,7 @@ macro_rules! gs {
     };
 }
 
-static mut MEMORY_GETSET: [PyGetSetDef; 14] = [
+static mut MEMORY_GETSET: [PyGetSetDef; 13] = [
     gs!(c"obj", g_obj),
     gs!(c"nbytes", g_nbytes),
     gs!(c"readonly", g_readonly),
@@ -942,7 +1004,6 @@ static mut MEMORY_GETSET: [PyGetSetDef; 14] = [
     gs!(c"c_contiguous", g_c_contig),
     gs!(c"f_contiguous", g_f_contig),
     gs!(c"contiguous", g_contig),
-    gs!(c"released", g_released),
     PyGetSetDef {
         name: core::ptr::null(),
         get: None,
@@ -993,6 +1054,7 @@ unsafe extern "C" fn memory_new(
 
 static MEMORY_AS_SEQUENCE: PySequenceMethods = PySequenceMethods {
     sq_length: Some(memory_length),
+    sq_item: Some(memory_item),
     ..PySequenceMethods::EMPTY
 };
 static MEMORY_AS_MAPPING: PyMappingMethods = PyMappingMethods {
@@ -1019,6 +1081,7 @@ pub unsafe fn init_type() {
     (*t).tp_hash = Some(memory_hash);
     (*t).tp_richcompare = Some(memory_richcompare);
     (*t).tp_new = Some(memory_new);
+    (*t).tp_iter = Some(memory_iter);
     (*t).tp_as_sequence = &raw const MEMORY_AS_SEQUENCE as *mut _;
     (*t).tp_as_mapping = &raw const MEMORY_AS_MAPPING as *mut _;
     (*t).tp_as_buffer = &raw const MEMORY_AS_BUFFER as *mut _;

@@ -1,0 +1,100 @@
+/* The codec registry and error handlers (area `text`). */
+#include "common.h"
+#include <string.h>
+
+#define S(x) PyUnicode_FromString(x)
+#define I(x) PyLong_FromLong(x)
+#define B(x) PyBytes_FromString(x)
+
+static PyObject *call1(PyObject *f, PyObject *a)
+{
+    if (f == NULL) return NULL;
+    return PyObject_CallFunctionObjArgs(f, a, NULL);
+}
+
+int main(void)
+{
+    BEGIN();
+    show_int("known_utf8", PyCodec_KnownEncoding("utf8"));
+    show_int("known_latin", PyCodec_KnownEncoding("Latin-1"));
+    show_int("known_bogus", PyCodec_KnownEncoding("bogus"));
+    show("encode", PyCodec_Encode(S("h\xc3\xa9"), "utf-8", NULL));
+    show("encode_latin", PyCodec_Encode(S("h\xc3\xa9"), "latin-1", "strict"));
+    show("encode_err", PyCodec_Encode(S("h\xe2\x82\xac"), "latin-1", NULL));
+    show("encode_replace", PyCodec_Encode(S("h\xe2\x82\xac"), "latin-1", "replace"));
+    show("encode_bogus", PyCodec_Encode(S("x"), "bogus", NULL));
+    show("decode", PyCodec_Decode(B("h\xc3\xa9"), "utf-8", NULL));
+    show("decode_err", PyCodec_Decode(B("h\xff"), "utf-8", NULL));
+    show("decode_ignore", PyCodec_Decode(B("h\xff"), "ascii", "ignore"));
+    show("decode_bytearray", PyCodec_Decode(PyByteArray_FromStringAndSize("ab", 2), "ascii", NULL));
+    show("decode_str", PyCodec_Decode(S("ab"), "ascii", NULL));
+    show("encoder_call", call1(PyCodec_Encoder("latin-1"), S("ab")));
+    show("decoder_call", call1(PyCodec_Decoder("utf-16-le"), B("a\x00")));
+    show("encoder_bogus", PyCodec_Encoder("bogus"));
+    show("encoder_utf16", call1(PyCodec_Encoder("utf-16-be"), S("A")));
+    show("encoder_uesc", call1(PyCodec_Encoder("unicode_escape"), S("a\n\xc3\xa9")));
+    show("decoder_rawuesc", call1(PyCodec_Decoder("raw_unicode_escape"), B("\\u20ac\\n")));
+    {
+        PyObject *ie = PyCodec_IncrementalEncoder("utf-16", NULL);
+        show("incenc_1", PyObject_CallMethodObjArgs(ie, S("encode"), S("a"), NULL));
+        show("incenc_2", PyObject_CallMethodObjArgs(ie, S("encode"), S("b"), Py_True, NULL));
+        Py_XDECREF(ie);
+        ie = PyCodec_IncrementalEncoder("ascii", "replace");
+        show("incenc_replace", PyObject_CallMethodObjArgs(ie, S("encode"), S("a\xc3\xa9"), NULL));
+        show("incenc_errors", PyObject_GetAttrString(ie, "errors"));
+        Py_XDECREF(ie);
+        PyObject *id = PyCodec_IncrementalDecoder("utf-8", NULL);
+        show("incdec_1", PyObject_CallMethodObjArgs(id, S("decode"), B("a\xe2\x82"), NULL));
+        show("incdec_2", PyObject_CallMethodObjArgs(id, S("decode"), B("\xac!"), NULL));
+        show("incdec_trunc_final", PyObject_CallMethodObjArgs(id, S("decode"), B("\xe2"), Py_True, NULL));
+        Py_XDECREF(id);
+        id = PyCodec_IncrementalDecoder("utf-16", NULL);
+        show("incdec16_1", PyObject_CallMethodObjArgs(id, S("decode"), B("\xff"), NULL));
+        show("incdec16_2", PyObject_CallMethodObjArgs(id, S("decode"), PyBytes_FromStringAndSize("\xfe" "A\x00" "B", 4), NULL));
+        show("incdec16_3", PyObject_CallMethodObjArgs(id, S("decode"), PyBytes_FromStringAndSize("\x00", 1), Py_True, NULL));
+        Py_XDECREF(id);
+        show("incenc_bogus", PyCodec_IncrementalEncoder("bogus", NULL));
+    }
+    /* the built-in error handlers */
+    PyObject *strict = PyCodec_LookupError("strict");
+    PyObject *ignore = PyCodec_LookupError("ignore");
+    PyObject *replace = PyCodec_LookupError("replace");
+    PyObject *xml = PyCodec_LookupError("xmlcharrefreplace");
+    PyObject *bs = PyCodec_LookupError("backslashreplace");
+    PyObject *sesc = PyCodec_LookupError("surrogateescape");
+    PyObject *spass = PyCodec_LookupError("surrogatepass");
+    show_int("lookup_null_is_strict", PyCodec_LookupError(NULL) == strict);
+    show("lookup_bad", PyCodec_LookupError("bogus"));
+    PyObject *ue = PyObject_CallFunctionObjArgs(PyExc_UnicodeEncodeError, S("ascii"), S("a\xc3\xa9\xe2\x82\xac" "b"), I(1), I(3), S("ordinal not in range(128)"), NULL);
+    PyObject *ud = PyObject_CallFunctionObjArgs(PyExc_UnicodeDecodeError, S("utf-8"), B("a\xff\xfe" "b"), I(1), I(3), S("invalid start byte"), NULL);
+    PyObject *ut = PyObject_CallFunctionObjArgs(PyExc_UnicodeTranslateError, S("a\xc3\xa9" "b"), I(1), I(2), S("no"), NULL);
+    show("encode_error_str", PyObject_Str(ue));
+    show("strict_errors", call1(strict, ue));
+    show("strict_errors_api", PyCodec_StrictErrors(ud));
+    show("strict_errors_int", PyCodec_StrictErrors(I(1)));
+    show("ignore_enc", call1(ignore, ue));
+    show("ignore_dec", PyCodec_IgnoreErrors(ud));
+    show("ignore_tr", PyCodec_IgnoreErrors(ut));
+    show("ignore_int", PyCodec_IgnoreErrors(I(1)));
+    show("replace_enc", PyCodec_ReplaceErrors(ue));
+    show("replace_dec", call1(replace, ud));
+    show("replace_tr", PyCodec_ReplaceErrors(ut));
+    show("xml_enc", PyCodec_XMLCharRefReplaceErrors(ue));
+    show("xml_dec", call1(xml, ud));
+    show("bs_enc", PyCodec_BackslashReplaceErrors(ue));
+    show("bs_dec", call1(bs, ud));
+    show("bs_tr", PyCodec_BackslashReplaceErrors(ut));
+    show("sesc_dec", call1(sesc, ud));
+    show("sesc_enc_fail", call1(sesc, ue));
+    show("spass_enc_fail", call1(spass, ue));
+    show("namereplace_dec", PyCodec_NameReplaceErrors(ud));
+    /* a registered handler */
+    show_int("register_error", PyCodec_RegisterError("myhandler", replace));
+    show_int("lookup_registered", PyCodec_LookupError("myhandler") == replace);
+    show("use_registered", PyUnicode_AsEncodedString(S("a\xc3\xa9"), "ascii", "myhandler"));
+    show("use_registered_dec", PyUnicode_DecodeUTF8("a\xff", 2, "myhandler"));
+    show_int("register_builtin", PyCodec_RegisterError("strict", replace));
+    show_int("register_noncallable", PyCodec_RegisterError("x", I(1)));
+    Py_DECREF(ue); Py_DECREF(ud); Py_DECREF(ut);
+    END();
+}
