@@ -201,8 +201,8 @@ int main(void)
     show("decode_utf16_bad", PyUnicode_Decode("\x00\xd8\x41\x00", 4, "utf-16-le", NULL));
     show("decode_utf16_bom", PyUnicode_Decode("\xfe\xff\x00\x41", 4, "utf-16", NULL));
     show("decode_utf32_range", PyUnicode_Decode("\x00\x00\x11\x00", 4, "utf-32-le", NULL));
-    show("decode_uesc", PyUnicode_Decode("a\\n\\x41\\u20ac\\U0001F600\\101", 27, "unicode_escape", NULL));
-    show("decode_uesc_trunc", PyUnicode_Decode("\\x4", 3, "unicode_escape", NULL));
+    show("decode_uesc", PyUnicode_Decode("a\\n\x41\\u20ac\\U0001F600\\101", 27, "unicode_escape", NULL));
+    show("decode_uesc_trunc", PyUnicode_Decode("\x4", 3, "unicode_escape", NULL));
     show("decode_rawuesc", PyUnicode_DecodeRawUnicodeEscape("a\\n\\u20ac", 9, NULL));
     show("decode_uesc2", PyUnicode_DecodeUnicodeEscape("\\t\\'", 4, NULL));
     {
@@ -255,6 +255,13 @@ int main(void)
         show_int("fsdecoder", r);
         show("fsdecoder_out", out);
     }
+    show("str_call", PyObject_CallFunctionObjArgs((PyObject *)&PyUnicode_Type, I(42), NULL));
+    show("str_call_empty", PyObject_CallFunctionObjArgs((PyObject *)&PyUnicode_Type, NULL));
+    show("str_call_decode", PyObject_CallFunctionObjArgs((PyObject *)&PyUnicode_Type, PyBytes_FromString("\xc3\xa9"), S("utf-8"), NULL));
+    show("str_call_decode_err", PyObject_CallFunctionObjArgs((PyObject *)&PyUnicode_Type, PyBytes_FromString("\xff"), S("ascii"), S("replace"), NULL));
+    show("str_call_decode_str", PyObject_CallFunctionObjArgs((PyObject *)&PyUnicode_Type, S("x"), S("utf-8"), NULL));
+    show("str_call_decode_int", PyObject_CallFunctionObjArgs((PyObject *)&PyUnicode_Type, I(1), S("utf-8"), NULL));
+    show("str_call_badenc", PyObject_CallFunctionObjArgs((PyObject *)&PyUnicode_Type, PyBytes_FromString("x"), I(1), NULL));
     show("fromobject", PyUnicode_FromObject(S("x")));
     show("fromobject_err", PyUnicode_FromObject(I(1)));
     show("internfromstring", PyUnicode_InternFromString("interned_name"));

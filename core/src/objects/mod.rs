@@ -25,6 +25,7 @@ pub mod sysmodule;
 pub mod tuple;
 pub mod typeobject;
 pub mod unicode;
+pub mod unicode_db;
 pub mod unicode_format;
 pub mod unicode_ops;
 pub mod warnings;

@@ -596,15 +596,7 @@ pub unsafe extern "C" fn unicode_repr(op: *mut PyObject) -> *mut PyObject {
 /// than space) character. Approximated without the Unicode database for the
 /// classes that matter most in reprs.
 pub fn is_printable(c: u32) -> bool {
-    match c {
-        0x80..=0xA0 | 0xAD => false,
-        0xD800..=0xDFFF => false,
-        0xE000..=0xF8FF | 0xF0000..=0x10FFFF => false,
-        0x2028 | 0x2029 | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0xFEFF => false,
-        0xFFF0..=0xFFFB | 0xFFFE | 0xFFFF => false,
-        0x1680 | 0x2000..=0x200A | 0x202F | 0x205F | 0x3000 => false,
-        _ => char::from_u32(c).is_some(),
-    }
+    crate::objects::unicode_db::in_ranges(&crate::objects::unicode_db::PRINTABLE, c)
 }
 
 pub unsafe extern "C" fn unicode_str(op: *mut PyObject) -> *mut PyObject {

@@ -9,6 +9,7 @@ use crate::defs::*;
 use crate::exported::*;
 use crate::object::*;
 use crate::objects::unicode::{self, bytes_of, decode_wtf8, from_wtf8_unchecked, push_wtf8};
+use crate::objects::unicode_db as db;
 use crate::objects::{list, long, tuple, typeobject};
 use crate::typeobj::*;
 
@@ -36,15 +37,84 @@ unsafe fn type_name(o: *mut PyObject) -> &'static str {
 
 /// Python's whitespace (`str.isspace`).
 pub fn is_space(c: u32) -> bool {
-    matches!(c, 0x09..=0x0D | 0x1C..=0x20 | 0x85 | 0xA0 | 0x1680 | 0x2000..=0x200A | 0x2028 | 0x2029 | 0x202F | 0x205F | 0x3000)
+    db::in_ranges(&db::SPACE, c)
 }
 
 /// Line boundaries for `splitlines`.
 pub fn is_linebreak(c: u32) -> bool {
+    db::in_ranges(&db::LINEBREAK, c)
+}
+
+pub fn is_upper(c: u32) -> bool {
+    db::in_ranges(&db::UPPER, c)
+}
+pub fn is_lower(c: u32) -> bool {
+    db::in_ranges(&db::LOWER, c)
+}
+pub fn is_title(c: u32) -> bool {
+    db::in_ranges(&db::TITLE, c)
+}
+pub fn is_cased(c: u32) -> bool {
+    is_upper(c) || is_lower(c) || is_title(c)
+}
+/// Characters skipped when deciding whether a capital sigma ends a word.
+fn is_case_ignorable(c: u32) -> bool {
     matches!(
         c,
-        0x0A | 0x0B | 0x0C | 0x0D | 0x1C | 0x1D | 0x1E | 0x85 | 0x2028 | 0x2029
-    )
+        0x27 | 0x2E | 0x3A | 0x5E | 0x60 | 0xA8 | 0xAD | 0xAF | 0xB4 | 0xB7 | 0xB8 | 0x2019
+    ) || (0x300..0x370).contains(&c)
+        || (0x2B0..0x300).contains(&c)
+        || (0x200B..0x2010).contains(&c)
+}
+
+fn push_upper(out: &mut Vec<u32>, c: u32) {
+    match db::map_s(&db::UPPER_SPECIAL, c) {
+        Some(s) => out.extend(s.chars().map(|x| x as u32)),
+        None => out.push(db::map1(&db::UPPER_MAP, c).unwrap_or(c)),
+    }
+}
+fn push_lower(out: &mut Vec<u32>, v: &[u32], i: usize) {
+    let c = v[i];
+    if c == 0x3A3 {
+        out.push(if final_sigma(v, i) { 0x3C2 } else { 0x3C3 });
+        return;
+    }
+    match db::map_s(&db::LOWER_SPECIAL, c) {
+        Some(s) => out.extend(s.chars().map(|x| x as u32)),
+        None => out.push(db::map1(&db::LOWER_MAP, c).unwrap_or(c)),
+    }
+}
+fn push_title(out: &mut Vec<u32>, c: u32) {
+    match db::map_s(&db::TITLE_SPECIAL, c) {
+        Some(s) => out.extend(s.chars().map(|x| x as u32)),
+        None => push_upper(out, c),
+    }
+}
+/// CPython's Final_Sigma test: a cased letter before (skipping case-ignorable
+/// ones) and none after.
+fn final_sigma(v: &[u32], i: usize) -> bool {
+    let mut j = i;
+    let mut before = false;
+    while j > 0 {
+        j -= 1;
+        if is_case_ignorable(v[j]) {
+            continue;
+        }
+        before = is_cased(v[j]);
+        break;
+    }
+    if !before {
+        return false;
+    }
+    let mut k = i + 1;
+    while k < v.len() {
+        if is_case_ignorable(v[k]) {
+            k += 1;
+            continue;
+        }
+        return !is_cased(v[k]);
+    }
+    true
 }
 
 /// Clamp `start`/`end` like slice indices (negative counts from the end).
@@ -414,103 +484,81 @@ pub unsafe fn partition(s: *mut PyObject, sep: *mut PyObject, right: bool) -> *m
     t
 }
 
-/// Identifier check (`str.isidentifier`) using Rust's XID properties approximated
-/// by alphabetic/alphanumeric classes.
+/// `str.isidentifier`: XID_Start (or '_') then XID_Continue.
 pub unsafe fn is_identifier(s: *mut PyObject) -> bool {
     let v = cps(s);
     let Some(&first) = v.first() else {
         return false;
     };
-    let start = |c: u32| c == b'_' as u32 || char::from_u32(c).is_some_and(|ch| ch.is_alphabetic());
-    let cont = |c: u32| {
-        start(c)
-            || char::from_u32(c).is_some_and(|ch| ch.is_alphanumeric())
-            || (0x300..0x370).contains(&c)
-    };
-    start(first) && v[1..].iter().all(|&c| cont(c))
-}
-
-fn map_case(v: &[u32], f: impl Fn(char, &mut Vec<u32>)) -> Vec<u32> {
-    let mut out = Vec::with_capacity(v.len());
-    for &c in v {
-        match char::from_u32(c) {
-            Some(ch) => f(ch, &mut out),
-            None => out.push(c),
-        }
-    }
-    out
+    db::in_ranges(&db::XID_START, first)
+        && v[1..].iter().all(|&c| db::in_ranges(&db::XID_CONTINUE, c))
 }
 
 pub unsafe fn upper(s: *mut PyObject) -> *mut PyObject {
-    from_cps(&map_case(&cps(s), |ch, o| {
-        o.extend(ch.to_uppercase().map(|c| c as u32))
-    }))
+    let v = cps(s);
+    let mut out = Vec::with_capacity(v.len());
+    for &c in &v {
+        push_upper(&mut out, c);
+    }
+    from_cps(&out)
 }
 pub unsafe fn lower(s: *mut PyObject) -> *mut PyObject {
-    from_cps(&map_case(&cps(s), |ch, o| {
-        o.extend(ch.to_lowercase().map(|c| c as u32))
-    }))
+    let v = cps(s);
+    let mut out = Vec::with_capacity(v.len());
+    for i in 0..v.len() {
+        push_lower(&mut out, &v, i);
+    }
+    from_cps(&out)
 }
 pub unsafe fn casefold(s: *mut PyObject) -> *mut PyObject {
-    from_cps(&map_case(&cps(s), |ch, o| {
-        if ch == 'ß' {
-            o.extend([b's' as u32, b's' as u32]);
-        } else {
-            o.extend(ch.to_lowercase().map(|c| c as u32))
+    let v = cps(s);
+    let mut out = Vec::with_capacity(v.len());
+    for &c in &v {
+        match db::map_s(&db::CASEFOLD_SPECIAL, c) {
+            Some(f) => out.extend(f.chars().map(|x| x as u32)),
+            None => match db::map_s(&db::LOWER_SPECIAL, c) {
+                Some(f) => out.extend(f.chars().map(|x| x as u32)),
+                None => out.push(db::map1(&db::LOWER_MAP, c).unwrap_or(c)),
+            },
         }
-    }))
+    }
+    from_cps(&out)
 }
 pub unsafe fn swapcase(s: *mut PyObject) -> *mut PyObject {
-    from_cps(&map_case(&cps(s), |ch, o| {
-        if ch.is_uppercase() {
-            o.extend(ch.to_lowercase().map(|c| c as u32))
-        } else if ch.is_lowercase() {
-            o.extend(ch.to_uppercase().map(|c| c as u32))
+    let v = cps(s);
+    let mut out = Vec::with_capacity(v.len());
+    for i in 0..v.len() {
+        let c = v[i];
+        if is_upper(c) {
+            push_lower(&mut out, &v, i);
+        } else if is_lower(c) {
+            push_upper(&mut out, c);
         } else {
-            o.push(ch as u32)
+            out.push(c);
         }
-    }))
+    }
+    from_cps(&out)
 }
 unsafe fn capitalize_or_title(s: *mut PyObject, title: bool) -> *mut PyObject {
     let v = cps(s);
     let mut out = Vec::with_capacity(v.len());
     let mut prev_cased = false;
-    for (k, &c) in v.iter().enumerate() {
-        let Some(ch) = char::from_u32(c) else {
-            out.push(c);
-            prev_cased = false;
-            continue;
-        };
-        let first = if title { !prev_cased } else { k == 0 };
+    for i in 0..v.len() {
+        let c = v[i];
+        let first = if title { !prev_cased } else { i == 0 };
         if first {
-            out.extend(ch.to_uppercase().map(|c| c as u32));
+            push_title(&mut out, c);
         } else {
-            out.extend(ch.to_lowercase().map(|c| c as u32));
+            push_lower(&mut out, &v, i);
         }
-        prev_cased = ch.is_alphabetic() && (ch.is_uppercase() || ch.is_lowercase());
+        prev_cased = is_cased(c);
     }
     from_cps(&out)
 }
 
-fn is_decimal(c: u32) -> bool {
-    char::from_u32(c).is_some_and(|ch| ch.is_numeric() && ch.to_digit(10).is_some()) || {
-        // Other Nd digits: Rust's is_numeric covers N*, restrict to digit blocks.
-        char::from_u32(c).is_some_and(|ch| ch.is_numeric()) && (decimal_value(c).is_some())
-    }
-}
-
-/// The value of a decimal digit (Unicode Nd blocks are runs of ten).
+/// The value of a decimal digit.
 pub fn decimal_value(c: u32) -> Option<u32> {
-    const ZEROS: [u32; 38] = [
-        0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
-        0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90,
-        0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0,
-        0xFF10, 0x104A0,
-    ];
-    ZEROS
-        .iter()
-        .find(|&&z| c >= z && c < z + 10)
-        .map(|&z| c - z)
+    db::decimal_value(c)
 }
 
 /// Strip `chars` (NULL/None: whitespace) from the left (1), right (2) or both (3).
@@ -871,30 +919,24 @@ macro_rules! predicate {
 }
 predicate!(m_isascii, true, |c, _| c < 0x80);
 predicate!(m_isspace, false, |c, _| is_space(c));
-predicate!(m_isalpha, false, |_, ch| ch
-    .is_some_and(|c| c.is_alphabetic()));
-predicate!(m_isalnum, false, |c, ch| ch
-    .is_some_and(|x| x.is_alphabetic() || x.is_numeric())
-    || decimal_value(c).is_some());
-predicate!(m_isdecimal, false, |c, _| decimal_value(c).is_some());
-predicate!(m_isdigit, false, |c, ch| decimal_value(c).is_some()
-    || matches!(c, 0xB2 | 0xB3 | 0xB9 | 0x2070 | 0x2074..=0x2079 | 0x2080..=0x2089 | 0x2460..=0x2468 | 0x2474..=0x247C | 0x2488..=0x2490 | 0x24F5..=0x24FD | 0x24EA | 0x24FF | 0x2776..=0x277E | 0x2780..=0x2788 | 0x278A..=0x2792)
-        && ch.is_some());
-predicate!(m_isnumeric, false, |_, ch| ch
-    .is_some_and(|c| c.is_numeric()));
-predicate!(m_isprintable, true, |c, _| (0x20..0x7F).contains(&c)
-    || (c > 0x7F && unicode::is_printable(c)));
+predicate!(m_isalpha, false, |c, _| db::in_ranges(&db::ALPHA, c));
+predicate!(m_isalnum, false, |c, _| db::in_ranges(&db::ALPHA, c)
+    || db::in_ranges(&db::DECIMAL, c)
+    || db::in_ranges(&db::DIGIT, c)
+    || db::in_ranges(&db::NUMERIC, c));
+predicate!(m_isdecimal, false, |c, _| db::in_ranges(&db::DECIMAL, c));
+predicate!(m_isdigit, false, |c, _| db::in_ranges(&db::DIGIT, c));
+predicate!(m_isnumeric, false, |c, _| db::in_ranges(&db::NUMERIC, c));
+predicate!(m_isprintable, true, |c, _| db::in_ranges(&db::PRINTABLE, c));
 
 unsafe extern "C" fn m_islower(s: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {
     let mut cased = false;
     for c in cps(s) {
-        if let Some(ch) = char::from_u32(c) {
-            if ch.is_uppercase() {
-                return py_bool(false);
-            }
-            if ch.is_lowercase() {
-                cased = true;
-            }
+        if is_upper(c) || is_title(c) {
+            return py_bool(false);
+        }
+        if is_lower(c) {
+            cased = true;
         }
     }
     py_bool(cased)
@@ -902,13 +944,11 @@ unsafe extern "C" fn m_islower(s: *mut PyObject, _a: *mut PyObject) -> *mut PyOb
 unsafe extern "C" fn m_isupper(s: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {
     let mut cased = false;
     for c in cps(s) {
-        if let Some(ch) = char::from_u32(c) {
-            if ch.is_lowercase() {
-                return py_bool(false);
-            }
-            if ch.is_uppercase() {
-                cased = true;
-            }
+        if is_lower(c) || is_title(c) {
+            return py_bool(false);
+        }
+        if is_upper(c) {
+            cased = true;
         }
     }
     py_bool(cased)
@@ -917,14 +957,13 @@ unsafe extern "C" fn m_istitle(s: *mut PyObject, _a: *mut PyObject) -> *mut PyOb
     let mut cased = false;
     let mut prev = false;
     for c in cps(s) {
-        let ch = char::from_u32(c).unwrap_or('\0');
-        if ch.is_uppercase() {
+        if is_upper(c) || is_title(c) {
             if prev {
                 return py_bool(false);
             }
             prev = true;
             cased = true;
-        } else if ch.is_lowercase() {
+        } else if is_lower(c) {
             if !prev {
                 return py_bool(false);
             }
@@ -1390,6 +1429,9 @@ pub unsafe fn init_type() {
     let t = &raw mut PyUnicode_Type;
     (*t).tp_methods = (&raw mut UNICODE_METHODS).cast();
     (*t).tp_iter = Some(unicode_iter);
+    if (*t).tp_new.is_none() {
+        (*t).tp_new = Some(unicode_new);
+    }
     UNICODE_AS_NUMBER.nb_remainder = Some(unicode_mod);
     (*t).tp_as_number = &raw mut UNICODE_AS_NUMBER;
     let _ = m_format_mod;
@@ -1404,5 +1446,103 @@ pub unsafe fn init_type() {
     (*t).tp_iternext = Some(unicodeiter_next);
     (*t).tp_dealloc = Some(unicodeiter_dealloc);
     (*t).tp_methods = (&raw mut UNICODEITER_METHODS).cast();
-    let _ = is_decimal;
+}
+
+/// `str(object='')` / `str(bytes_or_buffer, encoding='utf-8', errors='strict')`.
+pub unsafe extern "C" fn unicode_new(
+    t: *mut PyTypeObject,
+    args: *mut PyObject,
+    kw: *mut PyObject,
+) -> *mut PyObject {
+    let a = self::args(args);
+    if a.len() > 3 {
+        return crate::raise_null!(
+            PyExc_TypeError,
+            "str() takes at most 3 arguments ({} given)",
+            a.len()
+        );
+    }
+    let mut obj = a.first().copied().unwrap_or(null_mut());
+    let mut enc = a.get(1).copied().unwrap_or(null_mut());
+    let mut err = a.get(2).copied().unwrap_or(null_mut());
+    if !kw.is_null() {
+        for (name, slot) in [
+            ("object", &mut obj),
+            ("encoding", &mut enc),
+            ("errors", &mut err),
+        ] {
+            let v = crate::objects::dict::get_str(kw, name);
+            if !v.is_null() {
+                *slot = v;
+            }
+        }
+    }
+    for (n, p) in [("'encoding'", enc), ("'errors'", err)] {
+        if !p.is_null() && !unicode::is_unicode(p) {
+            return crate::raise_null!(
+                PyExc_TypeError,
+                "str() argument {} must be str, not {}",
+                n,
+                type_name(p)
+            );
+        }
+    }
+    let value = if obj.is_null() {
+        new_ref(unicode::empty())
+    } else if enc.is_null() && err.is_null() {
+        crate::protocols::object::str(obj)
+    } else {
+        if unicode::is_unicode(obj) {
+            return crate::raise_null!(PyExc_TypeError, "decoding str is not supported");
+        }
+        if !crate::protocols::buffer::check(obj) {
+            return crate::raise_null!(
+                PyExc_TypeError,
+                "decoding to str: need a bytes-like object, {} found",
+                type_name(obj)
+            );
+        }
+        let data = match crate::protocols::buffer::bytes_of_buffer(obj) {
+            Ok(d) => d,
+            Err(()) => return null_mut(),
+        };
+        let e = if enc.is_null() {
+            "utf-8".to_string()
+        } else {
+            unicode::to_string_lossy(enc)
+        };
+        let er = if err.is_null() {
+            None
+        } else {
+            Some(unicode::to_string_lossy(err))
+        };
+        let r = crate::objects::codecs::decode_by_name(&data, &e, er.as_deref());
+        if !r.is_null() && !unicode::is_unicode(r) {
+            let tn = type_name(r);
+            Py_DECREF(r);
+            return crate::raise_null!(
+                PyExc_TypeError,
+                "'{}' decoder returned '{}' instead of 'str'; use codecs.decode() to decode to arbitrary types",
+                e,
+                tn
+            );
+        }
+        r
+    };
+    if value.is_null() || t == &raw mut PyUnicode_Type {
+        return value;
+    }
+    let value = Owned(value);
+    let o = match (*t).tp_alloc {
+        Some(f) => f(t, 0),
+        None => crate::alloc::generic_alloc(t, 0),
+    };
+    if o.is_null() {
+        return o;
+    }
+    if unicode::init_subclass_instance(o, bytes_of(value.as_ptr())).is_err() {
+        Py_DECREF(o);
+        return null_mut();
+    }
+    o
 }
