@@ -55,6 +55,31 @@ int main(void)
         Py_XDECREF(id);
         show("incenc_bogus", PyCodec_IncrementalEncoder("bogus", NULL));
     }
+    show("enc_utf16_spass", PyUnicode_AsEncodedString(PyUnicode_DecodeUTF8("a\xed\xa0\x80", 4, "surrogatepass"), "utf-16-le", "surrogatepass"));
+    show("enc_utf16_strict", PyUnicode_AsEncodedString(PyUnicode_DecodeUTF8("a\xed\xa0\x80", 4, "surrogatepass"), "utf-16", NULL));
+    show("enc_utf32_be", PyUnicode_AsEncodedString(S("a\xf0\x9f\x98\x80"), "utf-32-be", NULL));
+    show("enc_latin_sesc", PyUnicode_AsEncodedString(PyUnicode_DecodeUTF8("a\xff", 2, "surrogateescape"), "latin-1", "surrogateescape"));
+    show("enc_ascii_sesc_bad", PyUnicode_AsEncodedString(S("a\xc3\xa9"), "ascii", "surrogateescape"));
+    show("enc_ascii_bs", PyUnicode_AsEncodedString(S("a\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80"), "ascii", "backslashreplace"));
+    show("enc_utf8_replace_sur", PyUnicode_AsEncodedString(PyUnicode_DecodeUTF8("a\xff\xfe", 3, "surrogateescape"), "utf-8", "replace"));
+    show("enc_utf8_strict_sur", PyUnicode_AsEncodedString(PyUnicode_DecodeUTF8("a\xff\xfe", 3, "surrogateescape"), "utf-8", NULL));
+    show("enc_uesc", PyUnicode_AsEncodedString(S("\t\\'\x01\xc3\xa9"), "unicode_escape", NULL));
+    show("dec_utf32_sur", PyUnicode_Decode("\x00\xd8\x00\x00", 4, "utf-32-le", NULL));
+    show("dec_utf32_trunc", PyUnicode_Decode("a\x00\x00", 3, "utf-32-le", "replace"));
+    show("dec_utf32_bom", PyUnicode_Decode("\x00\x00\xfe\xff\x00\x00\x00A", 8, "utf-32", NULL));
+    show("dec_utf16_lone_low", PyUnicode_Decode("\x00\xdc" "A\x00", 4, "utf-16-le", "backslashreplace"));
+    show("dec_utf16_spass", PyUnicode_Decode("\x00\xdc" "A\x00", 4, "utf-16-le", "surrogatepass"));
+    show("dec_uesc_oct", PyUnicode_Decode("\\101\\0\\777", 10, "unicode_escape", NULL));
+    show("dec_uesc_bad_u", PyUnicode_Decode("\\u12", 4, "unicode_escape", "replace"));
+    show("dec_uesc_big_U", PyUnicode_Decode("\\U00110000", 10, "unicode_escape", NULL));
+    show("dec_rawuesc_big", PyUnicode_Decode("\\U00110000", 10, "raw_unicode_escape", NULL));
+    show("dec_uesc_unknown", PyUnicode_Decode("\\q", 2, "unicode_escape", NULL));
+    show("dec_utf8_overlong", PyUnicode_Decode("\xc0\x80", 2, "utf-8", "replace"));
+    show("dec_utf8_4byte_bad", PyUnicode_Decode("\xf4\x90\x80\x80", 4, "utf-8", "replace"));
+    show("dec_utf8_trunc_mid", PyUnicode_Decode("\xe2\x82" "a", 3, "utf-8", "replace"));
+    show("dec_latin_alias", PyUnicode_Decode("\xe9", 1, "ISO-8859-1", NULL));
+    show("dec_ascii_alias", PyUnicode_Decode("a", 1, "US-ASCII", NULL));
+    show("dec_utf8_alias", PyUnicode_Decode("a", 1, "UTF8", NULL));
     /* the built-in error handlers */
     PyObject *strict = PyCodec_LookupError("strict");
     PyObject *ignore = PyCodec_LookupError("ignore");
