@@ -132,6 +132,16 @@ int main(void)
     show("format_many", PyUnicode_Format(S("%5s|%-5s|%05d|%x|%X|%#o|%r|%c|%c|%%|%+d|% d|%d|%a|%.1s|%i|%u"),
         PyTuple_Pack(16, S("ab"), S("cd"), I(42), I(255), I(255), I(8), S("q"), I(65), I(0x20AC), I(7), I(7), I(-7), S("\xc3\xa9"), S("xyz"), I(-3), I(4))));
     show("format_single", PyUnicode_Format(S("<%s>"), S("x")));
+    {
+        PyObject *d = PyDict_New();
+        PyDict_SetItem(d, S("a"), S("x"));
+        PyDict_SetItem(d, S("b"), I(2));
+        show("format_dict", PyUnicode_Format(S("%(a)s+%(b)03d|%%"), d));
+        show("format_dict_missing", PyUnicode_Format(S("%(zz)s"), d));
+        show("format_dict_positional", PyUnicode_Format(S("%s"), d));
+        show("format_needs_mapping", PyUnicode_Format(S("%(a)s"), PyTuple_Pack(1, I(1))));
+        Py_DECREF(d);
+    }
     show("format_toofew", PyUnicode_Format(S("%s %s"), PyTuple_Pack(1, S("a"))));
     show("format_toomany", PyUnicode_Format(S("%s"), PyTuple_Pack(2, S("a"), S("b"))));
     show("format_badchar", PyUnicode_Format(S("%z"), PyTuple_Pack(1, S("a"))));

@@ -813,7 +813,7 @@ static BYTEARRAY_AS_BUFFER: PyBufferProcs = PyBufferProcs {
     bf_releasebuffer: Some(bytearray_releasebuffer),
 };
 
-static mut BYTEARRAY_METHODS: [PyMethodDef; 42] = [PyMethodDef::SENTINEL; 42];
+static mut BYTEARRAY_METHODS: [PyMethodDef; 52] = [PyMethodDef::SENTINEL; 52];
 
 pub unsafe fn init_type() {
     let t = &raw mut PyByteArray_Type;

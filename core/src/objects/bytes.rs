@@ -280,7 +280,7 @@ unsafe extern "C" fn bytes_getnewargs(o: *mut PyObject, _a: *mut PyObject) -> *m
     t
 }
 
-static mut BYTES_METHODS: [crate::defs::PyMethodDef; 33] = [crate::defs::PyMethodDef::SENTINEL; 33];
+static mut BYTES_METHODS: [crate::defs::PyMethodDef; 44] = [crate::defs::PyMethodDef::SENTINEL; 44];
 
 pub unsafe fn init_type() {
     let t = &raw mut PyBytes_Type;

@@ -821,6 +821,231 @@ pub unsafe extern "C" fn m_removesuffix(s: *mut PyObject, p: *mut PyObject) -> *
     make(s, &h)
 }
 
+unsafe fn pad_m(s: *mut PyObject, a: *mut PyObject, name: &str, how: u8) -> *mut PyObject {
+    let a = args(a);
+    if nargs(name, a, 1, 2).is_err() {
+        return null_mut();
+    }
+    let Ok(width) = crate::protocols::number::as_ssize_t(a[0], &raw mut PyExc_OverflowError) else {
+        return null_mut();
+    };
+    let fill = match a.get(1) {
+        None => b' ',
+        Some(&f) => {
+            let ok = (bytes::is_bytes(f) && Py_SIZE(f) == 1)
+                || (bytearray::is_bytearray(f) && Py_SIZE(f) == 1);
+            if !ok {
+                return crate::raise_null!(
+                    PyExc_TypeError,
+                    "{}() argument 2 must be a byte string of length 1, not {}",
+                    name,
+                    tname(f)
+                );
+            }
+            snapshot(f)[0]
+        }
+    };
+    let h = snapshot(s);
+    if width <= h.len() as isize {
+        return make_same(s, &h);
+    }
+    let total = width as usize - h.len();
+    let (l, r) = match how {
+        b'l' => (0, total),
+        b'r' => (total, 0),
+        _ => {
+            let left = total / 2 + (total & width as usize & 1);
+            (left, total - left)
+        }
+    };
+    let mut out = vec![fill; l];
+    out.extend_from_slice(&h);
+    out.extend(core::iter::repeat_n(fill, r));
+    make(s, &out)
+}
+
+/// The receiver itself for exact bytes (immutable), else a copy of its kind.
+unsafe fn make_same(s: *mut PyObject, h: &[u8]) -> *mut PyObject {
+    if bytes::is_bytes_exact(s) {
+        return new_ref(s);
+    }
+    make(s, h)
+}
+
+pub unsafe extern "C" fn m_center(s: *mut PyObject, a: *mut PyObject) -> *mut PyObject {
+    pad_m(s, a, "center", b'c')
+}
+pub unsafe extern "C" fn m_ljust(s: *mut PyObject, a: *mut PyObject) -> *mut PyObject {
+    pad_m(s, a, "ljust", b'l')
+}
+pub unsafe extern "C" fn m_rjust(s: *mut PyObject, a: *mut PyObject) -> *mut PyObject {
+    pad_m(s, a, "rjust", b'r')
+}
+pub unsafe extern "C" fn m_zfill(s: *mut PyObject, w: *mut PyObject) -> *mut PyObject {
+    let Ok(width) = crate::protocols::number::as_ssize_t(w, &raw mut PyExc_OverflowError) else {
+        return null_mut();
+    };
+    let h = snapshot(s);
+    if width <= h.len() as isize {
+        return make_same(s, &h);
+    }
+    let fill = width as usize - h.len();
+    let mut out = Vec::with_capacity(width as usize);
+    let mut rest = &h[..];
+    if let Some(&c) = h.first() {
+        if c == b'+' || c == b'-' {
+            out.push(c);
+            rest = &h[1..];
+        }
+    }
+    out.extend(core::iter::repeat_n(b'0', fill));
+    out.extend_from_slice(rest);
+    make(s, &out)
+}
+pub unsafe extern "C" fn m_expandtabs(
+    s: *mut PyObject,
+    a: *mut PyObject,
+    kw: *mut PyObject,
+) -> *mut PyObject {
+    let a = args(a);
+    let mut t = a.first().copied().unwrap_or(null_mut());
+    let k = kwarg(kw, "tabsize");
+    if !k.is_null() {
+        t = k;
+    }
+    let ts = if t.is_null() {
+        8
+    } else {
+        match crate::protocols::number::as_ssize_t(t, &raw mut PyExc_OverflowError) {
+            Ok(v) => v,
+            Err(()) => return null_mut(),
+        }
+    };
+    let mut out = Vec::new();
+    let mut col = 0isize;
+    for c in snapshot(s) {
+        if c == b'\t' {
+            if ts > 0 {
+                let n = ts - col % ts;
+                out.extend(core::iter::repeat_n(b' ', n as usize));
+                col += n;
+            }
+        } else {
+            out.push(c);
+            col += 1;
+            if c == b'\n' || c == b'\r' {
+                col = 0;
+            }
+        }
+    }
+    make(s, &out)
+}
+pub unsafe extern "C" fn m_splitlines(
+    s: *mut PyObject,
+    a: *mut PyObject,
+    kw: *mut PyObject,
+) -> *mut PyObject {
+    let a = args(a);
+    let mut keep = a.first().copied().unwrap_or(null_mut());
+    let k = kwarg(kw, "keepends");
+    if !k.is_null() {
+        keep = k;
+    }
+    let keep = if keep.is_null() {
+        false
+    } else {
+        match crate::protocols::object::is_true(keep) {
+            x if x < 0 => return null_mut(),
+            x => x == 1,
+        }
+    };
+    let h = snapshot(s);
+    let mut parts: Vec<Vec<u8>> = Vec::new();
+    let mut i = 0;
+    while i < h.len() {
+        let j = i;
+        while i < h.len() && h[i] != b'\n' && h[i] != b'\r' {
+            i += 1;
+        }
+        let mut eol = i;
+        if i < h.len() {
+            if h[i] == b'\r' && i + 1 < h.len() && h[i + 1] == b'\n' {
+                i += 2;
+            } else {
+                i += 1;
+            }
+            if keep {
+                eol = i;
+            }
+        }
+        parts.push(h[j..eol].to_vec());
+    }
+    let objs: Vec<*mut PyObject> = parts.iter().map(|p| make(s, p)).collect();
+    if objs.iter().any(|p| p.is_null()) {
+        for p in objs {
+            Py_XDECREF(p);
+        }
+        return null_mut();
+    }
+    let l = list::from_slice(&objs);
+    for p in objs {
+        Py_DECREF(p);
+    }
+    l
+}
+pub unsafe extern "C" fn m_title(s: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {
+    let mut prev = false;
+    let v: Vec<u8> = snapshot(s)
+        .into_iter()
+        .map(|c| {
+            let r = if prev {
+                c.to_ascii_lowercase()
+            } else {
+                c.to_ascii_uppercase()
+            };
+            prev = c.is_ascii_alphabetic();
+            r
+        })
+        .collect();
+    make(s, &v)
+}
+pub unsafe extern "C" fn m_capitalize(s: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {
+    let v: Vec<u8> = snapshot(s)
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            if i == 0 {
+                c.to_ascii_uppercase()
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
+    make(s, &v)
+}
+pub unsafe extern "C" fn m_istitle(s: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {
+    let mut cased = false;
+    let mut prev = false;
+    for c in snapshot(s) {
+        if c.is_ascii_uppercase() {
+            if prev {
+                return py_bool(false);
+            }
+            prev = true;
+            cased = true;
+        } else if c.is_ascii_lowercase() {
+            if !prev {
+                return py_bool(false);
+            }
+            prev = true;
+            cased = true;
+        } else {
+            prev = false;
+        }
+    }
+    py_bool(cased)
+}
+
 /// `x in b` for bytes and bytearray.
 pub unsafe fn contains(h: &[u8], x: *mut PyObject) -> c_int {
     let v = if crate::protocols::number::index_check(x) && !crate::protocols::buffer::check(x) {
@@ -849,7 +1074,16 @@ macro_rules! bytes_md {
 }
 
 /// The methods `bytes` and `bytearray` share (29 entries, no sentinel).
-pub const COMMON_METHODS: [PyMethodDef; 31] = [
+pub const COMMON_METHODS: [PyMethodDef; 40] = [
+    bytes_md!(c"center", m_center, METH_VARARGS),
+    bytes_md!(c"ljust", m_ljust, METH_VARARGS),
+    bytes_md!(c"rjust", m_rjust, METH_VARARGS),
+    bytes_md!(c"zfill", m_zfill, METH_O),
+    bytes_md!(c"expandtabs", m_expandtabs, METH_VARARGS | METH_KEYWORDS),
+    bytes_md!(c"splitlines", m_splitlines, METH_VARARGS | METH_KEYWORDS),
+    bytes_md!(c"title", m_title, METH_NOARGS),
+    bytes_md!(c"capitalize", m_capitalize, METH_NOARGS),
+    bytes_md!(c"istitle", m_istitle, METH_NOARGS),
     bytes_md!(c"decode", m_decode, METH_VARARGS | METH_KEYWORDS),
     bytes_md!(c"join", m_join, METH_O),
     bytes_md!(c"split", m_split, METH_VARARGS | METH_KEYWORDS),

@@ -158,7 +158,11 @@ pub unsafe fn format(fmt: *mut PyObject, args: *mut PyObject) -> *mut PyObject {
         let mut desc = String::new();
         if i < f.len() && f[i] == b'(' as u32 {
             if !is_mapping {
-                return crate::raise_null!(PyExc_TypeError, "format requires a mapping");
+                return crate::raise_null!(
+                    PyExc_TypeError,
+                    "format requires a mapping, not {}",
+                    tname(args)
+                );
             }
             let mut depth = 1;
             let ks = i + 1;

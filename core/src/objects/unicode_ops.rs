@@ -120,14 +120,16 @@ fn final_sigma(v: &[u32], i: usize) -> bool {
 /// Clamp `start`/`end` like slice indices (negative counts from the end).
 pub fn adjust(start: Py_ssize_t, end: Py_ssize_t, n: usize) -> (usize, usize) {
     let n = n as Py_ssize_t;
+    // As CPython's ADJUST_INDICES: the end is clamped to the length, the start
+    // only from below (a start past the end finds nothing).
     let fix = |v: Py_ssize_t| -> usize {
         if v < 0 {
             (v + n).max(0) as usize
         } else {
-            v.min(n) as usize
+            v as usize
         }
     };
-    (fix(start), fix(end))
+    (fix(start), fix(end).min(n as usize))
 }
 
 fn find_in(h: &[u32], n: &[u32], start: usize, end: usize, forward: bool) -> Option<usize> {
@@ -406,7 +408,15 @@ pub unsafe fn splitlines(s: *mut PyObject, keepends: bool) -> *mut PyObject {
 pub unsafe fn join(sep: *mut PyObject, seq: *mut PyObject) -> *mut PyObject {
     let items = match crate::protocols::iter::collect(seq) {
         Ok(v) => v,
-        Err(()) => return null_mut(),
+        Err(()) => {
+            if crate::errors::exception_matches(crate::objects::exceptions::exc(
+                &raw mut PyExc_TypeError,
+            )) {
+                crate::errors::clear();
+                return crate::raise_null!(PyExc_TypeError, "can only join an iterable");
+            }
+            return null_mut();
+        }
     };
     let sepb: &[u8] = if sep.is_null() { b"" } else { bytes_of(sep) };
     if items.len() == 1 && unicode::is_unicode_exact(items[0].as_ptr()) {
