@@ -124,6 +124,16 @@ int main(void)
         show_int("fillinfo_ro", view.readonly);
         show_int("fillinfo_obj_null", view.obj == NULL);
         show_int("fillinfo_writable_err", PyBuffer_FillInfo(&view, NULL, data, 3, 1, PyBUF_WRITABLE));
+        {   /* SystemError (its message names CPython's source file) */
+            int r1 = PyBuffer_FillInfo(&view, NULL, data, 3, 1, PyBUF_READ);
+            int e1 = PyErr_ExceptionMatches(PyExc_SystemError);
+            PyErr_Clear();
+            int r2 = PyBuffer_FillInfo(&view, NULL, data, 3, 0, PyBUF_WRITE);
+            int e2 = PyErr_ExceptionMatches(PyExc_SystemError);
+            PyErr_Clear();
+            show("fillinfo_read_write_flags", PyTuple_Pack(4, I(r1), I(e1), I(r2), I(e2)));
+        }
+        show_int("fillinfo_writable_rw", PyBuffer_FillInfo(&view, NULL, data, 3, 0, PyBUF_WRITABLE));
         show_int("fillinfo_null_view", PyBuffer_FillInfo(NULL, NULL, data, 3, 1, PyBUF_SIMPLE));
         r = PyBuffer_FillInfo(&view, NULL, data, 3, 0, PyBUF_FULL);
         show_int("fillinfo_full", r);

@@ -6,6 +6,48 @@
 #define I(x) PyLong_FromLong(x)
 #define B(x) PyBytes_FromString(x)
 
+/* A registered codec "upper-x": encode = str.upper + utf-8, decode = lower. */
+static PyObject *ux_encode(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *s = PyTuple_GetItem(args, 0);
+    PyObject *u = PyObject_CallMethod(s, "upper", NULL);
+    if (u == NULL) return NULL;
+    PyObject *b = PyUnicode_AsUTF8String(u);
+    Py_DECREF(u);
+    if (b == NULL) return NULL;
+    return Py_BuildValue("(Nn)", b, PyUnicode_GetLength(s));
+}
+
+static PyObject *ux_decode(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *b = PyTuple_GetItem(args, 0);
+    PyObject *s = PyUnicode_FromEncodedObject(b, "utf-8", NULL);
+    if (s == NULL) return NULL;
+    PyObject *l = PyObject_CallMethod(s, "lower", NULL);
+    Py_DECREF(s);
+    if (l == NULL) return NULL;
+    return Py_BuildValue("(Nn)", l, PyBytes_Size(b));
+}
+
+static PyMethodDef ux_defs[] = {
+    {"ux_encode", ux_encode, METH_VARARGS, NULL},
+    {"ux_decode", ux_decode, METH_VARARGS, NULL},
+};
+
+static PyObject *search(PyObject *self, PyObject *name)
+{
+    (void)self;
+    if (PyUnicode_CompareWithASCIIString(name, "upper-x") != 0)
+        Py_RETURN_NONE;
+    PyObject *e = PyCFunction_New(&ux_defs[0], NULL);
+    PyObject *d = PyCFunction_New(&ux_defs[1], NULL);
+    return Py_BuildValue("(NNOO)", e, d, Py_None, Py_None);
+}
+
+static PyMethodDef search_def = {"search", search, METH_O, NULL};
+
 static PyObject *call1(PyObject *f, PyObject *a)
 {
     if (f == NULL) return NULL;
@@ -121,5 +163,21 @@ int main(void)
     show_int("register_builtin", PyCodec_RegisterError("strict", replace));
     show_int("register_noncallable", PyCodec_RegisterError("x", I(1)));
     Py_DECREF(ue); Py_DECREF(ud); Py_DECREF(ut);
+    {
+        PyObject *fn = PyCFunction_New(&search_def, NULL);
+        show_int("known_before", PyCodec_KnownEncoding("Upper-X"));
+        show_int("register", PyCodec_Register(fn));
+        show_int("register_bad", PyCodec_Register(I(1)));
+        show_int("known_after", PyCodec_KnownEncoding("Upper-X"));
+        show("reg_encode", PyCodec_Encode(S("abc"), "upper-x", NULL));
+        show("reg_decode", PyCodec_Decode(B("ABC"), "upper-x", NULL));
+        show("reg_asencoded", PyUnicode_AsEncodedString(S("abc"), "upper-x", NULL));
+        show("reg_decode_fn", PyUnicode_Decode("XYZ", 3, "upper-x", NULL));
+        show("reg_builtin_still", PyUnicode_AsEncodedString(S("abc"), "ascii", NULL));
+        show("reg_unknown", PyCodec_Encode(S("abc"), "nope-x", NULL));
+        show_int("unregister", PyCodec_Unregister(fn));
+        show_int("known_unregistered", PyCodec_KnownEncoding("upper-x"));
+        Py_DECREF(fn);
+    }
     END();
 }

@@ -6,6 +6,7 @@
 //! UTF-8 (lone surrogates allowed) that becomes a `str`.
 
 use core::ptr::null_mut;
+use std::sync::OnceLock;
 
 use crate::exported::*;
 use crate::object::*;
@@ -183,22 +184,46 @@ unsafe fn unknown_handler(name: &str) {
 
 // ---- error handler registry -----------------------------------------------------
 
-struct Registry {
-    search: Vec<usize>,
-    cache: std::collections::HashMap<String, usize>,
-    handlers: std::collections::HashMap<String, usize>,
+/// The registries are Python containers (each protected by its own object lock):
+/// the search-function list, the lookup cache and the error handlers (both dicts),
+/// created once and immortal.
+struct CodecState {
+    search: usize,
+    cache: usize,
+    handlers: usize,
 }
 
-static REGISTRY: parking_lot::Mutex<Option<Registry>> = parking_lot::Mutex::new(None);
+static STATE: OnceLock<CodecState> = OnceLock::new();
 
-fn with_registry<R>(f: impl FnOnce(&mut Registry) -> R) -> R {
-    let mut g = REGISTRY.lock();
-    let r = g.get_or_insert_with(|| Registry {
-        search: Vec::new(),
-        cache: Default::default(),
-        handlers: Default::default(),
+unsafe fn state() -> PyResult<&'static CodecState> {
+    let st = STATE.get_or_init(|| {
+        let l = crate::objects::list::new(0);
+        let c = crate::objects::dict::new();
+        let h = crate::objects::dict::new();
+        for o in [l, c, h] {
+            if !o.is_null() {
+                make_immortal(o);
+            }
+        }
+        CodecState {
+            search: l as usize,
+            cache: c as usize,
+            handlers: h as usize,
+        }
     });
-    f(r)
+    if st.search == 0 || st.cache == 0 || st.handlers == 0 {
+        return crate::raise!(PyExc_SystemError, "codec registry unavailable");
+    }
+    Ok(st)
+}
+
+/// Whether any search function is registered (the built-in fast paths apply
+/// only without them).
+fn no_search_functions() -> bool {
+    match STATE.get() {
+        None => true,
+        Some(st) => st.search == 0 || unsafe { Py_SIZE(st.search as *mut PyObject) } == 0,
+    }
 }
 
 pub const BUILTIN_HANDLERS: [&str; 8] = [
@@ -217,17 +242,26 @@ pub unsafe fn register_error(name: &str, handler: *mut PyObject) -> PyResult<()>
     if !crate::protocols::call::is_callable(handler) {
         return crate::raise!(PyExc_TypeError, "handler must be callable");
     }
-    Py_INCREF(handler);
-    let old = with_registry(|r| r.handlers.insert(name.to_owned(), handler as usize));
-    if let Some(o) = old {
-        Py_DECREF(o as *mut PyObject);
-    }
-    Ok(())
+    let st = state()?;
+    let k = Owned::from_new(unicode::from_str(name)).ok_or(())?;
+    crate::objects::dict::set_item(st.handlers as *mut PyObject, k.as_ptr(), handler)
 }
 
-/// A registered (non built-in) error handler: new reference, or None.
+/// A registered error handler (new reference), or None.
 pub unsafe fn registered_handler(name: &str) -> Option<*mut PyObject> {
-    with_registry(|r| r.handlers.get(name).copied()).map(|p| new_ref(p as *mut PyObject))
+    let st = STATE.get()?;
+    if st.handlers == 0 {
+        return None;
+    }
+    let k = Owned::from_new(unicode::from_str(name))?;
+    match crate::objects::dict::get_item_ref(st.handlers as *mut PyObject, k.as_ptr()) {
+        Ok(p) if !p.is_null() => Some(p),
+        Ok(_) => None,
+        Err(()) => {
+            crate::errors::clear();
+            None
+        }
+    }
 }
 
 /// `PyCodec_Register`.
@@ -235,28 +269,35 @@ pub unsafe fn register_search(f: *mut PyObject) -> PyResult<()> {
     if !crate::protocols::call::is_callable(f) {
         return crate::raise!(PyExc_TypeError, "argument must be callable");
     }
-    Py_INCREF(f);
-    with_registry(|r| r.search.push(f as usize));
-    Ok(())
+    let st = state()?;
+    crate::objects::list::append(st.search as *mut PyObject, f)
 }
 
 /// `PyCodec_Unregister`.
 pub unsafe fn unregister_search(f: *mut PyObject) {
-    let removed = with_registry(|r| {
-        if let Some(i) = r.search.iter().position(|&p| p == f as usize) {
-            r.search.remove(i);
-            let cache: Vec<usize> = r.cache.drain().map(|(_, v)| v).collect();
-            Some(cache)
-        } else {
-            None
+    let Some(st) = STATE.get() else {
+        return;
+    };
+    if st.search == 0 {
+        return;
+    }
+    let l = st.search as *mut PyObject;
+    let items = crate::objects::list::snapshot(l);
+    if !items.iter().any(|o| o.as_ptr() == f) {
+        return;
+    }
+    crate::objects::list::clear(l);
+    let mut removed = false;
+    for o in &items {
+        if o.as_ptr() == f && !removed {
+            removed = true;
+            continue;
         }
-    });
-    if let Some(cache) = removed {
-        Py_DECREF(f);
-        for c in cache {
-            Py_DECREF(c as *mut PyObject);
+        if crate::objects::list::append(l, o.as_ptr()).is_err() {
+            crate::errors::clear();
         }
     }
+    crate::objects::dict::clear(st.cache as *mut PyObject);
 }
 
 /// `PyCodec_Lookup`: the search functions first (cached), then the built-in codecs
@@ -272,20 +313,25 @@ pub unsafe fn lookup(encoding: &str) -> *mut PyObject {
             }
         })
         .collect();
-    if let Some(p) = with_registry(|r| r.cache.get(&key).copied()) {
-        return new_ref(p as *mut PyObject);
-    }
-    let funcs: Vec<Owned> = with_registry(|r| {
-        r.search
-            .iter()
-            .map(|&p| Owned::from_borrowed(p as *mut PyObject))
-            .collect()
-    });
     let arg = unicode::from_str(&key);
     if arg.is_null() {
         return null_mut();
     }
     let arg = Owned(arg);
+    let mut funcs: Vec<Owned> = Vec::new();
+    let mut cache: *mut PyObject = null_mut();
+    if !no_search_functions() {
+        let Ok(st) = state() else {
+            return null_mut();
+        };
+        cache = st.cache as *mut PyObject;
+        match crate::objects::dict::get_item_ref(cache, arg.as_ptr()) {
+            Ok(p) if !p.is_null() => return p,
+            Ok(_) => {}
+            Err(()) => return null_mut(),
+        }
+        funcs = crate::objects::list::snapshot(st.search as *mut PyObject);
+    }
     for f in funcs {
         let r = crate::protocols::call::call_function(f.as_ptr(), &[arg.as_ptr()]);
         if r.is_null() {
@@ -301,10 +347,9 @@ pub unsafe fn lookup(encoding: &str) -> *mut PyObject {
                 "codec search functions must return 4-tuples"
             );
         }
-        Py_INCREF(r);
-        let old = with_registry(|reg| reg.cache.insert(key.clone(), r as usize));
-        if let Some(o) = old {
-            Py_DECREF(o as *mut PyObject);
+        if !cache.is_null() && crate::objects::dict::set_item(cache, arg.as_ptr(), r).is_err() {
+            Py_DECREF(r);
+            return null_mut();
         }
         return r;
     }
@@ -1238,7 +1283,7 @@ pub unsafe fn encode_by_name(
     errors: Option<&str>,
 ) -> *mut PyObject {
     if let Some(c) = find(encoding) {
-        if with_registry(|r| r.search.is_empty()) {
+        if no_search_functions() {
             return encode(s, c, errors);
         }
     }
@@ -1249,11 +1294,16 @@ pub unsafe fn encode_by_name(
 /// returns) or NULL.
 pub unsafe fn decode_by_name(data: &[u8], encoding: &str, errors: Option<&str>) -> *mut PyObject {
     if let Some(c) = find(encoding) {
-        if with_registry(|r| r.search.is_empty()) {
+        if no_search_functions() {
             return decode(data, c, errors);
         }
     }
-    let b = bytes::from_slice(data);
+    // As CPython: the codec gets a read-only memoryview over the data.
+    let b = crate::objects::memoryview::from_memory(
+        data.as_ptr() as *mut core::ffi::c_char,
+        data.len() as Py_ssize_t,
+        crate::protocols::buffer::PyBUF_READ,
+    );
     if b.is_null() {
         return b;
     }

@@ -258,9 +258,10 @@ unsafe fn do_release(o: *mut PyObject) -> PyResult<()> {
 unsafe extern "C" fn memory_dealloc(o: *mut PyObject) {
     let m = mv(o);
     if m.released.load(Ordering::Acquire) == 0 {
+        // With no exports left, releasing cannot raise (and must not disturb an
+        // exception being raised by the code that dropped the view).
         m.exports.store(0, Ordering::Release);
         let _ = do_release(o);
-        crate::errors::clear();
     }
     if !m.meta.is_null() {
         drop(Box::from_raw(m.meta));

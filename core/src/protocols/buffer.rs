@@ -66,8 +66,12 @@ pub unsafe fn fill_info(
         );
         return -1;
     }
-    if flags != PyBUF_SIMPLE && flags != PyBUF_READ && flags != PyBUF_WRITE {
-        // PyBUF_READ/PyBUF_WRITE are memoryview flags and never checked here.
+    if flags != PyBUF_SIMPLE {
+        // PyBUF_READ/PyBUF_WRITE are memoryview flags, not buffer request flags.
+        if flags == PyBUF_READ || flags == PyBUF_WRITE {
+            crate::errors::bad_internal_call();
+            return -1;
+        }
         if (flags & PyBUF_WRITABLE) == PyBUF_WRITABLE && readonly == 1 {
             let _: PyResult<()> = crate::raise!(PyExc_BufferError, "Object is not writable.");
             return -1;
