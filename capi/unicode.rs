@@ -1551,6 +1551,9 @@ pub unsafe extern "C" fn PyUnicode_CompareWithASCIIString(
     s: *const c_char,
 ) -> c_int {
     guard!(-1, {
+        if u.is_null() || s.is_null() || !unicode::is_unicode(u) {
+            return -1;
+        }
         let a = unicode_ops::cps(u);
         let b = CStr::from_ptr(s).to_bytes();
         for (x, &y) in a.iter().zip(b.iter()) {
