@@ -107,6 +107,9 @@ pub unsafe fn initialize() -> PyResult<()> {
     complex::init_type();
     unicode::init_type();
     bytes::init_type();
+    crate::objects::unicode_ops::init_type();
+    crate::objects::bytearray::init_type();
+    crate::objects::memoryview::init_type();
     tuple::init_type();
     list::init_type();
     dict::init_type();

@@ -464,14 +464,20 @@ pub unsafe fn as_utf8(o: *mut PyObject, size: *mut Py_ssize_t) -> *const c_char 
 
 /// UnicodeEncodeError for the first surrogate of `o` ('surrogates not allowed').
 pub unsafe fn raise_surrogate_encode_error(o: *mut PyObject) {
+    let is_sur = |c: &u32| (0xD800..0xE000).contains(c);
     let pos = decode_wtf8(bytes_of(o))
-        .position(|c| (0xD800..0xE000).contains(&c))
+        .position(|c| is_sur(&c))
         .unwrap_or(0);
+    let run = decode_wtf8(bytes_of(o))
+        .skip(pos)
+        .take_while(is_sur)
+        .count()
+        .max(1);
     crate::objects::exceptions::raise_unicode_encode_error(
         "utf-8",
         o,
         pos,
-        pos + 1,
+        pos + run,
         "surrogates not allowed",
     );
 }
@@ -590,15 +596,7 @@ pub unsafe extern "C" fn unicode_repr(op: *mut PyObject) -> *mut PyObject {
 /// than space) character. Approximated without the Unicode database for the
 /// classes that matter most in reprs.
 pub fn is_printable(c: u32) -> bool {
-    match c {
-        0x80..=0xA0 | 0xAD => false,
-        0xD800..=0xDFFF => false,
-        0xE000..=0xF8FF | 0xF0000..=0x10FFFF => false,
-        0x2028 | 0x2029 | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0xFEFF => false,
-        0xFFF0..=0xFFFB | 0xFFFE | 0xFFFF => false,
-        0x1680 | 0x2000..=0x200A | 0x202F | 0x205F | 0x3000 => false,
-        _ => char::from_u32(c).is_some(),
-    }
+    crate::objects::unicode_db::in_ranges(&crate::objects::unicode_db::PRINTABLE, c)
 }
 
 pub unsafe extern "C" fn unicode_str(op: *mut PyObject) -> *mut PyObject {
@@ -651,10 +649,15 @@ pub unsafe fn init_type() {
 
 static UNICODE_AS_SEQUENCE: PySequenceMethods = PySequenceMethods {
     sq_length: Some(unicode_length),
+    sq_concat: Some(crate::objects::unicode_ops::unicode_concat_slot),
+    sq_repeat: Some(crate::objects::unicode_ops::unicode_repeat),
+    sq_item: Some(crate::objects::unicode_ops::unicode_item),
+    sq_contains: Some(crate::objects::unicode_ops::unicode_contains),
     ..PySequenceMethods::EMPTY
 };
 static UNICODE_AS_MAPPING: PyMappingMethods = PyMappingMethods {
     mp_length: Some(unicode_length),
+    mp_subscript: Some(crate::objects::unicode_ops::unicode_subscript),
     ..PyMappingMethods::EMPTY
 };
 
@@ -669,4 +672,41 @@ pub unsafe fn init_singletons() {
         make_immortal(o);
         LATIN1[c as usize] = o;
     }
+}
+
+/// `PyUnicode_WriteChar` on a string nobody else sees yet (the caller checked):
+/// replace character `index` with `ch`, moving the text to its own buffer when
+/// the UTF-8 length changes.
+pub unsafe fn write_char(o: *mut PyObject, index: usize, ch: u32) -> PyResult<()> {
+    let mut v: Vec<u8> = bytes_of(o).to_vec();
+    let off = byte_offset(o, index);
+    let w = utf8_width(v[off]);
+    let mut enc = Vec::with_capacity(4);
+    push_wtf8(&mut enc, ch);
+    v.splice(off..off + w, enc);
+    let u = o as *mut UnicodeObject;
+    if v.len() == (*u).utf8_len as usize {
+        core::ptr::copy_nonoverlapping(v.as_ptr(), (*u).data, v.len());
+    } else {
+        let data = libc::malloc(v.len() + 1) as *mut u8;
+        if data.is_null() {
+            crate::errors::no_memory();
+            return Err(());
+        }
+        core::ptr::copy_nonoverlapping(v.as_ptr(), data, v.len());
+        *data.add(v.len()) = 0;
+        if !data_is_inline(o) {
+            libc::free((*u).data as *mut libc::c_void);
+        }
+        (*u).data = data;
+        (*u).utf8_len = v.len() as Py_ssize_t;
+    }
+    let (_, maxc, sur) = scan(&v);
+    (*u).maxclass = maxc;
+    (*u).has_surrogates = sur as u8;
+    let idx = (*u).index.swap(null_mut(), Ordering::AcqRel);
+    if !idx.is_null() {
+        drop(Box::from_raw(idx));
+    }
+    Ok(())
 }
