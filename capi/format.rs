@@ -81,7 +81,6 @@ pub mod ffi {
         pub fn PyErr_Occurred() -> *mut PyObject;
         pub fn PyErr_Clear();
         pub fn PyErr_NoMemory() -> *mut PyObject;
-        pub fn PyErr_BadInternalCall();
         pub fn PyErr_GetRaisedException() -> *mut PyObject;
         pub fn PyErr_SetRaisedException(exc: *mut PyObject);
         pub fn PyErr_WarnEx(
@@ -770,7 +769,7 @@ pub unsafe extern "C" fn carapace_unicode_from_format(
 ) -> *mut PyObject {
     guarded("PyUnicode_FromFormatV", core::ptr::null_mut(), || {
         if fmt.is_null() {
-            PyErr_BadInternalCall();
+            carapace_core::errors::bad_internal_call();
             return core::ptr::null_mut();
         }
         let mut a = Args::new(args, n);
@@ -844,7 +843,7 @@ pub unsafe extern "C" fn carapace_bytes_from_format(
 ) -> *mut PyObject {
     guarded("PyBytes_FromFormatV", core::ptr::null_mut(), || {
         if fmt.is_null() {
-            PyErr_BadInternalCall();
+            carapace_core::errors::bad_internal_call();
             return core::ptr::null_mut();
         }
         let mut a = Args::new(args, n);

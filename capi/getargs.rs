@@ -879,7 +879,7 @@ pub unsafe extern "C" fn carapace_arg_parse(
 ) -> c_int {
     guarded("PyArg_ParseTuple", 0, || {
         if fmt.is_null() {
-            PyErr_BadInternalCall();
+            carapace_core::errors::bad_internal_call();
             return 0;
         }
         let mut a = Args::new(cargs, n);
@@ -1171,7 +1171,7 @@ pub unsafe extern "C" fn carapace_arg_parse_kw(
             || fmt.is_null()
             || kwlist.is_null()
         {
-            PyErr_BadInternalCall();
+            carapace_core::errors::bad_internal_call();
             return 0;
         }
         let mut kws: Vec<&CStr> = Vec::new();
@@ -1189,7 +1189,7 @@ pub unsafe extern "C" fn carapace_arg_parse_kw(
 pub unsafe extern "C" fn PyArg_ValidateKeywordArguments(kwargs: Obj) -> c_int {
     guarded("PyArg_ValidateKeywordArguments", 0, || {
         if kwargs.is_null() || !has_flag(kwargs, Py_TPFLAGS_DICT_SUBCLASS) {
-            PyErr_BadInternalCall();
+            carapace_core::errors::bad_internal_call();
             return 0;
         }
         let mut pos: isize = 0;

@@ -11,13 +11,13 @@
 mod guard;
 
 mod bool;
-mod call;
-mod capsule;
-mod complex;
 mod buffer;
 mod bytearray;
 mod bytes;
+mod call;
+mod capsule;
 mod codecs;
+mod complex;
 mod data;
 mod dict;
 mod errors;

@@ -304,7 +304,7 @@ pub unsafe extern "C" fn carapace_build_value(
 ) -> Obj {
     guarded("Py_BuildValue", NULL, || {
         if fmt.is_null() {
-            PyErr_BadInternalCall();
+            carapace_core::errors::bad_internal_call();
             return NULL;
         }
         let mut a = Args::new(args, n);
@@ -474,7 +474,7 @@ pub unsafe extern "C" fn carapace_call_method_objargs(
 pub unsafe extern "C" fn carapace_tuple_pack(n: isize, objs: *const Obj) -> Obj {
     guarded("PyTuple_Pack", NULL, || {
         if n < 0 {
-            PyErr_BadInternalCall();
+            carapace_core::errors::bad_internal_call();
             return NULL;
         }
         tuple_of(objs, n)

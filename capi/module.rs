@@ -435,7 +435,7 @@ pub unsafe extern "C" fn PyModule_AddType(m: *mut PyObject, t: *mut PyTypeObject
         if typeobject::ready(t).is_err() {
             return -1;
         }
-        let Ok(name) = std::ffi::CString::new(typeobject::type_name(t)) else {
+        let Ok(name) = std::ffi::CString::new(typeobject::short_name(t)) else {
             errors::bad_internal_call();
             return -1;
         };

@@ -113,10 +113,7 @@ pub unsafe extern "C" fn Py_GetConstantBorrowed(id: c_uint) -> *mut PyObject {
         8 => bytes::empty(),
         9 => tuple::empty(),
         _ => {
-            carapace_core::errors::set_string(
-                carapace_core::objects::exceptions::exc(&raw mut PyExc_SystemError),
-                "invalid constant identifier",
-            );
+            carapace_core::errors::bad_internal_call();
             null_mut()
         }
     }

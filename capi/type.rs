@@ -45,7 +45,7 @@ pub unsafe extern "C" fn PyType_GetName(t: *mut PyTypeObject) -> *mut PyObject {
                 return new_ref(q);
             }
         }
-        unicode::from_str(typeobject::type_name(t))
+        unicode::from_str(typeobject::short_name(t))
     })
 }
 
@@ -180,14 +180,20 @@ pub unsafe extern "C" fn PyType_GetTypeDataSize(t: *mut PyTypeObject) -> Py_ssiz
 /// `PyObject_GetTypeData` (PEP 697): the part of `o` that `cls` itself added,
 /// after its base's (aligned) basic size.
 #[no_mangle]
-pub unsafe extern "C" fn PyObject_GetTypeData(o: *mut PyObject, cls: *mut PyTypeObject) -> *mut core::ffi::c_void {
+pub unsafe extern "C" fn PyObject_GetTypeData(
+    o: *mut PyObject,
+    cls: *mut PyTypeObject,
+) -> *mut core::ffi::c_void {
     (o as *mut u8).offset(heaptype::type_data_offset(cls)) as *mut core::ffi::c_void
 }
 
 /// `PyObject_GetTypeData_DuringGC`: the same, safe to call from `tp_traverse`
 /// (nothing here can run code or allocate).
 #[no_mangle]
-pub unsafe extern "C" fn PyObject_GetTypeData_DuringGC(o: *mut PyObject, cls: *mut PyTypeObject) -> *mut core::ffi::c_void {
+pub unsafe extern "C" fn PyObject_GetTypeData_DuringGC(
+    o: *mut PyObject,
+    cls: *mut PyTypeObject,
+) -> *mut core::ffi::c_void {
     PyObject_GetTypeData(o, cls)
 }
 

@@ -229,13 +229,19 @@ static void test_identity(PyObject *testext)
     r = call_attr(testext, "raise_error", Py_BuildValue("(s)", "payload"));
     check("identity.module_error_is_valueerror", r == NULL && PyErr_ExceptionMatches(PyExc_ValueError), "Error");
     expect("embed.raise_error", NULL);
-    expect("embed.return_null", call_attr(testext, "return_null", PyTuple_New(0)));
-    {   /* a result returned together with a pending exception: record both */
+    /* Runtime-specific by design: CPython's PyObject_Call passes a C function's
+     * NULL-without-exception (and a result returned with an exception set)
+     * straight back to the caller; Carapace turns both into SystemError, as
+     * DESIGN.md asks for bad input. run.sh checks Carapace's lines. */
+    {
+        static char text[2048];
+        result_text(call_attr(testext, "return_null", PyTuple_New(0)), text, sizeof text);
+        printf("runtime-specific: value embed.return_null: %s\n", text);
         PyObject *res = call_attr(testext, "result_and_error", PyTuple_New(0));
         char pending[1024] = "";
         if (PyErr_Occurred()) exc_text(pending, sizeof pending);
-        expect("embed.result_and_error", res);
-        expect("embed.result_and_error.pending", PyUnicode_FromString(pending));
+        result_text(res, text, sizeof text);
+        printf("runtime-specific: value embed.result_and_error: %s | pending: %s\n", text, pending);
     }
     expect("embed.with_kwargs", PyObject_Call(PyObject_GetAttrString(testext, "with_kwargs"),
                                               Py_BuildValue("(i)", 3), Py_BuildValue("{s:d}", "d", 9.5)));

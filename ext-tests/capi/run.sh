@@ -201,6 +201,14 @@ carapace | valgrind)
             verdict fail "variant $v: Carapace output differs from CPython 3.15's (exit $rc; $BUILD/out/carapace-$v.diff)"
             head -n 30 "$BUILD/out/carapace-$v.diff" | sed 's/^/    /'
         fi
+        # runtime-specific expectation: a C function returning NULL without an
+        # exception, or a result with one set, becomes SystemError on Carapace
+        if grep -q "^runtime-specific: value embed.return_null: !SystemError: <built-in function return_null> returned NULL without setting an exception" "$BUILD/out/carapace-$v.txt" \
+           && grep -q "^runtime-specific: value embed.result_and_error: .*pending: !SystemError: <built-in function result_and_error> returned a result with an exception set" "$BUILD/out/carapace-$v.txt"; then
+            verdict ok "variant $v: NULL without exception / result with exception become SystemError"
+        else
+            verdict fail "variant $v: bad C function results not turned into SystemError: $(grep '^runtime-specific: value embed' "$BUILD/out/carapace-$v.txt" || echo 'no line')"
+        fi
         # runtime-specific expectation: the version-specific module is refused
         if grep -q '^runtime-specific: import bad_vs: !ImportError: .*[Ss]table ABI' "$BUILD/out/carapace-$v.txt"; then
             verdict ok "variant $v: version-specific bad_vs refused with an ImportError naming the Stable ABI"

@@ -947,7 +947,7 @@ static PyObject *t_tuple_list(PyObject *self, PyObject *unused)
     R("astuple", PyList_AsTuple(l));
     PyList_Append(l, S("x"));
     RI("sort_typeerr", PyList_Sort(l));
-    RI("append_notlist", PyList_Append(t, I(1)));
+    { PyObject *notlist = PyTuple_New(0); RI("append_notlist", PyList_Append(notlist, I(1))); Py_DECREF(notlist); }
 #if API >= 0x030d0000
     R("getitemref@3.13", PyList_GetItemRef(l, 0));
     R("getitemref_oob@3.13", PyList_GetItemRef(l, 50));

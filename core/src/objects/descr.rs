@@ -225,7 +225,7 @@ unsafe extern "C" fn method_descr_vectorcall(
     } else {
         null_mut()
     };
-    methodobject::call_methoddef(ml, self_, cls, args.add(1), n - 1, kwnames)
+    methodobject::call_methoddef(ml, self_, cls, args.add(1), n - 1, kwnames, None)
 }
 
 unsafe extern "C" fn method_repr(o: *mut PyObject) -> *mut PyObject {
@@ -248,7 +248,7 @@ unsafe extern "C" fn classmethod_get(
                 PyExc_TypeError,
                 "descriptor '{}' for type '{}' needs either an object or a type",
                 name_of(descr),
-                qual_name(d(descr).d_type)
+                type_name(d(descr).d_type)
             );
         }
         ty = Py_TYPE(obj) as *mut PyObject;
@@ -260,8 +260,8 @@ unsafe extern "C" fn classmethod_get(
             PyExc_TypeError,
             "descriptor '{}' for type '{}' needs a subtype of '{}', not '{}'",
             name_of(descr),
-            qual_name(d(descr).d_type),
-            qual_name(d(descr).d_type),
+            type_name(d(descr).d_type),
+            type_name(d(descr).d_type),
             type_name(if crate::objects::typeobject::is_type(ty) {
                 ty as *mut PyTypeObject
             } else {
@@ -289,7 +289,7 @@ unsafe extern "C" fn classmethod_call(
             PyExc_TypeError,
             "descriptor '{}' of '{}' object needs an argument",
             name_of(descr),
-            qual_name(d(descr).d_type)
+            type_name(d(descr).d_type)
         );
     }
     let first = crate::objects::tuple::get_item(args, 0);
@@ -394,13 +394,12 @@ pub unsafe fn member_set_one(obj: *mut u8, m: *const PyMemberDef, v: *mut PyObje
         }
     }
     macro_rules! int_field {
-        ($t:ty, $min:expr, $max:expr) => {{
-            if !long::is_long(v) {
-                let _: PyResult<()> =
-                    crate::raise!(PyExc_TypeError, "attribute value type must be int");
+        ($t:ty, $min:expr, $max:expr, $what:literal) => {{
+            // As `PyLong_AsLong`: any `__index__` object, CPython's messages.
+            let Some(i) = Owned::from_new(crate::protocols::number::index(v)) else {
                 return -1;
-            }
-            let Some(x) = long::to_i64(v) else {
+            };
+            let Some(x) = long::to_i64(i.as_ptr()) else {
                 let _: PyResult<()> = crate::raise!(
                     PyExc_OverflowError,
                     "Python int too large to convert to C long"
@@ -408,12 +407,15 @@ pub unsafe fn member_set_one(obj: *mut u8, m: *const PyMemberDef, v: *mut PyObje
                 return -1;
             };
             if x < $min || x > $max {
-                // CPython warns and truncates for the narrow types.
-                crate::objects::warnings::warn(
+                // CPython stores the truncated value and warns.
+                if crate::objects::warnings::warn(
                     crate::objects::exceptions::exc(&raw mut PyExc_RuntimeWarning),
-                    "Truncation of value to the member's C type",
+                    concat!("Truncation of value to ", $what),
                     1,
-                );
+                ) < 0
+                {
+                    return -1;
+                }
             }
             *(addr as *mut $t) = x as $t;
             0
@@ -429,13 +431,13 @@ pub unsafe fn member_set_one(obj: *mut u8, m: *const PyMemberDef, v: *mut PyObje
             *(addr as *mut c_char) = (v == py_true()) as c_char;
             0
         }
-        Py_T_BYTE => int_field!(i8, i8::MIN as i64, i8::MAX as i64),
-        Py_T_UBYTE => int_field!(u8, 0, u8::MAX as i64),
-        Py_T_SHORT => int_field!(i16, i16::MIN as i64, i16::MAX as i64),
-        Py_T_USHORT => int_field!(u16, 0, u16::MAX as i64),
-        Py_T_INT => int_field!(i32, i32::MIN as i64, i32::MAX as i64),
-        Py_T_UINT => int_field!(u32, 0, u32::MAX as i64),
-        Py_T_LONG | Py_T_LONGLONG | Py_T_PYSSIZET => int_field!(i64, i64::MIN, i64::MAX),
+        Py_T_BYTE => int_field!(i8, i8::MIN as i64, i8::MAX as i64, "char"),
+        Py_T_UBYTE => int_field!(u8, 0, u8::MAX as i64, "unsigned char"),
+        Py_T_SHORT => int_field!(i16, i16::MIN as i64, i16::MAX as i64, "short"),
+        Py_T_USHORT => int_field!(u16, 0, u16::MAX as i64, "unsigned short"),
+        Py_T_INT => int_field!(i32, i32::MIN as i64, i32::MAX as i64, "int"),
+        Py_T_UINT => int_field!(u32, 0, u32::MAX as i64, "unsigned int"),
+        Py_T_LONG | Py_T_LONGLONG | Py_T_PYSSIZET => int_field!(i64, i64::MIN, i64::MAX, "long"),
         Py_T_ULONG | Py_T_ULONGLONG => {
             if !long::is_long(v) {
                 let _: PyResult<()> =
@@ -594,7 +596,7 @@ unsafe extern "C" fn getset_set(
                 &format!(
                     "attribute '{}' of '{}' objects is not writable",
                     name_of(descr),
-                    qual_name(d(descr).d_type)
+                    type_name(d(descr).d_type)
                 ),
             );
             -1

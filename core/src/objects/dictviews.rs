@@ -321,7 +321,7 @@ unsafe extern "C" fn items_contains(o: *mut PyObject, x: *mut PyObject) -> c_int
 }
 
 unsafe extern "C" fn view_repr(o: *mut PyObject) -> *mut PyObject {
-    let name = crate::objects::typeobject::type_name(Py_TYPE(o)).to_string();
+    let name = crate::objects::typeobject::short_name(Py_TYPE(o)).to_string();
     let Some(guard) = protocols::object::ReprGuard::enter(o) else {
         return unicode::from_str("...");
     };

@@ -95,17 +95,31 @@ pub unsafe fn new(
 
 /// The name used in argument errors: `name` for module functions, `Type.name`
 /// for methods.
-pub unsafe fn display_name(ml: *mut PyMethodDef, self_: *mut PyObject) -> String {
+pub unsafe fn display_name(
+    ml: *mut PyMethodDef,
+    self_: *mut PyObject,
+    module: *mut PyObject,
+) -> String {
+    // CPython's `_PyObject_FunctionStr`: the qualified name, prefixed by the
+    // module for module-level functions ("xxlimited.foo", "list.append").
     let name = CStr::from_ptr((*ml).ml_name).to_string_lossy().into_owned();
-    if self_.is_null() || crate::objects::module::is_module(self_) {
-        return name;
-    }
-    let t = if crate::objects::typeobject::is_type(self_) {
-        self_ as *mut PyTypeObject
+    let qual = if self_.is_null() || crate::objects::module::is_module(self_) {
+        name
     } else {
-        Py_TYPE(self_)
+        let t = if crate::objects::typeobject::is_type(self_) {
+            self_ as *mut PyTypeObject
+        } else {
+            Py_TYPE(self_)
+        };
+        format!("{}.{}", crate::objects::typeobject::qual_name(t), name)
     };
-    format!("{}.{}", crate::objects::typeobject::qual_name(t), name)
+    if !module.is_null() && unicode::is_unicode(module) {
+        let m = unicode::to_string_lossy(module);
+        if m != "builtins" {
+            return format!("{m}.{qual}");
+        }
+    }
+    qual
 }
 
 /// Call `ml` with `self_` using its `METH_*` convention. `args` holds the positional
@@ -117,8 +131,10 @@ pub unsafe fn call_methoddef(
     args: *const *mut PyObject,
     nargsf: usize,
     kwnames: *mut PyObject,
+    module: Option<*mut PyObject>,
 ) -> *mut PyObject {
     let n = nargs(nargsf);
+    let modname = module.unwrap_or(null_mut());
     let nkw = if kwnames.is_null() {
         0
     } else {
@@ -132,7 +148,7 @@ pub unsafe fn call_methoddef(
         crate::raise_null!(
             PyExc_TypeError,
             "{}() takes no keyword arguments{}",
-            display_name(ml, self_),
+            display_name(ml, self_, modname),
             what
         )
     };
@@ -147,7 +163,7 @@ pub unsafe fn call_methoddef(
                 crate::raise_null!(
                     PyExc_TypeError,
                     "{}() takes no arguments ({} given)",
-                    display_name(ml, self_),
+                    display_name(ml, self_, modname),
                     n
                 )
             } else {
@@ -161,7 +177,7 @@ pub unsafe fn call_methoddef(
                 crate::raise_null!(
                     PyExc_TypeError,
                     "{}() takes exactly one argument ({} given)",
-                    display_name(ml, self_),
+                    display_name(ml, self_, modname),
                     n
                 )
             } else {
@@ -169,7 +185,13 @@ pub unsafe fn call_methoddef(
             }
         }
         METH_VARARGS => {
-            if nkw > 0 {
+            if nkw > 0 && module.is_some() {
+                crate::raise_null!(
+                    PyExc_TypeError,
+                    "{}() takes no keyword arguments",
+                    CStr::from_ptr((*ml).ml_name).to_string_lossy()
+                )
+            } else if nkw > 0 {
                 no_kw("")
             } else {
                 let t = tuple::from_slice(slice(args, n));
@@ -275,7 +297,15 @@ pub unsafe extern "C" fn cfunction_vectorcall(
     } else {
         (*f).m_self
     };
-    call_methoddef((*f).m_ml, self_, (*f).mm_class, args, nargsf, kwnames)
+    call_methoddef(
+        (*f).m_ml,
+        self_,
+        (*f).mm_class,
+        args,
+        nargsf,
+        kwnames,
+        Some((*f).m_module),
+    )
 }
 
 unsafe extern "C" fn cfunction_call(
@@ -340,7 +370,7 @@ unsafe extern "C" fn cfunction_get_name(o: *mut PyObject, _c: *mut c_void) -> *m
 
 unsafe extern "C" fn cfunction_get_qualname(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
     let f = o as *mut CFunctionObject;
-    unicode::from_str(&display_name((*f).m_ml, (*f).m_self))
+    unicode::from_str(&display_name((*f).m_ml, (*f).m_self, null_mut()))
 }
 
 unsafe extern "C" fn cfunction_get_doc(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {

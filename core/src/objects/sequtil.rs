@@ -203,3 +203,46 @@ pub unsafe fn as_index_key(key: *mut PyObject) -> PyResult<Option<Py_ssize_t>> {
 pub unsafe fn is_index(o: *mut PyObject) -> bool {
     crate::objects::long::is_long(o) || crate::protocols::number::index_check(o)
 }
+
+/// Check the keyword arguments of a `METH_VARARGS | METH_KEYWORDS` method the way
+/// CPython's Argument Clinic does: every key must be one of `names`, and none may
+/// name a parameter that was already given by position (`npos` of them).
+pub unsafe fn check_keywords(
+    fname: &str,
+    kw: *mut PyObject,
+    names: &[&str],
+    npos: usize,
+) -> PyResult<()> {
+    if kw.is_null() {
+        return Ok(());
+    }
+    for (k, v) in dict::snapshot(kw) {
+        let key = Owned(k);
+        drop(Owned(v));
+        if !crate::objects::unicode::is_unicode(key.as_ptr()) {
+            return crate::raise!(PyExc_TypeError, "keywords must be strings");
+        }
+        let ks = crate::objects::unicode::to_string_lossy(key.as_ptr());
+        match names.iter().position(|n| *n == ks) {
+            None => {
+                return crate::raise!(
+                    PyExc_TypeError,
+                    "{}() got an unexpected keyword argument '{}'",
+                    fname,
+                    ks
+                );
+            }
+            Some(i) if i < npos => {
+                return crate::raise!(
+                    PyExc_TypeError,
+                    "argument for {}() given by name ('{}') and position ({})",
+                    fname,
+                    ks,
+                    i + 1
+                );
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(())
+}

@@ -32,8 +32,15 @@ pub unsafe fn tp_name<'a>(t: *mut PyTypeObject) -> &'a str {
     CStr::from_ptr((*t).tp_name).to_str().unwrap_or("?")
 }
 
-/// `__name__`: for static types the part of `tp_name` after the last dot.
+/// The name CPython's messages use: `tp_name` as the C code set it ("int",
+/// "testext.Point" for a type made from a spec, "Point" for a Python class).
+#[inline]
 pub unsafe fn type_name<'a>(t: *mut PyTypeObject) -> &'a str {
+    tp_name(t)
+}
+
+/// `__name__`: for static types the part of `tp_name` after the last dot.
+pub unsafe fn short_name<'a>(t: *mut PyTypeObject) -> &'a str {
     if has_flag(t, Py_TPFLAGS_HEAPTYPE) {
         let h = t as *mut HeapType;
         if !(*h).ht_name.is_null() && unicode::as_unicode((*h).ht_name).has_surrogates == 0 {
@@ -56,7 +63,7 @@ pub unsafe fn qual_name<'a>(t: *mut PyTypeObject) -> &'a str {
             return unicode::as_str((*h).ht_qualname);
         }
     }
-    type_name(t)
+    short_name(t)
 }
 
 /// `__module__` of a type as a new reference (AttributeError for a heap type
@@ -313,7 +320,7 @@ unsafe fn compute_mro(t: *mut PyTypeObject) -> PyResult<*mut PyObject> {
         if chosen.is_null() {
             let names: Vec<String> = seqs
                 .iter()
-                .map(|s| type_name(s[0] as *mut PyTypeObject).to_string())
+                .map(|s| short_name(s[0] as *mut PyTypeObject).to_string())
                 .collect();
             let mut uniq: Vec<String> = Vec::new();
             for n in names {
@@ -776,7 +783,7 @@ unsafe extern "C" fn type_is_gc(o: *mut PyObject) -> c_int {
 }
 
 unsafe extern "C" fn type_get_name(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
-    unicode::from_str(type_name(o as *mut PyTypeObject))
+    unicode::from_str(short_name(o as *mut PyTypeObject))
 }
 unsafe extern "C" fn type_get_qualname(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
     unicode::from_str(qual_name(o as *mut PyTypeObject))
@@ -885,7 +892,7 @@ unsafe extern "C" fn type_get_text_signature(o: *mut PyObject, _c: *mut c_void) 
         return new_ref(none());
     }
     let doc = CStr::from_ptr((*t).tp_doc).to_bytes();
-    match text_signature(type_name(t), doc) {
+    match text_signature(short_name(t), doc) {
         Some(sig) => unicode::from_utf8(sig),
         None => new_ref(none()),
     }

@@ -1022,6 +1022,9 @@ unsafe fn split_common(
         },
         None => -1,
     };
+    if crate::objects::sequtil::check_keywords(name, kw, &["sep", "maxsplit"], a.len()).is_err() {
+        return null_mut();
+    }
     if !kw.is_null() {
         let k = crate::objects::dict::get_str(kw, "sep");
         if !k.is_null() {
@@ -1048,6 +1051,9 @@ unsafe extern "C" fn m_splitlines(
 ) -> *mut PyObject {
     let a = args(a);
     let mut keep = a.first().copied().unwrap_or(null_mut());
+    if crate::objects::sequtil::check_keywords("splitlines", kw, &["keepends"], a.len()).is_err() {
+        return null_mut();
+    }
     if !kw.is_null() {
         let k = crate::objects::dict::get_str(kw, "keepends");
         if !k.is_null() {
@@ -1280,6 +1286,11 @@ unsafe extern "C" fn m_encode(
     }
     let mut enc = a.first().copied().unwrap_or(null_mut());
     let mut err = a.get(1).copied().unwrap_or(null_mut());
+    if crate::objects::sequtil::check_keywords("encode", kw, &["encoding", "errors"], a.len())
+        .is_err()
+    {
+        return null_mut();
+    }
     if !kw.is_null() {
         let e = crate::objects::dict::get_str(kw, "encoding");
         if !e.is_null() {
@@ -1475,6 +1486,16 @@ pub unsafe extern "C" fn unicode_new(
     let mut obj = a.first().copied().unwrap_or(null_mut());
     let mut enc = a.get(1).copied().unwrap_or(null_mut());
     let mut err = a.get(2).copied().unwrap_or(null_mut());
+    if crate::objects::sequtil::check_keywords(
+        "str",
+        kw,
+        &["object", "encoding", "errors"],
+        a.len(),
+    )
+    .is_err()
+    {
+        return null_mut();
+    }
     if !kw.is_null() {
         for (name, slot) in [
             ("object", &mut obj),

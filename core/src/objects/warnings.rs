@@ -517,7 +517,7 @@ pub unsafe fn warn_explicit(
 /// `sys.stderr`.
 unsafe fn show_warning(filename: *mut PyObject, lineno: i64, category: *mut PyObject, text: &str) {
     let fname = unicode::to_string_lossy(filename);
-    let name = crate::objects::typeobject::type_name(category as *mut PyTypeObject);
+    let name = crate::objects::typeobject::short_name(category as *mut PyTypeObject);
     let mut out = format!("{}:{}: {}: {}\n", fname, lineno, name, text);
     if lineno > 0 && lineno <= i32::MAX as i64 {
         let line = crate::errors::program_text(fname.as_bytes(), lineno as i32);
