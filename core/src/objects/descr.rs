@@ -665,6 +665,25 @@ static mut DESCR_GETSET: [PyGetSetDef; 5] = [
     },
 ];
 
+static mut METHOD_DESCR_GETSET: [PyGetSetDef; 6] = [
+    getset!(c"__text_signature__", descr_get_text_signature),
+    getset!(c"__name__", descr_get_name),
+    getset!(c"__qualname__", descr_get_qualname),
+    getset!(c"__objclass__", descr_get_objclass),
+    getset!(c"__doc__", descr_get_doc),
+    PyGetSetDef {
+        name: core::ptr::null(),
+        get: None,
+        set: None,
+        doc: core::ptr::null(),
+        closure: null_mut(),
+    },
+];
+
+unsafe extern "C" fn descr_get_text_signature(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    methodobject::methoddef_text_signature(d(o).d_def as *mut PyMethodDef)
+}
+
 unsafe fn init_one(t: *mut PyTypeObject, name: &'static CStr) {
     crate::objects::typeobject::init_builtin(t, name, core::mem::size_of::<DescrObject>(), 0);
     (*t).tp_flags |= Py_TPFLAGS_HAVE_GC;
@@ -676,6 +695,7 @@ unsafe fn init_one(t: *mut PyTypeObject, name: &'static CStr) {
 pub unsafe fn init_types() {
     let t = &raw mut PyMethodDescr_Type;
     init_one(t, c"method_descriptor");
+    (*t).tp_getset = (&raw mut METHOD_DESCR_GETSET).cast();
     (*t).tp_flags |= Py_TPFLAGS_HAVE_VECTORCALL | Py_TPFLAGS_METHOD_DESCRIPTOR;
     (*t).tp_vectorcall_offset = core::mem::offset_of!(DescrObject, vectorcall) as Py_ssize_t;
     (*t).tp_call = Some(crate::protocols::call::vectorcall_as_tp_call);
@@ -684,6 +704,7 @@ pub unsafe fn init_types() {
 
     let t = &raw mut PyClassMethodDescr_Type;
     init_one(t, c"classmethod_descriptor");
+    (*t).tp_getset = (&raw mut METHOD_DESCR_GETSET).cast();
     (*t).tp_call = Some(classmethod_call);
     (*t).tp_descr_get = Some(classmethod_get);
     (*t).tp_repr = Some(method_repr);

@@ -384,6 +384,26 @@ unsafe extern "C" fn cfunction_get_doc(o: *mut PyObject, _c: *mut c_void) -> *mu
     ))
 }
 
+/// `__text_signature__`: the "name(sig)\n--\n\n" prefix of the docstring, if any.
+pub unsafe fn methoddef_text_signature(ml: *mut PyMethodDef) -> *mut PyObject {
+    let d = (*ml).ml_doc;
+    if d.is_null() {
+        return none();
+    }
+    let name = CStr::from_ptr((*ml).ml_name).to_string_lossy();
+    match crate::objects::typeobject::text_signature(&name, CStr::from_ptr(d).to_bytes()) {
+        Some(sig) => unicode::from_utf8(sig),
+        None => none(),
+    }
+}
+
+unsafe extern "C" fn cfunction_get_text_signature(
+    o: *mut PyObject,
+    _c: *mut c_void,
+) -> *mut PyObject {
+    methoddef_text_signature((*(o as *mut CFunctionObject)).m_ml)
+}
+
 unsafe extern "C" fn cfunction_get_self(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
     let f = o as *mut CFunctionObject;
     if (*f).m_self.is_null() {
@@ -444,7 +464,8 @@ macro_rules! getset {
     };
 }
 
-static mut CFUNCTION_GETSET: [PyGetSetDef; 6] = [
+static mut CFUNCTION_GETSET: [PyGetSetDef; 7] = [
+    getset!(c"__text_signature__", cfunction_get_text_signature),
     getset!(c"__name__", cfunction_get_name),
     getset!(c"__qualname__", cfunction_get_qualname),
     getset!(c"__doc__", cfunction_get_doc),
