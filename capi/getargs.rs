@@ -1096,6 +1096,7 @@ unsafe fn parse_keywords(
         return p.finish(false);
     }
     if nkwargs > 0 {
+        #[allow(clippy::needless_range_loop)] // `j` is also the argument position
         for j in pos..(nargs.max(0) as usize).min(len) {
             let mut v: Obj = NULL;
             let r = PyDict_GetItemStringRef(kwargs, kwlist[j].as_ptr(), &mut v);

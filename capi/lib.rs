@@ -6,6 +6,12 @@
 //! C-variadic entry points are C in `shims/` and call the `carapace_*` functions here.
 
 #![allow(non_snake_case, non_upper_case_globals, clippy::missing_safety_doc)]
+// `Result<T, ()>` is the C API's "NULL/-1 and an exception set on the thread": the
+// error value is the thread's exception, not something to carry in the `Err`.
+#![allow(clippy::result_unit_err)]
+// Slot function pointers are cast between C calling conventions (METH_* kinds,
+// slot ids) exactly as C does; the target type is the annotated binding.
+#![allow(clippy::missing_transmute_annotations)]
 
 #[macro_use]
 mod guard;

@@ -426,6 +426,6 @@ pub unsafe extern "C" fn Py_GetArgcArgv(argc: *mut c_int, argv: *mut *mut *mut W
         *argc = n;
     }
     if !argv.is_null() {
-        *argv = v as *mut *mut WChar;
+        *argv = v;
     }
 }

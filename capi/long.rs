@@ -45,22 +45,22 @@ unsafe fn as_signed(o: *mut PyObject, min: i128, max: i128, msg: &str) -> PyResu
 
 #[no_mangle]
 pub unsafe extern "C" fn PyLong_FromLong(v: c_long) -> *mut PyObject {
-    guard!(null_mut(), { long::from_i64(v as i64) })
+    guard!(null_mut(), { long::from_i64(v) })
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn PyLong_FromUnsignedLong(v: c_ulong) -> *mut PyObject {
-    guard!(null_mut(), { long::from_u64(v as u64) })
+    guard!(null_mut(), { long::from_u64(v) })
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn PyLong_FromLongLong(v: c_longlong) -> *mut PyObject {
-    guard!(null_mut(), { long::from_i64(v as i64) })
+    guard!(null_mut(), { long::from_i64(v) })
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn PyLong_FromUnsignedLongLong(v: c_ulonglong) -> *mut PyObject {
-    guard!(null_mut(), { long::from_u64(v as u64) })
+    guard!(null_mut(), { long::from_u64(v) })
 }
 
 #[no_mangle]
@@ -833,14 +833,12 @@ unsafe fn strtoul_impl(s: *const u8, ptr: *mut *mut c_char, base: c_int) -> c_ul
                 base = 10;
             }
         }
-        16 | 8 | 2 => {
-            if at(i) == b'0' && at(i + 1).to_ascii_lowercase() == prefix_of(base) {
-                if digit_value(at(i + 2)) >= base as u32 {
-                    set(i + 1);
-                    return 0;
-                }
-                i += 2;
+        16 | 8 | 2 if at(i) == b'0' && at(i + 1).to_ascii_lowercase() == prefix_of(base) => {
+            if digit_value(at(i + 2)) >= base as u32 {
+                set(i + 1);
+                return 0;
             }
+            i += 2;
         }
         _ => {}
     }

@@ -325,7 +325,7 @@ pub unsafe extern "C" fn PyObject_CallFinalizerFromDealloc(op: *mut PyObject) ->
     }
     object::set_refcnt(op, 1);
     if let Some(fin) = (*(*op).ob_type).tp_finalize {
-        let _ = guard!((), {
+        guard!((), {
             carapace_core::objects::baseobject::call_finalizer_once(op, fin)
         });
     }

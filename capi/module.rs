@@ -408,7 +408,7 @@ pub unsafe extern "C" fn PyModule_AddIntConstant(
     value: c_long,
 ) -> c_int {
     let v = guard!(null_mut(), {
-        carapace_core::objects::long::from_i64(value as i64)
+        carapace_core::objects::long::from_i64(value)
     });
     PyModule_Add(m, name, v)
 }

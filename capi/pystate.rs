@@ -178,7 +178,7 @@ pub unsafe extern "C" fn PyThreadState_Clear(ts: *mut ThreadState) {
     if ts.is_null() {
         return;
     }
-    let _ = guard!((), { pystate::clear_thread_state(ts) });
+    guard!((), { pystate::clear_thread_state(ts) });
 }
 
 #[no_mangle]

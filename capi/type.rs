@@ -350,7 +350,7 @@ pub unsafe extern "C" fn PyType_GetModuleByToken(
         let m = module_by(
             t,
             "PyType_GetModuleByDef",
-            &|m| module::is_module(m) && module::token_of(m) == token as *mut c_void,
+            &|m| module::is_module(m) && std::ptr::eq(module::token_of(m), token),
             true,
         );
         if m.is_null() {
@@ -370,7 +370,7 @@ pub unsafe extern "C" fn PyType_GetModuleByToken_DuringGC(
         module_by(
             t,
             "PyType_GetModuleByDef",
-            &|m| module::is_module(m) && module::token_of(m) == token as *mut c_void,
+            &|m| module::is_module(m) && std::ptr::eq(module::token_of(m), token),
             false,
         )
     })

@@ -573,10 +573,10 @@ unsafe fn utf7_decode(
             out.truncate(out.len());
             return unicode::from_code_points(out_prefix(&out, d, start));
         }
-        if nbits >= 6 || (bits != 0) {
-            if !fail(start, i, "partial character in shift sequence", &mut out) {
-                return null_mut();
-            }
+        if (nbits >= 6 || (bits != 0))
+            && !fail(start, i, "partial character in shift sequence", &mut out)
+        {
+            return null_mut();
         }
         if i < d.len() && d[i] == b'-' {
             i += 1;

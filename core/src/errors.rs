@@ -121,13 +121,10 @@ pub unsafe fn raise<T>(ty: *mut PyObject, msg: &str) -> PyResult<T> {
 #[macro_export]
 macro_rules! raise {
     ($exc:ident, $($fmt:tt)*) => {{
+        let var = &raw mut $crate::exported::$exc;
+        let msg = format!($($fmt)*);
         #[allow(unused_unsafe)]
-        let r = unsafe {
-            $crate::errors::raise(
-                $crate::objects::exceptions::exc(&raw mut $crate::exported::$exc),
-                &format!($($fmt)*),
-            )
-        };
+        let r = unsafe { $crate::errors::raise($crate::objects::exceptions::exc(var), &msg) };
         r
     }};
 }

@@ -753,13 +753,12 @@ pub unsafe fn import_level(
         if !dict::is_dict(globals) {
             return crate::raise_null!(PyExc_TypeError, "globals must be a dict");
         }
-        let package: String;
         let p = dict::get_str(globals, "__package__");
-        if !p.is_null() && p != none() {
+        let package: String = if !p.is_null() && p != none() {
             if !unicode::is_unicode(p) {
                 return crate::raise_null!(PyExc_TypeError, "package must be a string");
             }
-            package = unicode::to_string_lossy(p);
+            unicode::to_string_lossy(p)
         } else {
             let n = dict::get_str(globals, "__name__");
             if n.is_null() {
@@ -769,14 +768,14 @@ pub unsafe fn import_level(
                 return crate::raise_null!(PyExc_TypeError, "__name__ must be a string");
             }
             let ns = unicode::to_string_lossy(n);
-            package = if dict::get_str(globals, "__path__").is_null() {
+            if dict::get_str(globals, "__path__").is_null() {
                 ns.rsplit_once('.')
                     .map(|p| p.0.to_string())
                     .unwrap_or_default()
             } else {
                 ns
-            };
-        }
+            }
+        };
         if package.is_empty() {
             return crate::raise_null!(
                 PyExc_ImportError,
@@ -953,11 +952,13 @@ pub unsafe fn reload(m: *mut PyObject) -> *mut PyObject {
     }
     Py_DECREF(name);
     let mo = module::m(m);
-    if !mo.md_def.is_null() && mo.md_state.is_null() && !(*mo.md_def).m_slots.is_null() {
-        if module::exec_def(m, mo.md_def).is_err() {
-            Py_DECREF(m);
-            return null_mut();
-        }
+    if !mo.md_def.is_null()
+        && mo.md_state.is_null()
+        && !(*mo.md_def).m_slots.is_null()
+        && module::exec_def(m, mo.md_def).is_err()
+    {
+        Py_DECREF(m);
+        return null_mut();
     }
     m
 }

@@ -7,6 +7,12 @@
 // Slot functions are compared by address, as CPython does (`tp_new == object_new`);
 // they are plain non-generic functions with one address each.
 #![allow(unpredictable_function_pointer_comparisons)]
+// `Result<T, ()>` is the C API's "NULL/-1 and an exception set on the thread": the
+// error value is the thread's exception, not something to carry in the `Err`.
+#![allow(clippy::result_unit_err)]
+// Slot function pointers are cast between C calling conventions (METH_* kinds,
+// slot ids) exactly as C does; the target type is the annotated binding.
+#![allow(clippy::missing_transmute_annotations)]
 
 pub mod alloc;
 pub mod critical;

@@ -146,9 +146,8 @@ pub unsafe fn make_immortal(op: *mut PyObject) {
 /// Called when a count reaches zero (also `_Py_Dealloc`, reached inline from old binaries).
 pub unsafe fn dealloc(op: *mut PyObject) {
     let ty = (*op).ob_type;
-    match (*ty).tp_dealloc {
-        Some(f) => f(op),
-        None => {}
+    if let Some(f) = (*ty).tp_dealloc {
+        f(op)
     }
 }
 

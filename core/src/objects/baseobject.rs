@@ -51,8 +51,8 @@ pub unsafe fn generic_getattr_with_dict(
         Py_INCREF(descr);
         let dt = Py_TYPE(descr);
         get = (*dt).tp_descr_get;
-        if get.is_some() && (*dt).tp_descr_set.is_some() {
-            let r = get.unwrap()(descr, o, t as *mut PyObject);
+        if let (Some(g), Some(_)) = (get, (*dt).tp_descr_set) {
+            let r = g(descr, o, t as *mut PyObject);
             Py_DECREF(descr);
             return r;
         }

@@ -244,7 +244,7 @@ pub fn hex(b: &[u8], sep: Option<u8>, group: isize) -> String {
             if let Some(c) = sep {
                 // Groups count from the right for positive `group`, the left for negative.
                 let boundary = if group >= 0 {
-                    (n - i) % g == 0
+                    (n - i).is_multiple_of(g)
                 } else {
                     i % g == 0
                 };
@@ -1064,8 +1064,9 @@ macro_rules! bytes_md {
     ($name:literal, $f:expr, $flags:expr) => {
         $crate::defs::PyMethodDef {
             ml_name: $name.as_ptr(),
-            ml_meth: Some(unsafe {
-                core::mem::transmute::<*const (), $crate::defs::PyCFunction>($f as *const ())
+            ml_meth: Some({
+                let f = $f as *const ();
+                unsafe { core::mem::transmute::<*const (), $crate::defs::PyCFunction>(f) }
             }),
             ml_flags: $flags,
             ml_doc: core::ptr::null(),

@@ -644,18 +644,13 @@ unsafe fn call_handler(
 /// An encoded surrogate at the start of `b` for `surrogatepass`.
 fn surrogate_at(c: Codec, b: &[u8]) -> Option<(u32, usize)> {
     let cp = match c {
-        Codec::Utf8 => {
+        Codec::Utf8
             if b.len() >= 3
                 && b[0] == 0xED
                 && (0xA0..0xC0).contains(&b[1])
-                && (0x80..0xC0).contains(&b[2])
-            {
-                (((b[0] as u32) & 0x0F) << 12)
-                    | (((b[1] as u32) & 0x3F) << 6)
-                    | ((b[2] as u32) & 0x3F)
-            } else {
-                return None;
-            }
+                && (0x80..0xC0).contains(&b[2]) =>
+        {
+            (((b[0] as u32) & 0x0F) << 12) | (((b[1] as u32) & 0x3F) << 6) | ((b[2] as u32) & 0x3F)
         }
         Codec::Utf16(o) => {
             if b.len() < 2 {

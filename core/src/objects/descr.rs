@@ -406,7 +406,7 @@ pub unsafe fn member_set_one(obj: *mut u8, m: *const PyMemberDef, v: *mut PyObje
                 );
                 return -1;
             };
-            if x < $min || x > $max {
+            if !($min..=$max).contains(&x) {
                 // CPython stores the truncated value and warns.
                 if crate::objects::warnings::warn(
                     crate::objects::exceptions::exc(&raw mut PyExc_RuntimeWarning),

@@ -506,5 +506,5 @@ pub unsafe fn init_types() {
         (*t).tp_traverse = Some(it_traverse);
         (*t).tp_doc = doc.as_ptr();
     }
-    (*(&raw mut PyReversed_Type)).tp_methods = (&raw mut REVERSED_METHODS).cast();
+    PyReversed_Type.tp_methods = (&raw mut REVERSED_METHODS).cast();
 }

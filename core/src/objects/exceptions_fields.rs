@@ -206,7 +206,7 @@ pub unsafe fn init_family(o: *mut PyObject, args: *mut PyObject, kwds: *mut PyOb
                 set_extra(o, 1, arg(args, 1));
                 let f1 = arg(args, 2);
                 if !f1.is_null() && f1 != none() {
-                    let blocking = Py_TYPE(o) as *mut PyObject == *(&raw mut PyExc_BlockingIOError);
+                    let blocking = Py_TYPE(o) as *mut PyObject == PyExc_BlockingIOError;
                     if blocking && crate::protocols::number::index_check(f1) {
                         // BlockingIOError(errno, strerror, characters_written)
                         let w = crate::protocols::number::index(f1);
@@ -569,7 +569,7 @@ pub static mut EXCEPTION_GROUP: *mut PyTypeObject = null_mut();
 unsafe fn is_group(o: *mut PyObject) -> bool {
     crate::objects::typeobject::is_subtype(
         Py_TYPE(o),
-        *(&raw mut PyExc_BaseExceptionGroup) as *mut PyTypeObject,
+        PyExc_BaseExceptionGroup as *mut PyTypeObject,
     )
 }
 
@@ -613,7 +613,7 @@ pub unsafe fn group_new(
             "second argument (exceptions) must be a non-empty sequence"
         );
     }
-    let exception_t = *(&raw mut PyExc_Exception) as *mut PyTypeObject;
+    let exception_t = PyExc_Exception as *mut PyTypeObject;
     let mut nested_base = false;
     for (i, &x) in items.iter().enumerate() {
         if !crate::errors::is_exception_instance(x) {
@@ -627,7 +627,7 @@ pub unsafe fn group_new(
             nested_base = true;
         }
     }
-    let base_group = *(&raw mut PyExc_BaseExceptionGroup) as *mut PyTypeObject;
+    let base_group = PyExc_BaseExceptionGroup as *mut PyTypeObject;
     let mut cls = t;
     if cls == base_group {
         if !nested_base {
@@ -692,7 +692,7 @@ unsafe extern "C" fn group_derive(o: *mut PyObject, excs: *mut PyObject) -> *mut
     if args.is_null() {
         return args;
     }
-    let r = crate::protocols::call::call(*(&raw mut PyExc_BaseExceptionGroup), args, null_mut());
+    let r = crate::protocols::call::call(PyExc_BaseExceptionGroup, args, null_mut());
     Py_DECREF(args);
     r
 }

@@ -210,10 +210,8 @@ unsafe fn derive_view(o: *mut PyObject) -> PyResult<(Py_buffer, bool)> {
     let base = &m.view;
     let mut nv: Py_buffer = core::mem::zeroed();
     let owns = m.owns_buffer != 0 && !base.obj.is_null();
-    if owns {
-        if buffer::get_buffer(base.obj, &mut nv, buffer::PyBUF_FULL_RO) < 0 {
-            return Err(());
-        }
+    if owns && buffer::get_buffer(base.obj, &mut nv, buffer::PyBUF_FULL_RO) < 0 {
+        return Err(());
     }
     nv.buf = base.buf;
     nv.len = base.len;

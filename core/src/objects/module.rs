@@ -616,7 +616,7 @@ pub unsafe fn abi_info_check(info: *mut PyABIInfo, name: &str) -> PyResult<()> {
         return crate::raise!(PyExc_ImportError, "{}: NULL PyABIInfo", name);
     }
     let i = &*info;
-    let here = crate::version::PY_VERSION_HEX as u32;
+    let here = crate::version::PY_VERSION_HEX;
     if i.abiinfo_major_version > 1 {
         return crate::raise!(PyExc_ImportError, "{}: PyABIInfo version too high", name);
     }

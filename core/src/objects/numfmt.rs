@@ -130,7 +130,7 @@ fn group(digits: &str, sep: char, every: usize) -> String {
     let n = digits.len();
     let mut out = String::with_capacity(n + n / every);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (n - i) % every == 0 {
+        if i > 0 && (n - i).is_multiple_of(every) {
             out.push(sep);
         }
         out.push(ch);
@@ -227,12 +227,9 @@ unsafe fn format_int(o: *mut PyObject, spec: &str) -> Result<String, (bool, Stri
     let tyname = tp_name(Py_TYPE(o));
     let s = parse_spec(spec, tyname).map_err(|m| (false, m))?;
     let v = long::to_bigint(o);
-    match s.ty {
-        Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => {
-            let f = long::to_f64(o).map_err(|_| (true, String::new()))?;
-            return format_float_value(f, &s, tyname).map_err(|m| (false, m));
-        }
-        _ => {}
+    if let Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') = s.ty {
+        let f = long::to_f64(o).map_err(|_| (true, String::new()))?;
+        return format_float_value(f, &s, tyname).map_err(|m| (false, m));
     }
     if s.precision.is_some() {
         return Err((

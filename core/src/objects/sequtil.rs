@@ -14,8 +14,10 @@ macro_rules! meth {
     ($name:expr, $f:expr, $flags:expr) => {
         $crate::defs::PyMethodDef {
             ml_name: $name.as_ptr(),
-            #[allow(clippy::missing_transmute_annotations)]
-            ml_meth: Some(unsafe { core::mem::transmute($f as *const ()) }),
+            ml_meth: Some({
+                let f = $f as *const ();
+                unsafe { core::mem::transmute::<*const (), $crate::defs::PyCFunction>(f) }
+            }),
             ml_flags: $flags,
             ml_doc: core::ptr::null(),
         }

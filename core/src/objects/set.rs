@@ -939,9 +939,9 @@ unsafe extern "C" fn set_richcompare(
     let (la, lb) = (len(a), len(b));
     let r = match op {
         2 => {
-            if la != lb {
-                Ok(false)
-            } else if is_frozenset(a) && is_frozenset(b) && frozenset_hash(a) != frozenset_hash(b) {
+            if la != lb
+                || (is_frozenset(a) && is_frozenset(b) && frozenset_hash(a) != frozenset_hash(b))
+            {
                 Ok(false)
             } else {
                 issubset(a, b)

@@ -541,6 +541,7 @@ unsafe fn format_tree(v: *mut PyObject, ctx: &mut PrintCtx, out: &mut String) {
             MAX_GROUP_WIDTH + 1
         };
         ctx.need_close = false;
+        #[allow(clippy::needless_range_loop)] // `i` also numbers the groups
         for i in 0..n {
             let last = i == n - 1;
             if last {

@@ -322,10 +322,8 @@ pub unsafe extern "C" fn tuple_concat(a: *mut PyObject, b: *mut PyObject) -> *mu
 
 pub unsafe extern "C" fn tuple_repeat(a: *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
     let len = Py_SIZE(a);
-    if len == 0 || n == 1 {
-        if is_tuple_exact(a) {
-            return new_ref(a);
-        }
+    if (len == 0 || n == 1) && is_tuple_exact(a) {
+        return new_ref(a);
     }
     if len == 0 || n <= 0 {
         return new(0);

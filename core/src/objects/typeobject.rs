@@ -400,7 +400,7 @@ unsafe fn inherit(t: *mut PyTypeObject) {
     }
     if (*t).tp_new.is_none()
         && !has_flag(t, Py_TPFLAGS_DISALLOW_INSTANTIATION)
-        && !(base == &raw mut PyBaseObject_Type && !has_flag(t, Py_TPFLAGS_HEAPTYPE))
+        && (base != &raw mut PyBaseObject_Type || has_flag(t, Py_TPFLAGS_HEAPTYPE))
     {
         (*t).tp_new = (*base).tp_new;
     }
@@ -608,8 +608,8 @@ pub unsafe extern "C" fn type_getattro(o: *mut PyObject, name: *mut PyObject) ->
     if !meta_attr.is_null() {
         let mt = Py_TYPE(meta_attr);
         meta_get = (*mt).tp_descr_get;
-        if meta_get.is_some() && (*mt).tp_descr_set.is_some() {
-            return meta_get.unwrap()(meta_attr, o, meta as *mut PyObject);
+        if let (Some(g), Some(_)) = (meta_get, (*mt).tp_descr_set) {
+            return g(meta_attr, o, meta as *mut PyObject);
         }
     }
     let attr = lookup(t, name);
@@ -841,7 +841,7 @@ unsafe extern "C" fn type_get_itemsize(o: *mut PyObject, _c: *mut c_void) -> *mu
     crate::objects::long::from_i64((*(o as *mut PyTypeObject)).tp_itemsize as i64)
 }
 unsafe extern "C" fn type_get_flags(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
-    crate::objects::long::from_u64((*(o as *mut PyTypeObject)).tp_flags as u64)
+    crate::objects::long::from_u64((*(o as *mut PyTypeObject)).tp_flags)
 }
 unsafe extern "C" fn type_get_dictoffset(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
     crate::objects::long::from_i64((*(o as *mut PyTypeObject)).tp_dictoffset as i64)

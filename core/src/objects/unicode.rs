@@ -495,7 +495,7 @@ pub unsafe fn byte_offset(o: *mut PyObject, i: usize) -> usize {
         let mut pos = 0usize;
         let mut ch = 0usize;
         while pos < b.len() {
-            if ch % INDEX_STEP == 0 {
+            if ch.is_multiple_of(INDEX_STEP) {
                 v.push(pos as u32);
             }
             pos += utf8_width(b[pos]);

@@ -707,10 +707,10 @@ pub unsafe fn init_types() {
     (*t).tp_new = Some(weakref_new);
     (*t).tp_getset = (&raw mut WEAKREF_GETSET).cast();
 
-    (*(&raw mut PROXY_MAPPING)).mp_length = Some(proxy_len);
-    (*(&raw mut PROXY_MAPPING)).mp_subscript = Some(proxy_getitem);
-    (*(&raw mut PROXY_MAPPING)).mp_ass_subscript = Some(proxy_setitem);
-    (*(&raw mut PROXY_NUMBER)).nb_bool = Some(proxy_bool);
+    PROXY_MAPPING.mp_length = Some(proxy_len);
+    PROXY_MAPPING.mp_subscript = Some(proxy_getitem);
+    PROXY_MAPPING.mp_ass_subscript = Some(proxy_setitem);
+    PROXY_NUMBER.nb_bool = Some(proxy_bool);
     for (t, name) in [
         (&raw mut _PyWeakref_ProxyType, c"weakref.ProxyType"),
         (
@@ -733,6 +733,6 @@ pub unsafe fn init_types() {
         (*t).tp_as_mapping = &raw mut PROXY_MAPPING;
         (*t).tp_as_number = &raw mut PROXY_NUMBER;
     }
-    (*(&raw mut _PyWeakref_CallableProxyType)).tp_call = Some(proxy_call);
+    _PyWeakref_CallableProxyType.tp_call = Some(proxy_call);
     let _ = tp_name;
 }

@@ -385,9 +385,9 @@ pub unsafe fn has_attr_with_error(o: *mut PyObject, name: *mut PyObject) -> c_in
 pub unsafe fn has_attr(o: *mut PyObject, name: *mut PyObject) -> c_int {
     let r = has_attr_with_error(o, name);
     if r < 0 {
-        let what = format!(
+        let what =
             "Exception ignored in PyObject_HasAttr(); consider using PyObject_HasAttrWithError()"
-        );
+                .to_string();
         crate::objects::traceback::write_unraisable(&what, null_mut());
         return 0;
     }
