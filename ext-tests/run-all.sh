@@ -33,6 +33,8 @@ echo "=== build"
 if ! lib=$(ext-tests/build-lib.sh); then echo "build failed"; echo "0 passed, 1 failed"; exit 1; fi
 cargo build -q -p carapace-cli || { echo "cli build failed"; echo "0 passed, 1 failed"; exit 1; }
 
+suite rust-fmt cargo fmt --all --check
+suite rust-clippy cargo clippy -q --workspace -- -D warnings
 suite rust-unit cargo test -q -p carapace-core --lib -- --test-threads=2
 suite headers-compile bash abi/checks/headers_compile.sh
 suite headers-prototypes bash abi/checks/prototypes.sh
@@ -42,6 +44,7 @@ suite exports bash ext-tests/exports.sh "$lib"
 suite areas bash ext-tests/areas/run.sh "$lib"
 suite capi-reference bash ext-tests/capi/run.sh cpython
 suite capi-carapace bash ext-tests/capi/run.sh carapace "$lib"
+suite capi-valgrind bash ext-tests/capi/run.sh valgrind "$lib"
 suite pyo3-reference bash ext-tests/pyo3/run.sh cpython
 suite pyo3-carapace bash ext-tests/pyo3/run.sh carapace "$lib"
 
