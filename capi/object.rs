@@ -478,3 +478,64 @@ pub unsafe extern "C" fn PyObject_Format(o: *mut PyObject, spec: *mut PyObject) 
 }
 
 use carapace_core::exported::PyExc_SystemError;
+
+/// `PyObject_AsFileDescriptor`: an int, or the result of `o.fileno()`.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_AsFileDescriptor(o: *mut PyObject) -> c_int {
+    guard!(-1, {
+        use carapace_core::objects::long;
+        if o.is_null() {
+            errors::bad_internal_call();
+            return -1;
+        }
+        let owned;
+        let num = if long::is_long(o) {
+            o
+        } else {
+            let name = carapace_core::objects::unicode::intern_str("fileno");
+            let meth = match obj::get_optional_attr(o, name) {
+                Ok(m) if !m.is_null() => m,
+                Ok(_) => {
+                    let _: Result<(), ()> = carapace_core::raise!(
+                        PyExc_TypeError,
+                        "argument must be an int, or have a fileno() method."
+                    );
+                    return -1;
+                }
+                Err(()) => return -1,
+            };
+            let r = carapace_core::protocols::call::call_function(meth, &[]);
+            Py_DECREF(meth);
+            if r.is_null() {
+                return -1;
+            }
+            owned = carapace_core::object::Owned(r);
+            if !long::is_long(r) {
+                let _: Result<(), ()> =
+                    carapace_core::raise!(PyExc_TypeError, "fileno() returned a non-integer");
+                return -1;
+            }
+            let _ = &owned;
+            r
+        };
+        let fd = match long::to_i64(num) {
+            Some(v) if v >= c_int::MIN as i64 && v <= c_int::MAX as i64 => v as c_int,
+            _ => {
+                let _: Result<(), ()> = carapace_core::raise!(
+                    PyExc_OverflowError,
+                    "Python int too large to convert to C int"
+                );
+                return -1;
+            }
+        };
+        if fd < 0 {
+            let _: Result<(), ()> = carapace_core::raise!(
+                PyExc_ValueError,
+                "file descriptor cannot be a negative integer ({})",
+                fd
+            );
+            return -1;
+        }
+        fd
+    })
+}
