@@ -651,21 +651,9 @@ macro_rules! getset {
     };
 }
 
-static mut DESCR_GETSET: [PyGetSetDef; 5] = [
-    getset!(c"__name__", descr_get_name),
-    getset!(c"__qualname__", descr_get_qualname),
-    getset!(c"__objclass__", descr_get_objclass),
-    getset!(c"__doc__", descr_get_doc),
-    PyGetSetDef {
-        name: core::ptr::null(),
-        get: None,
-        set: None,
-        doc: core::ptr::null(),
-        closure: null_mut(),
-    },
-];
-
-static mut METHOD_DESCR_GETSET: [PyGetSetDef; 6] = [
+/// The descriptors' attributes. Method descriptors have all of them; member and
+/// getset descriptors start after `__text_signature__`.
+static mut DESCR_GETSET: [PyGetSetDef; 6] = [
     getset!(c"__text_signature__", descr_get_text_signature),
     getset!(c"__name__", descr_get_name),
     getset!(c"__qualname__", descr_get_qualname),
@@ -689,13 +677,13 @@ unsafe fn init_one(t: *mut PyTypeObject, name: &'static CStr) {
     (*t).tp_flags |= Py_TPFLAGS_HAVE_GC;
     (*t).tp_dealloc = Some(descr_dealloc);
     (*t).tp_traverse = Some(descr_traverse);
-    (*t).tp_getset = (&raw mut DESCR_GETSET).cast();
+    (*t).tp_getset = (&raw mut DESCR_GETSET).cast::<PyGetSetDef>().add(1);
 }
 
 pub unsafe fn init_types() {
     let t = &raw mut PyMethodDescr_Type;
     init_one(t, c"method_descriptor");
-    (*t).tp_getset = (&raw mut METHOD_DESCR_GETSET).cast();
+    (*t).tp_getset = (&raw mut DESCR_GETSET).cast();
     (*t).tp_flags |= Py_TPFLAGS_HAVE_VECTORCALL | Py_TPFLAGS_METHOD_DESCRIPTOR;
     (*t).tp_vectorcall_offset = core::mem::offset_of!(DescrObject, vectorcall) as Py_ssize_t;
     (*t).tp_call = Some(crate::protocols::call::vectorcall_as_tp_call);
@@ -704,7 +692,7 @@ pub unsafe fn init_types() {
 
     let t = &raw mut PyClassMethodDescr_Type;
     init_one(t, c"classmethod_descriptor");
-    (*t).tp_getset = (&raw mut METHOD_DESCR_GETSET).cast();
+    (*t).tp_getset = (&raw mut DESCR_GETSET).cast();
     (*t).tp_call = Some(classmethod_call);
     (*t).tp_descr_get = Some(classmethod_get);
     (*t).tp_repr = Some(method_repr);
