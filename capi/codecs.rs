@@ -173,24 +173,33 @@ pub unsafe extern "C" fn PyCodec_StreamWriter(
     })
 }
 
+/// PyCodec_Encode (0) and PyCodec_Decode (1): check the arguments, then look the
+/// codec up and call its encoder or decoder.
+unsafe fn encode_or_decode(
+    o: *mut PyObject,
+    encoding: *const c_char,
+    e: *const c_char,
+    which: usize,
+) -> *mut PyObject {
+    if o.is_null() || encoding.is_null() {
+        errors::bad_internal_call();
+        return null_mut();
+    }
+    let err = if e.is_null() {
+        None
+    } else {
+        Some(s(e).into_owned())
+    };
+    codecs::call_codec(o, &s(encoding), err.as_deref(), which)
+}
+
 #[no_mangle]
 pub unsafe extern "C" fn PyCodec_Encode(
     o: *mut PyObject,
     encoding: *const c_char,
     e: *const c_char,
 ) -> *mut PyObject {
-    guard!(null_mut(), {
-        if o.is_null() || encoding.is_null() {
-            errors::bad_internal_call();
-            return null_mut();
-        }
-        let err = if e.is_null() {
-            None
-        } else {
-            Some(s(e).into_owned())
-        };
-        codecs::call_codec(o, &s(encoding), err.as_deref(), 0)
-    })
+    guard!(null_mut(), { encode_or_decode(o, encoding, e, 0) })
 }
 
 #[no_mangle]
@@ -199,18 +208,7 @@ pub unsafe extern "C" fn PyCodec_Decode(
     encoding: *const c_char,
     e: *const c_char,
 ) -> *mut PyObject {
-    guard!(null_mut(), {
-        if o.is_null() || encoding.is_null() {
-            errors::bad_internal_call();
-            return null_mut();
-        }
-        let err = if e.is_null() {
-            None
-        } else {
-            Some(s(e).into_owned())
-        };
-        codecs::call_codec(o, &s(encoding), err.as_deref(), 1)
-    })
+    guard!(null_mut(), { encode_or_decode(o, encoding, e, 1) })
 }
 
 #[no_mangle]
