@@ -9,7 +9,9 @@ use crate::defs::*;
 use crate::exported::*;
 use crate::object::*;
 use crate::objects::sequtil::args_slice;
-use crate::objects::unicode_ops::{adjust, count_in, find_in, nargs, opt_index, strip_span};
+use crate::objects::unicode_ops::{
+    adjust, codec_names, count_in, find_in, nargs, opt_index, strip_span,
+};
 use crate::objects::{bytearray, bytes, list, long, tuple, typeobject, unicode};
 use crate::protocols::buffer::BufferView;
 
@@ -299,25 +301,8 @@ pub unsafe extern "C" fn m_decode(
     if !k.is_null() {
         err = k;
     }
-    for (n, p) in [("'encoding'", enc), ("'errors'", err)] {
-        if !p.is_null() && !unicode::is_unicode(p) {
-            return crate::raise_null!(
-                PyExc_TypeError,
-                "decode() argument {} must be str, not {}",
-                n,
-                tname(p)
-            );
-        }
-    }
-    let e = if enc.is_null() {
-        "utf-8".to_string()
-    } else {
-        unicode::to_string_lossy(enc)
-    };
-    let er = if err.is_null() {
-        None
-    } else {
-        Some(unicode::to_string_lossy(err))
+    let Ok((e, er)) = codec_names("decode", enc, err) else {
+        return null_mut();
     };
     let data = snapshot(s);
     let r = crate::objects::codecs::decode_by_name(&data, &e, er.as_deref());

@@ -1306,6 +1306,37 @@ unsafe extern "C" fn m_zfill(s: *mut PyObject, w: *mut PyObject) -> *mut PyObjec
     out.extend_from_slice(rest);
     from_cps(&out)
 }
+/// The `encoding` and `errors` arguments of str.encode and bytes.decode (NULL:
+/// not given; else they must be str): the encoding ("utf-8" by default) and the
+/// error handler.
+pub(crate) unsafe fn codec_names(
+    fname: &str,
+    enc: *mut PyObject,
+    err: *mut PyObject,
+) -> PyResult<(String, Option<String>)> {
+    for (n, p) in [("'encoding'", enc), ("'errors'", err)] {
+        if !p.is_null() && !unicode::is_unicode(p) {
+            return crate::raise!(
+                PyExc_TypeError,
+                "{}() argument {} must be str, not {}",
+                fname,
+                n,
+                type_name(p)
+            );
+        }
+    }
+    let enc = if enc.is_null() {
+        "utf-8".to_string()
+    } else {
+        unicode::to_string_lossy(enc)
+    };
+    let err = if err.is_null() {
+        None
+    } else {
+        Some(unicode::to_string_lossy(err))
+    };
+    Ok((enc, err))
+}
 unsafe extern "C" fn m_encode(
     s: *mut PyObject,
     a: *mut PyObject,
@@ -1332,25 +1363,8 @@ unsafe extern "C" fn m_encode(
             err = e;
         }
     }
-    for (i, p) in [(1, enc), (2, err)] {
-        if !p.is_null() && !unicode::is_unicode(p) {
-            return crate::raise_null!(
-                PyExc_TypeError,
-                "encode() argument {} must be str, not {}",
-                if i == 1 { "'encoding'" } else { "'errors'" },
-                type_name(p)
-            );
-        }
-    }
-    let enc_s = if enc.is_null() {
-        "utf-8".to_string()
-    } else {
-        unicode::to_string_lossy(enc)
-    };
-    let err_s = if err.is_null() {
-        None
-    } else {
-        Some(unicode::to_string_lossy(err))
+    let Ok((enc_s, err_s)) = codec_names("encode", enc, err) else {
+        return null_mut();
     };
     let r = crate::objects::codecs::encode_by_name(s, &enc_s, err_s.as_deref());
     if !r.is_null() && !crate::objects::bytes::is_bytes(r) {
