@@ -115,17 +115,32 @@ unsafe fn errors_arg(e: *const c_char) -> Option<Owned> {
     }
 }
 
+/// `codecs.lookup(encoding).<attr>(*leading[, errors])`: the factories behind
+/// PyCodec_Incremental*coder and PyCodec_Stream*; `errors` only when given.
+unsafe fn factory_call(
+    encoding: *const c_char,
+    attr: &str,
+    leading: &[*mut PyObject],
+    e: *const c_char,
+) -> *mut PyObject {
+    match errors_arg(e) {
+        Some(x) => {
+            let mut args = leading.to_vec();
+            args.push(x.as_ptr());
+            info_call(encoding, attr, &args)
+        }
+        None if !e.is_null() => null_mut(),
+        None => info_call(encoding, attr, leading),
+    }
+}
+
 #[no_mangle]
 pub unsafe extern "C" fn PyCodec_IncrementalEncoder(
     encoding: *const c_char,
     e: *const c_char,
 ) -> *mut PyObject {
     guard!(null_mut(), {
-        match errors_arg(e) {
-            Some(x) => info_call(encoding, "incrementalencoder", &[x.as_ptr()]),
-            None if !e.is_null() => null_mut(),
-            None => info_call(encoding, "incrementalencoder", &[]),
-        }
+        factory_call(encoding, "incrementalencoder", &[], e)
     })
 }
 
@@ -135,11 +150,7 @@ pub unsafe extern "C" fn PyCodec_IncrementalDecoder(
     e: *const c_char,
 ) -> *mut PyObject {
     guard!(null_mut(), {
-        match errors_arg(e) {
-            Some(x) => info_call(encoding, "incrementaldecoder", &[x.as_ptr()]),
-            None if !e.is_null() => null_mut(),
-            None => info_call(encoding, "incrementaldecoder", &[]),
-        }
+        factory_call(encoding, "incrementaldecoder", &[], e)
     })
 }
 
@@ -150,11 +161,7 @@ pub unsafe extern "C" fn PyCodec_StreamReader(
     e: *const c_char,
 ) -> *mut PyObject {
     guard!(null_mut(), {
-        match errors_arg(e) {
-            Some(x) => info_call(encoding, "streamreader", &[stream, x.as_ptr()]),
-            None if !e.is_null() => null_mut(),
-            None => info_call(encoding, "streamreader", &[stream]),
-        }
+        factory_call(encoding, "streamreader", &[stream], e)
     })
 }
 
@@ -165,11 +172,7 @@ pub unsafe extern "C" fn PyCodec_StreamWriter(
     e: *const c_char,
 ) -> *mut PyObject {
     guard!(null_mut(), {
-        match errors_arg(e) {
-            Some(x) => info_call(encoding, "streamwriter", &[stream, x.as_ptr()]),
-            None if !e.is_null() => null_mut(),
-            None => info_call(encoding, "streamwriter", &[stream]),
-        }
+        factory_call(encoding, "streamwriter", &[stream], e)
     })
 }
 
