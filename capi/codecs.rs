@@ -115,17 +115,32 @@ unsafe fn errors_arg(e: *const c_char) -> Option<Owned> {
     }
 }
 
+/// `codecs.lookup(encoding).<attr>(*leading[, errors])`: the factories behind
+/// PyCodec_Incremental*coder and PyCodec_Stream*; `errors` only when given.
+unsafe fn factory_call(
+    encoding: *const c_char,
+    attr: &str,
+    leading: &[*mut PyObject],
+    e: *const c_char,
+) -> *mut PyObject {
+    match errors_arg(e) {
+        Some(x) => {
+            let mut args = leading.to_vec();
+            args.push(x.as_ptr());
+            info_call(encoding, attr, &args)
+        }
+        None if !e.is_null() => null_mut(),
+        None => info_call(encoding, attr, leading),
+    }
+}
+
 #[no_mangle]
 pub unsafe extern "C" fn PyCodec_IncrementalEncoder(
     encoding: *const c_char,
     e: *const c_char,
 ) -> *mut PyObject {
     guard!(null_mut(), {
-        match errors_arg(e) {
-            Some(x) => info_call(encoding, "incrementalencoder", &[x.as_ptr()]),
-            None if !e.is_null() => null_mut(),
-            None => info_call(encoding, "incrementalencoder", &[]),
-        }
+        factory_call(encoding, "incrementalencoder", &[], e)
     })
 }
 
@@ -135,11 +150,7 @@ pub unsafe extern "C" fn PyCodec_IncrementalDecoder(
     e: *const c_char,
 ) -> *mut PyObject {
     guard!(null_mut(), {
-        match errors_arg(e) {
-            Some(x) => info_call(encoding, "incrementaldecoder", &[x.as_ptr()]),
-            None if !e.is_null() => null_mut(),
-            None => info_call(encoding, "incrementaldecoder", &[]),
-        }
+        factory_call(encoding, "incrementaldecoder", &[], e)
     })
 }
 
@@ -150,11 +161,7 @@ pub unsafe extern "C" fn PyCodec_StreamReader(
     e: *const c_char,
 ) -> *mut PyObject {
     guard!(null_mut(), {
-        match errors_arg(e) {
-            Some(x) => info_call(encoding, "streamreader", &[stream, x.as_ptr()]),
-            None if !e.is_null() => null_mut(),
-            None => info_call(encoding, "streamreader", &[stream]),
-        }
+        factory_call(encoding, "streamreader", &[stream], e)
     })
 }
 
@@ -165,12 +172,28 @@ pub unsafe extern "C" fn PyCodec_StreamWriter(
     e: *const c_char,
 ) -> *mut PyObject {
     guard!(null_mut(), {
-        match errors_arg(e) {
-            Some(x) => info_call(encoding, "streamwriter", &[stream, x.as_ptr()]),
-            None if !e.is_null() => null_mut(),
-            None => info_call(encoding, "streamwriter", &[stream]),
-        }
+        factory_call(encoding, "streamwriter", &[stream], e)
     })
+}
+
+/// PyCodec_Encode (0) and PyCodec_Decode (1): check the arguments, then look the
+/// codec up and call its encoder or decoder.
+unsafe fn encode_or_decode(
+    o: *mut PyObject,
+    encoding: *const c_char,
+    e: *const c_char,
+    which: usize,
+) -> *mut PyObject {
+    if o.is_null() || encoding.is_null() {
+        errors::bad_internal_call();
+        return null_mut();
+    }
+    let err = if e.is_null() {
+        None
+    } else {
+        Some(s(e).into_owned())
+    };
+    codecs::call_codec(o, &s(encoding), err.as_deref(), which)
 }
 
 #[no_mangle]
@@ -179,18 +202,7 @@ pub unsafe extern "C" fn PyCodec_Encode(
     encoding: *const c_char,
     e: *const c_char,
 ) -> *mut PyObject {
-    guard!(null_mut(), {
-        if o.is_null() || encoding.is_null() {
-            errors::bad_internal_call();
-            return null_mut();
-        }
-        let err = if e.is_null() {
-            None
-        } else {
-            Some(s(e).into_owned())
-        };
-        codecs::call_codec(o, &s(encoding), err.as_deref(), 0)
-    })
+    guard!(null_mut(), { encode_or_decode(o, encoding, e, 0) })
 }
 
 #[no_mangle]
@@ -199,18 +211,7 @@ pub unsafe extern "C" fn PyCodec_Decode(
     encoding: *const c_char,
     e: *const c_char,
 ) -> *mut PyObject {
-    guard!(null_mut(), {
-        if o.is_null() || encoding.is_null() {
-            errors::bad_internal_call();
-            return null_mut();
-        }
-        let err = if e.is_null() {
-            None
-        } else {
-            Some(s(e).into_owned())
-        };
-        codecs::call_codec(o, &s(encoding), err.as_deref(), 1)
-    })
+    guard!(null_mut(), { encode_or_decode(o, encoding, e, 1) })
 }
 
 #[no_mangle]

@@ -7,20 +7,14 @@ use carapace_core::errors::{self, bad_internal_call};
 use carapace_core::object::*;
 use carapace_core::objects::{dict, dict_ops, dictviews, unicode};
 
+use crate::mapping::{key_str, store_optional, with_str_key};
+
 unsafe fn not_dict(o: *mut PyObject) -> bool {
     if o.is_null() || !dict::is_dict(o) {
         bad_internal_call();
         return true;
     }
     false
-}
-
-unsafe fn key_str(key: *const c_char) -> *mut PyObject {
-    if key.is_null() {
-        carapace_core::protocols::sequence::null_error();
-        return null_mut();
-    }
-    unicode::from_utf8(core::ffi::CStr::from_ptr(key).to_bytes())
 }
 
 #[no_mangle]
@@ -94,18 +88,7 @@ pub unsafe extern "C" fn PyDict_GetItemRef(
             }
             return -1;
         }
-        match dict::get_item_ref(o, key) {
-            Err(()) => -1,
-            Ok(v) => {
-                let found = !v.is_null();
-                if result.is_null() {
-                    Py_XDECREF(v);
-                } else {
-                    *result = v;
-                }
-                found as c_int
-            }
-        }
+        store_optional(dict::get_item_ref(o, key), result)
     })
 }
 
@@ -115,18 +98,7 @@ pub unsafe extern "C" fn PyDict_GetItemStringRef(
     key: *const c_char,
     result: *mut *mut PyObject,
 ) -> c_int {
-    guard!(-1, {
-        if !result.is_null() {
-            *result = null_mut();
-        }
-        let k = key_str(key);
-        if k.is_null() {
-            return -1;
-        }
-        let r = PyDict_GetItemRef(o, k, result);
-        Py_DECREF(k);
-        r
-    })
+    guard!(-1, { with_str_key(o, key, result, PyDict_GetItemRef) })
 }
 
 #[no_mangle]

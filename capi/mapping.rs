@@ -17,12 +17,54 @@ fn rc(r: PyResult<()>) -> c_int {
     }
 }
 
-unsafe fn key_str(key: *const c_char) -> *mut PyObject {
+/// A C string key as a new str (NULL key: SystemError); PyDict_* use it too.
+pub(crate) unsafe fn key_str(key: *const c_char) -> *mut PyObject {
     if key.is_null() {
         null_error();
         return null_mut();
     }
     unicode::from_utf8(core::ffi::CStr::from_ptr(key).to_bytes())
+}
+
+/// The tail of the "optional item" lookups (`PyMapping_GetOptionalItem`,
+/// `PyDict_GetItemRef`): the new reference goes to `*result` (or is dropped when
+/// `result` is NULL), and the return says found (1), missing (0) or error (-1).
+pub(crate) unsafe fn store_optional(
+    r: PyResult<*mut PyObject>,
+    result: *mut *mut PyObject,
+) -> c_int {
+    match r {
+        Err(()) => -1,
+        Ok(v) => {
+            let found = !v.is_null();
+            if result.is_null() {
+                Py_XDECREF(v);
+            } else {
+                *result = v;
+            }
+            found as c_int
+        }
+    }
+}
+
+/// The `...String` variants of the optional lookups: `*result` is NULL on any
+/// failure, then `lookup` runs with the key as a temporary str.
+pub(crate) unsafe fn with_str_key(
+    o: *mut PyObject,
+    key: *const c_char,
+    result: *mut *mut PyObject,
+    lookup: unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut *mut PyObject) -> c_int,
+) -> c_int {
+    if !result.is_null() {
+        *result = null_mut();
+    }
+    let k = key_str(key);
+    if k.is_null() {
+        return -1;
+    }
+    let r = lookup(o, k, result);
+    Py_DECREF(k);
+    r
 }
 
 #[no_mangle]
@@ -165,18 +207,7 @@ pub unsafe extern "C" fn PyMapping_GetOptionalItem(
             null_error();
             return -1;
         }
-        match map::get_optional_item(o, key) {
-            Err(()) => -1,
-            Ok(v) => {
-                let found = !v.is_null();
-                if result.is_null() {
-                    Py_XDECREF(v);
-                } else {
-                    *result = v;
-                }
-                found as c_int
-            }
-        }
+        store_optional(map::get_optional_item(o, key), result)
     })
 }
 
@@ -187,16 +218,7 @@ pub unsafe extern "C" fn PyMapping_GetOptionalItemString(
     result: *mut *mut PyObject,
 ) -> c_int {
     guard!(-1, {
-        if !result.is_null() {
-            *result = null_mut();
-        }
-        let k = key_str(key);
-        if k.is_null() {
-            return -1;
-        }
-        let r = PyMapping_GetOptionalItem(o, k, result);
-        Py_DECREF(k);
-        r
+        with_str_key(o, key, result, PyMapping_GetOptionalItem)
     })
 }
 

@@ -241,16 +241,21 @@ unsafe extern "C" fn bytearray_repr(o: *mut PyObject) -> *mut PyObject {
     ))
 }
 
-unsafe extern "C" fn bytearray_concat(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
+/// The bytes of the right operand of `+`/`+=` (any buffer, else TypeError).
+unsafe fn concat_operand(a: *mut PyObject, b: *mut PyObject) -> PyResult<Vec<u8>> {
     if !crate::protocols::buffer::check(b) {
-        return crate::raise_null!(
+        return crate::raise!(
             PyExc_TypeError,
             "can't concat {} to {}",
             crate::objects::typeobject::type_name(Py_TYPE(b)),
             crate::objects::typeobject::type_name(Py_TYPE(a))
         );
     }
-    let Ok(y) = crate::protocols::buffer::bytes_of_buffer(b) else {
+    crate::protocols::buffer::bytes_of_buffer(b)
+}
+
+unsafe extern "C" fn bytearray_concat(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
+    let Ok(y) = concat_operand(a, b) else {
         return null_mut();
     };
     let mut v = snapshot(a);
@@ -259,15 +264,7 @@ unsafe extern "C" fn bytearray_concat(a: *mut PyObject, b: *mut PyObject) -> *mu
 }
 
 unsafe extern "C" fn bytearray_iconcat(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
-    if !crate::protocols::buffer::check(b) {
-        return crate::raise_null!(
-            PyExc_TypeError,
-            "can't concat {} to {}",
-            crate::objects::typeobject::type_name(Py_TYPE(b)),
-            crate::objects::typeobject::type_name(Py_TYPE(a))
-        );
-    }
-    let Ok(y) = crate::protocols::buffer::bytes_of_buffer(b) else {
+    let Ok(y) = concat_operand(a, b) else {
         return null_mut();
     };
     let n = Py_SIZE(a) as usize;

@@ -8,7 +8,10 @@ use core::ptr::null_mut;
 use crate::defs::*;
 use crate::exported::*;
 use crate::object::*;
-use crate::objects::unicode_ops::adjust;
+use crate::objects::sequtil::args_slice;
+use crate::objects::unicode_ops::{
+    adjust, codec_names, count_in, find_in, nargs, opt_index, strip_span,
+};
 use crate::objects::{bytearray, bytes, list, long, tuple, typeobject, unicode};
 use crate::protocols::buffer::BufferView;
 
@@ -67,34 +70,6 @@ unsafe fn sub_arg(o: *mut PyObject) -> PyResult<Vec<u8>> {
         );
     }
     bytes_like(o)
-}
-
-pub fn find_in(h: &[u8], n: &[u8], start: usize, end: usize, forward: bool) -> Option<usize> {
-    if start > end || end > h.len() || end - start < n.len() {
-        return None;
-    }
-    let last = end - n.len();
-    if forward {
-        (start..=last).find(|&i| &h[i..i + n.len()] == n)
-    } else {
-        (start..=last).rev().find(|&i| &h[i..i + n.len()] == n)
-    }
-}
-
-pub fn count_in(h: &[u8], n: &[u8], a: usize, b: usize) -> usize {
-    if a > b {
-        return 0;
-    }
-    if n.is_empty() {
-        return b - a + 1;
-    }
-    let mut c = 0;
-    let mut i = a;
-    while let Some(j) = find_in(h, n, i, b, true) {
-        c += 1;
-        i = j + n.len();
-    }
-    c
 }
 
 fn is_space(c: u8) -> bool {
@@ -299,54 +274,6 @@ pub unsafe fn fromhex(s: *mut PyObject) -> PyResult<Vec<u8>> {
 
 // ---- methods ---------------------------------------------------------------------
 
-unsafe fn args<'a>(a: *mut PyObject) -> &'a [*mut PyObject] {
-    if a.is_null() {
-        &[]
-    } else {
-        tuple::as_slice(a)
-    }
-}
-
-unsafe fn nargs(name: &str, a: &[*mut PyObject], min: usize, max: usize) -> PyResult<()> {
-    if a.len() < min {
-        return crate::raise!(
-            PyExc_TypeError,
-            "{} expected at least {} argument{}, got {}",
-            name,
-            min,
-            if min == 1 { "" } else { "s" },
-            a.len()
-        );
-    }
-    if a.len() > max {
-        return crate::raise!(
-            PyExc_TypeError,
-            "{} expected at most {} argument{}, got {}",
-            name,
-            max,
-            if max == 1 { "" } else { "s" },
-            a.len()
-        );
-    }
-    Ok(())
-}
-
-unsafe fn opt_index(a: &[*mut PyObject], i: usize, def: isize) -> PyResult<isize> {
-    match a.get(i) {
-        None => Ok(def),
-        Some(&p) if p == none() => Ok(def),
-        Some(&p) => {
-            if !crate::protocols::number::index_check(p) {
-                return crate::raise!(
-                    PyExc_TypeError,
-                    "slice indices must be integers or None or have an __index__ method"
-                );
-            }
-            crate::protocols::number::as_ssize_t(p, null_mut())
-        }
-    }
-}
-
 unsafe fn kwarg(kw: *mut PyObject, name: &str) -> *mut PyObject {
     if kw.is_null() {
         null_mut()
@@ -360,7 +287,7 @@ pub unsafe extern "C" fn m_decode(
     a: *mut PyObject,
     kw: *mut PyObject,
 ) -> *mut PyObject {
-    let a = args(a);
+    let a = args_slice(a);
     if nargs("decode", a, 0, 2).is_err() {
         return null_mut();
     }
@@ -374,25 +301,8 @@ pub unsafe extern "C" fn m_decode(
     if !k.is_null() {
         err = k;
     }
-    for (n, p) in [("'encoding'", enc), ("'errors'", err)] {
-        if !p.is_null() && !unicode::is_unicode(p) {
-            return crate::raise_null!(
-                PyExc_TypeError,
-                "decode() argument {} must be str, not {}",
-                n,
-                tname(p)
-            );
-        }
-    }
-    let e = if enc.is_null() {
-        "utf-8".to_string()
-    } else {
-        unicode::to_string_lossy(enc)
-    };
-    let er = if err.is_null() {
-        None
-    } else {
-        Some(unicode::to_string_lossy(err))
+    let Ok((e, er)) = codec_names("decode", enc, err) else {
+        return null_mut();
     };
     let data = snapshot(s);
     let r = crate::objects::codecs::decode_by_name(&data, &e, er.as_deref());
@@ -419,7 +329,7 @@ unsafe fn split_m(
     kw: *mut PyObject,
     right: bool,
 ) -> *mut PyObject {
-    let a = args(a);
+    let a = args_slice(a);
     if nargs(if right { "rsplit" } else { "split" }, a, 0, 2).is_err() {
         return null_mut();
     }
@@ -473,7 +383,7 @@ unsafe fn find_m(
     forward: bool,
     raise: bool,
 ) -> *mut PyObject {
-    let a = args(a);
+    let a = args_slice(a);
     if nargs(name, a, 1, 3).is_err() {
         return null_mut();
     }
@@ -511,7 +421,7 @@ pub unsafe extern "C" fn m_count(s: *mut PyObject, a: *mut PyObject) -> *mut PyO
 }
 
 unsafe fn tail_m(s: *mut PyObject, a: *mut PyObject, name: &str, end: bool) -> *mut PyObject {
-    let a = args(a);
+    let a = args_slice(a);
     if nargs(name, a, 1, 3).is_err() {
         return null_mut();
     }
@@ -567,7 +477,7 @@ pub unsafe extern "C" fn m_hex(
     a: *mut PyObject,
     kw: *mut PyObject,
 ) -> *mut PyObject {
-    let a = args(a);
+    let a = args_slice(a);
     if nargs("hex", a, 0, 2).is_err() {
         return null_mut();
     }
@@ -635,7 +545,7 @@ pub unsafe extern "C" fn m_fromhex(cls: *mut PyObject, s: *mut PyObject) -> *mut
 }
 
 pub unsafe extern "C" fn m_replace(s: *mut PyObject, a: *mut PyObject) -> *mut PyObject {
-    let a = args(a);
+    let a = args_slice(a);
     if nargs("replace", a, 2, 3).is_err() {
         return null_mut();
     }
@@ -680,7 +590,7 @@ pub unsafe extern "C" fn m_replace(s: *mut PyObject, a: *mut PyObject) -> *mut P
 }
 
 unsafe fn strip_m(s: *mut PyObject, a: *mut PyObject, name: &str, which: u8) -> *mut PyObject {
-    let a = args(a);
+    let a = args_slice(a);
     if nargs(name, a, 0, 1).is_err() {
         return null_mut();
     }
@@ -697,18 +607,7 @@ unsafe fn strip_m(s: *mut PyObject, a: *mut PyObject, name: &str, which: u8) -> 
         None => is_space(c),
         Some(v) => v.contains(&c),
     };
-    let mut x = 0;
-    let mut y = h.len();
-    if which & 1 != 0 {
-        while x < y && st(h[x]) {
-            x += 1;
-        }
-    }
-    if which & 2 != 0 {
-        while y > x && st(h[y - 1]) {
-            y -= 1;
-        }
-    }
+    let (x, y) = strip_span(&h, which, st);
     make(s, &h[x..y])
 }
 pub unsafe extern "C" fn m_strip(s: *mut PyObject, a: *mut PyObject) -> *mut PyObject {
@@ -822,7 +721,7 @@ pub unsafe extern "C" fn m_removesuffix(s: *mut PyObject, p: *mut PyObject) -> *
 }
 
 unsafe fn pad_m(s: *mut PyObject, a: *mut PyObject, name: &str, how: u8) -> *mut PyObject {
-    let a = args(a);
+    let a = args_slice(a);
     if nargs(name, a, 1, 2).is_err() {
         return null_mut();
     }
@@ -907,7 +806,7 @@ pub unsafe extern "C" fn m_expandtabs(
     a: *mut PyObject,
     kw: *mut PyObject,
 ) -> *mut PyObject {
-    let a = args(a);
+    let a = args_slice(a);
     let mut t = a.first().copied().unwrap_or(null_mut());
     let k = kwarg(kw, "tabsize");
     if !k.is_null() {
@@ -945,7 +844,7 @@ pub unsafe extern "C" fn m_splitlines(
     a: *mut PyObject,
     kw: *mut PyObject,
 ) -> *mut PyObject {
-    let a = args(a);
+    let a = args_slice(a);
     let mut keep = a.first().copied().unwrap_or(null_mut());
     let k = kwarg(kw, "keepends");
     if !k.is_null() {

@@ -108,11 +108,12 @@ pub unsafe fn key_hash(key: *mut PyObject) -> PyResult<Py_hash_t> {
     }
 }
 
-/// Outcome of probing with the lock held.
-enum Probe {
+/// Outcome of probing with the lock held (dict and set tables).
+pub(crate) enum Probe<M> {
     Found(usize),
-    /// Not present; the slot index where it would be inserted.
-    Missing(usize),
+    /// Not present; where it would be inserted (dict: the slot index; set: the
+    /// first dummy seen and the empty slot that ended the probe).
+    Missing(M),
     /// A stored key needs a real `__eq__` call: (entry index, key).
     NeedsCompare(usize, *mut PyObject),
 }
@@ -124,7 +125,7 @@ impl Table {
 
     /// Probe for `key`; `skip_until` lets a restarted lookup skip entries already
     /// found unequal.
-    unsafe fn probe(&self, key: *mut PyObject, hash: Py_hash_t, unequal: &[usize]) -> Probe {
+    unsafe fn probe(&self, key: *mut PyObject, hash: Py_hash_t, unequal: &[usize]) -> Probe<usize> {
         if self.indices.is_empty() {
             return Probe::Missing(usize::MAX);
         }
@@ -202,36 +203,54 @@ unsafe fn find(
     hash: Py_hash_t,
 ) -> PyResult<Option<(usize, u64)>> {
     let dd = d(o);
+    find_with_eq(
+        key,
+        &dd.lock,
+        || dd.version,
+        |unequal| dd.table.probe(key, hash, unequal),
+    )
+}
+
+/// The lookup loop dict and set share: `probe` runs with `lock` held; a stored
+/// key that needs `__eq__` is compared with the lock released (Python code may
+/// run), and the search restarts if `version` moved meanwhile. Ok(Some((entry,
+/// version at the probe))) when found.
+pub(crate) unsafe fn find_with_eq<M>(
+    key: *mut PyObject,
+    lock: &RawLock,
+    version: impl Fn() -> u64,
+    probe: impl Fn(&[usize]) -> Probe<M>,
+) -> PyResult<Option<(usize, u64)>> {
     let mut unequal: Vec<usize> = Vec::new();
     loop {
-        dd.lock.lock();
-        let version = dd.version;
-        match dd.table.probe(key, hash, &unequal) {
+        lock.lock();
+        let v = version();
+        match probe(&unequal) {
             Probe::Found(i) => {
-                dd.lock.unlock();
-                return Ok(Some((i, version)));
+                lock.unlock();
+                return Ok(Some((i, v)));
             }
             Probe::Missing(_) => {
-                dd.lock.unlock();
+                lock.unlock();
                 return Ok(None);
             }
             Probe::NeedsCompare(i, stored) => {
                 Py_INCREF(stored);
-                dd.lock.unlock();
+                lock.unlock();
                 let r = protocols::object::rich_compare_bool(stored, key, 2);
                 Py_DECREF(stored);
                 if r < 0 {
                     return Err(());
                 }
-                dd.lock.lock();
-                let changed = dd.version != version;
-                dd.lock.unlock();
+                lock.lock();
+                let changed = version() != v;
+                lock.unlock();
                 if changed {
                     unequal.clear();
                     continue;
                 }
                 if r == 1 {
-                    return Ok(Some((i, version)));
+                    return Ok(Some((i, v)));
                 }
                 unequal.push(i);
             }

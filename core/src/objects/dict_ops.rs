@@ -144,20 +144,12 @@ unsafe extern "C" fn m_update(
     res_none(update_common(o, "update", args, kw))
 }
 
-unsafe fn fast_args<'a>(args: *const *mut PyObject, n: Py_ssize_t) -> &'a [*mut PyObject] {
-    if n <= 0 {
-        &[]
-    } else {
-        core::slice::from_raw_parts(args, n as usize)
-    }
-}
-
 unsafe extern "C" fn m_get(
     o: *mut PyObject,
     args: *const *mut PyObject,
     n: Py_ssize_t,
 ) -> *mut PyObject {
-    let a = fast_args(args, n);
+    let a = fastcall_args(args, n);
     if check_positional("get", a.len(), 1, 2).is_err() {
         return null_mut();
     }
@@ -191,7 +183,7 @@ unsafe extern "C" fn m_setdefault(
     args: *const *mut PyObject,
     n: Py_ssize_t,
 ) -> *mut PyObject {
-    let a = fast_args(args, n);
+    let a = fastcall_args(args, n);
     if check_positional("setdefault", a.len(), 1, 2).is_err() {
         return null_mut();
     }
@@ -207,7 +199,7 @@ unsafe extern "C" fn m_pop(
     args: *const *mut PyObject,
     n: Py_ssize_t,
 ) -> *mut PyObject {
-    let a = fast_args(args, n);
+    let a = fastcall_args(args, n);
     if check_positional("pop", a.len(), 1, 2).is_err() {
         return null_mut();
     }
@@ -288,7 +280,7 @@ unsafe extern "C" fn m_fromkeys(
     args: *const *mut PyObject,
     n: Py_ssize_t,
 ) -> *mut PyObject {
-    let a = fast_args(args, n);
+    let a = fastcall_args(args, n);
     if check_positional("fromkeys", a.len(), 1, 2).is_err() {
         return null_mut();
     }

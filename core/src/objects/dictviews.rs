@@ -731,11 +731,7 @@ unsafe extern "C" fn proxy_get(
     args: *const *mut PyObject,
     n: Py_ssize_t,
 ) -> *mut PyObject {
-    let a = if n <= 0 {
-        &[][..]
-    } else {
-        core::slice::from_raw_parts(args, n as usize)
-    };
+    let a = fastcall_args(args, n);
     if check_positional("get", a.len(), 1, 2).is_err() {
         return null_mut();
     }

@@ -93,6 +93,28 @@ pub fn shortest_e(v: f64) -> String {
     }
 }
 
+/// The shortest-repr `digits` (d.ddd × 10^exp) written without an exponent, as
+/// repr and format 'r' do for -4 <= exp < 16; `whole_suffix` follows a value
+/// with no fractional digits (repr: ".0").
+pub(crate) fn push_fixed(out: &mut String, digits: &str, exp: i32, whole_suffix: &str) {
+    if exp >= 0 {
+        let int_len = exp as usize + 1;
+        if digits.len() <= int_len {
+            out.push_str(digits);
+            out.extend(core::iter::repeat_n('0', int_len - digits.len()));
+            out.push_str(whole_suffix);
+        } else {
+            out.push_str(&digits[..int_len]);
+            out.push('.');
+            out.push_str(&digits[int_len..]);
+        }
+    } else {
+        out.push_str("0.");
+        out.extend(core::iter::repeat_n('0', (-exp - 1) as usize));
+        out.push_str(digits);
+    }
+}
+
 /// `repr(float)`: the shortest string that round-trips, in Python's format
 /// (`1e+16`, `1.5`, `inf`, `nan`, `-0.0`).
 pub fn repr_f64(v: f64) -> String {
@@ -112,22 +134,7 @@ pub fn repr_f64(v: f64) -> String {
         out.push('-');
     }
     if (-4..16).contains(&exp) {
-        if exp >= 0 {
-            let int_len = exp as usize + 1;
-            if digits.len() <= int_len {
-                out.push_str(&digits);
-                out.extend(core::iter::repeat_n('0', int_len - digits.len()));
-                out.push_str(".0");
-            } else {
-                out.push_str(&digits[..int_len]);
-                out.push('.');
-                out.push_str(&digits[int_len..]);
-            }
-        } else {
-            out.push_str("0.");
-            out.extend(core::iter::repeat_n('0', (-exp - 1) as usize));
-            out.push_str(&digits);
-        }
+        push_fixed(&mut out, &digits, exp, ".0");
     } else {
         out.push_str(&digits[..1]);
         if digits.len() > 1 {

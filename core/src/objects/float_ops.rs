@@ -453,21 +453,7 @@ fn format_abs(v: f64, code: u8, prec: usize, alt: bool, dot0: bool) -> String {
             let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
             let mut out = String::new();
             if (-4..16).contains(&exp) {
-                if exp >= 0 {
-                    let int_len = exp as usize + 1;
-                    if digits.len() <= int_len {
-                        out.push_str(&digits);
-                        out.extend(core::iter::repeat_n('0', int_len - digits.len()));
-                    } else {
-                        out.push_str(&digits[..int_len]);
-                        out.push('.');
-                        out.push_str(&digits[int_len..]);
-                    }
-                } else {
-                    out.push_str("0.");
-                    out.extend(core::iter::repeat_n('0', (-exp - 1) as usize));
-                    out.push_str(&digits);
-                }
+                crate::objects::float::push_fixed(&mut out, &digits, exp, "");
             } else {
                 out.push_str(&digits[..1]);
                 if digits.len() > 1 || alt {

@@ -678,20 +678,12 @@ unsafe extern "C" fn m_extend(o: *mut PyObject, v: *mut PyObject) -> *mut PyObje
     res_none(extend(o, v))
 }
 
-unsafe fn fast_args<'a>(args: *const *mut PyObject, n: Py_ssize_t) -> &'a [*mut PyObject] {
-    if n <= 0 {
-        &[]
-    } else {
-        core::slice::from_raw_parts(args, n as usize)
-    }
-}
-
 unsafe extern "C" fn m_insert(
     o: *mut PyObject,
     args: *const *mut PyObject,
     n: Py_ssize_t,
 ) -> *mut PyObject {
-    let a = fast_args(args, n);
+    let a = fastcall_args(args, n);
     if check_positional("insert", a.len(), 2, 2).is_err() {
         return null_mut();
     }
@@ -706,7 +698,7 @@ unsafe extern "C" fn m_pop(
     args: *const *mut PyObject,
     n: Py_ssize_t,
 ) -> *mut PyObject {
-    let a = fast_args(args, n);
+    let a = fastcall_args(args, n);
     if check_positional("pop", a.len(), 0, 1).is_err() {
         return null_mut();
     }
@@ -803,7 +795,7 @@ unsafe extern "C" fn m_index(
     args: *const *mut PyObject,
     n: Py_ssize_t,
 ) -> *mut PyObject {
-    let a = fast_args(args, n);
+    let a = fastcall_args(args, n);
     if check_positional("index", a.len(), 1, 3).is_err() {
         return null_mut();
     }

@@ -285,32 +285,20 @@ unsafe extern "C" fn memory_getbuffer(
         );
         return -1;
     }
-    if (flags & PyBUF_C_CONTIGUOUS) == PyBUF_C_CONTIGUOUS
-        && !buffer::is_contiguous(base, b'C' as c_char)
-    {
-        let _: PyResult<()> = crate::raise!(
-            PyExc_BufferError,
-            "memoryview: underlying buffer is not C-contiguous"
-        );
-        return -1;
-    }
-    if (flags & PyBUF_F_CONTIGUOUS) == PyBUF_F_CONTIGUOUS
-        && !buffer::is_contiguous(base, b'F' as c_char)
-    {
-        let _: PyResult<()> = crate::raise!(
-            PyExc_BufferError,
-            "memoryview: underlying buffer is not Fortran contiguous"
-        );
-        return -1;
-    }
-    if (flags & PyBUF_ANY_CONTIGUOUS) == PyBUF_ANY_CONTIGUOUS
-        && !buffer::is_contiguous(base, b'A' as c_char)
-    {
-        let _: PyResult<()> = crate::raise!(
-            PyExc_BufferError,
-            "memoryview: underlying buffer is not contiguous"
-        );
-        return -1;
+    // Each contiguity the consumer asks for must hold for the underlying view.
+    for (want, order, what) in [
+        (PyBUF_C_CONTIGUOUS, b'C', "C-contiguous"),
+        (PyBUF_F_CONTIGUOUS, b'F', "Fortran contiguous"),
+        (PyBUF_ANY_CONTIGUOUS, b'A', "contiguous"),
+    ] {
+        if (flags & want) == want && !buffer::is_contiguous(base, order as c_char) {
+            let _: PyResult<()> = crate::raise!(
+                PyExc_BufferError,
+                "memoryview: underlying buffer is not {}",
+                what
+            );
+            return -1;
+        }
     }
     if (flags & PyBUF_STRIDES) != PyBUF_STRIDES && !buffer::is_contiguous(base, b'C' as c_char) {
         let _: PyResult<()> = crate::raise!(

@@ -397,29 +397,11 @@ static mut RANGE_METHODS: [PyMethodDef; 4] = [
     SENTINEL,
 ];
 
-macro_rules! member {
-    ($name:expr, $field:ident) => {
-        PyMemberDef {
-            name: $name.as_ptr(),
-            type_code: _Py_T_OBJECT,
-            offset: core::mem::offset_of!(RangeObject, $field) as Py_ssize_t,
-            flags: Py_READONLY,
-            doc: core::ptr::null(),
-        }
-    };
-}
-
 static mut RANGE_MEMBERS: [PyMemberDef; 4] = [
-    member!(c"start", start),
-    member!(c"stop", stop),
-    member!(c"step", step),
-    PyMemberDef {
-        name: core::ptr::null(),
-        type_code: 0,
-        offset: 0,
-        flags: 0,
-        doc: core::ptr::null(),
-    },
+    crate::ro_member!(RangeObject, c"start", start),
+    crate::ro_member!(RangeObject, c"stop", stop),
+    crate::ro_member!(RangeObject, c"step", step),
+    MEMBER_SENTINEL,
 ];
 
 static RANGE_AS_SEQUENCE: PySequenceMethods = PySequenceMethods {

@@ -4,7 +4,7 @@
 use core::ffi::c_int;
 use core::ptr::null_mut;
 
-use crate::defs::PyMethodDef;
+use crate::defs::{PyMemberDef, PyMethodDef};
 use crate::object::*;
 use crate::objects::{dict, tuple, typeobject::type_name};
 
@@ -26,12 +26,45 @@ macro_rules! meth {
 
 pub const SENTINEL: PyMethodDef = PyMethodDef::SENTINEL;
 
+/// A read-only object member (`_Py_T_OBJECT`, `Py_READONLY`) of the struct `$ty`:
+/// `ro_member!(SliceObject, c"start", start)`.
+#[macro_export]
+macro_rules! ro_member {
+    ($ty:ty, $name:expr, $field:ident) => {
+        $crate::defs::PyMemberDef {
+            name: $name.as_ptr(),
+            type_code: $crate::defs::_Py_T_OBJECT,
+            offset: core::mem::offset_of!($ty, $field) as $crate::object::Py_ssize_t,
+            flags: $crate::defs::Py_READONLY,
+            doc: core::ptr::null(),
+        }
+    };
+}
+
+/// The end of a `PyMemberDef` table.
+pub const MEMBER_SENTINEL: PyMemberDef = PyMemberDef {
+    name: core::ptr::null(),
+    type_code: 0,
+    offset: 0,
+    flags: 0,
+    doc: core::ptr::null(),
+};
+
 /// The positional arguments of a `METH_VARARGS` call as a slice.
 pub unsafe fn args_slice<'a>(args: *mut PyObject) -> &'a [*mut PyObject] {
     if args.is_null() {
         &[]
     } else {
         tuple::as_slice(args)
+    }
+}
+
+/// The arguments of a `METH_FASTCALL` call (`args`, `n`) as a slice.
+pub unsafe fn fastcall_args<'a>(args: *const *mut PyObject, n: Py_ssize_t) -> &'a [*mut PyObject] {
+    if n <= 0 {
+        &[]
+    } else {
+        core::slice::from_raw_parts(args, n as usize)
     }
 }
 

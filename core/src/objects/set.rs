@@ -97,12 +97,8 @@ impl Table {
     }
 }
 
-enum Probe {
-    Found(usize),
-    /// (first dummy seen, the empty slot that ended the probe)
-    Missing(Option<usize>, usize),
-    NeedsCompare(usize, *mut PyObject),
-}
+/// (first dummy seen, the empty slot that ended the probe) when missing.
+type Probe = dict::Probe<(Option<usize>, usize)>;
 
 impl Table {
     unsafe fn probe(&self, key: *mut PyObject, hash: Py_hash_t, unequal: &[usize]) -> Probe {
@@ -120,7 +116,7 @@ impl Table {
                 let idx = i + j;
                 let e = self.slots[idx];
                 if e.key.is_null() {
-                    return Probe::Missing(free, idx);
+                    return Probe::Missing((free, idx));
                 }
                 if e.key == dummy() {
                     if free.is_none() {
@@ -257,41 +253,12 @@ unsafe fn find(
     hash: Py_hash_t,
 ) -> PyResult<Option<(usize, u64)>> {
     let s = so(o);
-    let mut unequal: Vec<usize> = Vec::new();
-    loop {
-        s.lock.lock();
-        let version = s.version;
-        match s.table.probe(key, hash, &unequal) {
-            Probe::Found(i) => {
-                s.lock.unlock();
-                return Ok(Some((i, version)));
-            }
-            Probe::Missing(..) => {
-                s.lock.unlock();
-                return Ok(None);
-            }
-            Probe::NeedsCompare(i, stored) => {
-                Py_INCREF(stored);
-                s.lock.unlock();
-                let r = protocols::object::rich_compare_bool(stored, key, 2);
-                Py_DECREF(stored);
-                if r < 0 {
-                    return Err(());
-                }
-                s.lock.lock();
-                let changed = s.version != version;
-                s.lock.unlock();
-                if changed {
-                    unequal.clear();
-                    continue;
-                }
-                if r == 1 {
-                    return Ok(Some((i, version)));
-                }
-                unequal.push(i);
-            }
-        }
-    }
+    dict::find_with_eq(
+        key,
+        &s.lock,
+        || s.version,
+        |unequal| s.table.probe(key, hash, unequal),
+    )
 }
 
 /// Add `key` (new reference taken) with a known hash.
@@ -303,7 +270,7 @@ pub unsafe fn add_hashed(o: *mut PyObject, key: *mut PyObject, hash: Py_hash_t) 
         let s = so(o);
         s.lock.lock();
         let (free, empty) = match s.table.probe(key, hash, &[]) {
-            Probe::Missing(f, e) => (f, e),
+            Probe::Missing((f, e)) => (f, e),
             Probe::Found(_) => {
                 s.lock.unlock();
                 return Ok(());
@@ -1059,12 +1026,17 @@ inplace!(set_ixor, symmetric_difference_update);
 
 // ---- methods ---------------------------------------------------------------------
 
-unsafe fn va<'a>(args: *const *mut PyObject, n: Py_ssize_t) -> &'a [*mut PyObject] {
-    if n <= 0 {
-        &[]
-    } else {
-        core::slice::from_raw_parts(args, n as usize)
+/// `op(o, x)` (update, difference_update) for each argument in turn: the
+/// multi-argument set methods.
+unsafe fn update_with_each(
+    o: *mut PyObject,
+    xs: &[*mut PyObject],
+    op: unsafe fn(*mut PyObject, *mut PyObject) -> PyResult<()>,
+) -> PyResult<()> {
+    for &x in xs {
+        op(o, x)?;
     }
+    Ok(())
 }
 
 unsafe extern "C" fn m_add(o: *mut PyObject, k: *mut PyObject) -> *mut PyObject {
@@ -1121,11 +1093,9 @@ unsafe extern "C" fn m_union(
     if r.is_null() {
         return r;
     }
-    for &x in va(args, n) {
-        if update(r, x).is_err() {
-            Py_DECREF(r);
-            return null_mut();
-        }
+    if update_with_each(r, fastcall_args(args, n), update).is_err() {
+        Py_DECREF(r);
+        return null_mut();
     }
     r
 }
@@ -1135,12 +1105,7 @@ unsafe extern "C" fn m_update(
     args: *const *mut PyObject,
     n: Py_ssize_t,
 ) -> *mut PyObject {
-    for &x in va(args, n) {
-        if update(o, x).is_err() {
-            return null_mut();
-        }
-    }
-    none()
+    res_none(update_with_each(o, fastcall_args(args, n), update))
 }
 
 unsafe extern "C" fn m_intersection(
@@ -1148,7 +1113,7 @@ unsafe extern "C" fn m_intersection(
     args: *const *mut PyObject,
     n: Py_ssize_t,
 ) -> *mut PyObject {
-    let a = va(args, n);
+    let a = fastcall_args(args, n);
     if a.is_empty() {
         return copy(o);
     }
@@ -1184,7 +1149,7 @@ unsafe extern "C" fn m_difference(
     args: *const *mut PyObject,
     n: Py_ssize_t,
 ) -> *mut PyObject {
-    let a = va(args, n);
+    let a = fastcall_args(args, n);
     if a.is_empty() {
         return copy(o);
     }
@@ -1192,11 +1157,9 @@ unsafe extern "C" fn m_difference(
     if r.is_null() {
         return r;
     }
-    for &x in &a[1..] {
-        if difference_update(r, x).is_err() {
-            Py_DECREF(r);
-            return null_mut();
-        }
+    if update_with_each(r, &a[1..], difference_update).is_err() {
+        Py_DECREF(r);
+        return null_mut();
     }
     r
 }
@@ -1206,12 +1169,11 @@ unsafe extern "C" fn m_difference_update(
     args: *const *mut PyObject,
     n: Py_ssize_t,
 ) -> *mut PyObject {
-    for &x in va(args, n) {
-        if difference_update(o, x).is_err() {
-            return null_mut();
-        }
-    }
-    none()
+    res_none(update_with_each(
+        o,
+        fastcall_args(args, n),
+        difference_update,
+    ))
 }
 
 unsafe extern "C" fn m_symdiff(o: *mut PyObject, x: *mut PyObject) -> *mut PyObject {

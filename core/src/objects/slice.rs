@@ -400,29 +400,11 @@ static mut SLICE_METHODS: [PyMethodDef; 3] = [
     SENTINEL,
 ];
 
-macro_rules! member {
-    ($name:expr, $field:ident) => {
-        PyMemberDef {
-            name: $name.as_ptr(),
-            type_code: _Py_T_OBJECT,
-            offset: core::mem::offset_of!(SliceObject, $field) as Py_ssize_t,
-            flags: Py_READONLY,
-            doc: core::ptr::null(),
-        }
-    };
-}
-
 static mut SLICE_MEMBERS: [PyMemberDef; 4] = [
-    member!(c"start", start),
-    member!(c"stop", stop),
-    member!(c"step", step),
-    PyMemberDef {
-        name: core::ptr::null(),
-        type_code: 0,
-        offset: 0,
-        flags: 0,
-        doc: core::ptr::null(),
-    },
+    crate::ro_member!(SliceObject, c"start", start),
+    crate::ro_member!(SliceObject, c"stop", stop),
+    crate::ro_member!(SliceObject, c"step", step),
+    MEMBER_SENTINEL,
 ];
 
 pub unsafe fn init_type() {

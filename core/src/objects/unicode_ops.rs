@@ -8,6 +8,7 @@ use core::ptr::null_mut;
 use crate::defs::*;
 use crate::exported::*;
 use crate::object::*;
+use crate::objects::sequtil::args_slice;
 use crate::objects::unicode::{self, bytes_of, decode_wtf8, from_wtf8_unchecked, push_wtf8};
 use crate::objects::unicode_db as db;
 use crate::objects::{list, long, tuple, typeobject};
@@ -132,8 +133,16 @@ pub fn adjust(start: Py_ssize_t, end: Py_ssize_t, n: usize) -> (usize, usize) {
     (fix(start), fix(end).min(n as usize))
 }
 
-fn find_in(h: &[u32], n: &[u32], start: usize, end: usize, forward: bool) -> Option<usize> {
-    if start > end || end - start < n.len() {
+/// First (or last) place of `n` in `h[start..end]`: one search for str (code
+/// points) and bytes (bytes_ops uses it too).
+pub fn find_in<T: PartialEq>(
+    h: &[T],
+    n: &[T],
+    start: usize,
+    end: usize,
+    forward: bool,
+) -> Option<usize> {
+    if start > end || end > h.len() || end - start < n.len() {
         return None;
     }
     let last = end - n.len();
@@ -142,6 +151,42 @@ fn find_in(h: &[u32], n: &[u32], start: usize, end: usize, forward: bool) -> Opt
     } else {
         (start..=last).rev().find(|&i| h[i..i + n.len()] == *n)
     }
+}
+
+/// Non-overlapping occurrences of `n` in `h[a..b]` (an empty `n` matches
+/// between every two items), shared by str.count and bytes.count.
+pub fn count_in<T: PartialEq>(h: &[T], n: &[T], a: usize, b: usize) -> usize {
+    if a > b {
+        return 0;
+    }
+    if n.is_empty() {
+        return b - a + 1;
+    }
+    let mut c = 0;
+    let mut i = a;
+    while let Some(j) = find_in(h, n, i, b, true) {
+        c += 1;
+        i = j + n.len();
+    }
+    c
+}
+
+/// The `[a, b)` left after stripping items matching `strip_it` from the left
+/// (which & 1) and/or the right (which & 2): shared by str and bytes strip.
+pub fn strip_span<T: Copy>(v: &[T], which: u8, strip_it: impl Fn(T) -> bool) -> (usize, usize) {
+    let mut a = 0;
+    let mut b = v.len();
+    if which & 1 != 0 {
+        while a < b && strip_it(v[a]) {
+            a += 1;
+        }
+    }
+    if which & 2 != 0 {
+        while b > a && strip_it(v[b - 1]) {
+            b -= 1;
+        }
+    }
+    (a, b)
 }
 
 /// `PyUnicode_Find` semantics on code points: index or -1.
@@ -170,19 +215,7 @@ pub unsafe fn count(
     let h = cps(s);
     let n = cps(sub);
     let (a, b) = adjust(start, end, h.len());
-    if a > b {
-        return 0;
-    }
-    if n.is_empty() {
-        return (b - a + 1) as Py_ssize_t;
-    }
-    let mut c = 0;
-    let mut i = a;
-    while let Some(j) = find_in(&h, &n, i, b, true) {
-        c += 1;
-        i = j + n.len();
-    }
-    c
+    count_in(&h, &n, a, b) as Py_ssize_t
 }
 
 /// `PyUnicode_Tailmatch`: 1 if `sub` matches at the start (dir <= 0) or end.
@@ -590,18 +623,7 @@ pub unsafe fn strip(
         None => is_space(c),
         Some(s) => s.contains(&c),
     };
-    let mut a = 0;
-    let mut b = v.len();
-    if which & 1 != 0 {
-        while a < b && strip_it(v[a]) {
-            a += 1;
-        }
-    }
-    if which & 2 != 0 {
-        while b > a && strip_it(v[b - 1]) {
-            b -= 1;
-        }
-    }
+    let (a, b) = strip_span(&v, which, strip_it);
     if a == 0 && b == v.len() {
         return unicode::unicode_str(s);
     }
@@ -825,36 +847,25 @@ static mut UNICODEITER_METHODS: [PyMethodDef; 2] = [
 
 // ---- Python-level methods -----------------------------------------------------------
 
-unsafe fn args<'a>(a: *mut PyObject) -> &'a [*mut PyObject] {
-    if a.is_null() {
-        &[]
-    } else {
-        tuple::as_slice(a)
+/// `min..=max` positional arguments, with CPython's "expected at least/at most"
+/// messages (bytes methods use it as it is).
+pub(crate) unsafe fn nargs(
+    name: &str,
+    a: &[*mut PyObject],
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
+    if a.len() < min {
+        return crate::raise!(
+            PyExc_TypeError,
+            "{} expected at least {} argument{}, got {}",
+            name,
+            min,
+            if min == 1 { "" } else { "s" },
+            a.len()
+        );
     }
-}
-
-unsafe fn nargs_check(name: &str, a: &[*mut PyObject], min: usize, max: usize) -> PyResult<()> {
-    if a.len() < min || a.len() > max {
-        if min == max {
-            return crate::raise!(
-                PyExc_TypeError,
-                "{}() takes exactly {} argument{} ({} given)",
-                name,
-                min,
-                if min == 1 { "" } else { "s" },
-                a.len()
-            );
-        }
-        if a.len() < min {
-            return crate::raise!(
-                PyExc_TypeError,
-                "{} expected at least {} argument{}, got {}",
-                name,
-                min,
-                if min == 1 { "" } else { "s" },
-                a.len()
-            );
-        }
+    if a.len() > max {
         return crate::raise!(
             PyExc_TypeError,
             "{} expected at most {} argument{}, got {}",
@@ -865,6 +876,21 @@ unsafe fn nargs_check(name: &str, a: &[*mut PyObject], min: usize, max: usize) -
         );
     }
     Ok(())
+}
+
+/// As `nargs`, but a fixed count says "takes exactly" as str methods do.
+unsafe fn nargs_check(name: &str, a: &[*mut PyObject], min: usize, max: usize) -> PyResult<()> {
+    if min == max && a.len() != min {
+        return crate::raise!(
+            PyExc_TypeError,
+            "{}() takes exactly {} argument{} ({} given)",
+            name,
+            min,
+            if min == 1 { "" } else { "s" },
+            a.len()
+        );
+    }
+    nargs(name, a, min, max)
 }
 
 unsafe fn str_arg(name: &str, n: usize, o: *mut PyObject) -> PyResult<*mut PyObject> {
@@ -881,7 +907,12 @@ unsafe fn str_arg(name: &str, n: usize, o: *mut PyObject) -> PyResult<*mut PyObj
     }
 }
 
-unsafe fn opt_index(a: &[*mut PyObject], i: usize, def: Py_ssize_t) -> PyResult<Py_ssize_t> {
+/// Optional start/end argument `i` (missing or None: `def`); shared with bytes_ops.
+pub(crate) unsafe fn opt_index(
+    a: &[*mut PyObject],
+    i: usize,
+    def: Py_ssize_t,
+) -> PyResult<Py_ssize_t> {
     match a.get(i) {
         None => Ok(def),
         Some(&p) if p == none() => Ok(def),
@@ -939,29 +970,29 @@ predicate!(m_isdigit, false, |c, _| db::in_ranges(&db::DIGIT, c));
 predicate!(m_isnumeric, false, |c, _| db::in_ranges(&db::NUMERIC, c));
 predicate!(m_isprintable, true, |c, _| db::in_ranges(&db::PRINTABLE, c));
 
-unsafe extern "C" fn m_islower(s: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {
+/// str.islower/isupper: at least one cased character, and every cased one of
+/// case `want` (`other` and titlecase fail).
+unsafe fn all_cased_as(
+    s: *mut PyObject,
+    want: fn(u32) -> bool,
+    other: fn(u32) -> bool,
+) -> *mut PyObject {
     let mut cased = false;
     for c in cps(s) {
-        if is_upper(c) || is_title(c) {
+        if other(c) || is_title(c) {
             return py_bool(false);
         }
-        if is_lower(c) {
+        if want(c) {
             cased = true;
         }
     }
     py_bool(cased)
 }
+unsafe extern "C" fn m_islower(s: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {
+    all_cased_as(s, is_lower, is_upper)
+}
 unsafe extern "C" fn m_isupper(s: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {
-    let mut cased = false;
-    for c in cps(s) {
-        if is_lower(c) || is_title(c) {
-            return py_bool(false);
-        }
-        if is_upper(c) {
-            cased = true;
-        }
-    }
-    py_bool(cased)
+    all_cased_as(s, is_upper, is_lower)
 }
 unsafe extern "C" fn m_istitle(s: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {
     let mut cased = false;
@@ -1009,7 +1040,7 @@ unsafe fn split_common(
     kw: *mut PyObject,
     right: bool,
 ) -> *mut PyObject {
-    let a = args(a);
+    let a = args_slice(a);
     let name = if right { "rsplit" } else { "split" };
     if nargs_check(name, a, 0, 2).is_err() {
         return null_mut();
@@ -1049,7 +1080,7 @@ unsafe extern "C" fn m_splitlines(
     a: *mut PyObject,
     kw: *mut PyObject,
 ) -> *mut PyObject {
-    let a = args(a);
+    let a = args_slice(a);
     let mut keep = a.first().copied().unwrap_or(null_mut());
     if crate::objects::sequtil::check_keywords("splitlines", kw, &["keepends"], a.len()).is_err() {
         return null_mut();
@@ -1077,7 +1108,7 @@ unsafe fn find_args(
     name: &str,
     a: *mut PyObject,
 ) -> PyResult<(*mut PyObject, Py_ssize_t, Py_ssize_t)> {
-    let a = args(a);
+    let a = args_slice(a);
     nargs_check(name, a, 1, 3)?;
     let sub = a[0];
     if !unicode::is_unicode(sub) {
@@ -1110,7 +1141,7 @@ unsafe extern "C" fn m_count(s: *mut PyObject, a: *mut PyObject) -> *mut PyObjec
     long::from_i64(count(s, sub, st, en) as i64)
 }
 unsafe extern "C" fn m_replace(s: *mut PyObject, a: *mut PyObject) -> *mut PyObject {
-    let a = args(a);
+    let a = args_slice(a);
     if nargs_check("replace", a, 2, 3).is_err() {
         return null_mut();
     }
@@ -1127,7 +1158,7 @@ unsafe extern "C" fn m_replace(s: *mut PyObject, a: *mut PyObject) -> *mut PyObj
     replace(s, a[0], a[1], n)
 }
 unsafe fn startsend(s: *mut PyObject, a: *mut PyObject, dir: c_int, name: &str) -> *mut PyObject {
-    let a = args(a);
+    let a = args_slice(a);
     if nargs_check(name, a, 1, 3).is_err() {
         return null_mut();
     }
@@ -1170,7 +1201,7 @@ unsafe extern "C" fn m_endswith(s: *mut PyObject, a: *mut PyObject) -> *mut PyOb
 macro_rules! stripper {
     ($name:ident, $pyname:literal, $which:expr) => {
         unsafe extern "C" fn $name(s: *mut PyObject, a: *mut PyObject) -> *mut PyObject {
-            let a = args(a);
+            let a = args_slice(a);
             if nargs_check($pyname, a, 0, 1).is_err() {
                 return null_mut();
             }
@@ -1208,7 +1239,7 @@ unsafe extern "C" fn m_removesuffix(s: *mut PyObject, p: *mut PyObject) -> *mut 
     unicode::unicode_str(s)
 }
 unsafe fn pad(s: *mut PyObject, a: *mut PyObject, name: &str, how: u8) -> *mut PyObject {
-    let a = args(a);
+    let a = args_slice(a);
     if nargs_check(name, a, 1, 2).is_err() {
         return null_mut();
     }
@@ -1275,12 +1306,43 @@ unsafe extern "C" fn m_zfill(s: *mut PyObject, w: *mut PyObject) -> *mut PyObjec
     out.extend_from_slice(rest);
     from_cps(&out)
 }
+/// The `encoding` and `errors` arguments of str.encode and bytes.decode (NULL:
+/// not given; else they must be str): the encoding ("utf-8" by default) and the
+/// error handler.
+pub(crate) unsafe fn codec_names(
+    fname: &str,
+    enc: *mut PyObject,
+    err: *mut PyObject,
+) -> PyResult<(String, Option<String>)> {
+    for (n, p) in [("'encoding'", enc), ("'errors'", err)] {
+        if !p.is_null() && !unicode::is_unicode(p) {
+            return crate::raise!(
+                PyExc_TypeError,
+                "{}() argument {} must be str, not {}",
+                fname,
+                n,
+                type_name(p)
+            );
+        }
+    }
+    let enc = if enc.is_null() {
+        "utf-8".to_string()
+    } else {
+        unicode::to_string_lossy(enc)
+    };
+    let err = if err.is_null() {
+        None
+    } else {
+        Some(unicode::to_string_lossy(err))
+    };
+    Ok((enc, err))
+}
 unsafe extern "C" fn m_encode(
     s: *mut PyObject,
     a: *mut PyObject,
     kw: *mut PyObject,
 ) -> *mut PyObject {
-    let a = args(a);
+    let a = args_slice(a);
     if nargs_check("encode", a, 0, 2).is_err() {
         return null_mut();
     }
@@ -1301,25 +1363,8 @@ unsafe extern "C" fn m_encode(
             err = e;
         }
     }
-    for (i, p) in [(1, enc), (2, err)] {
-        if !p.is_null() && !unicode::is_unicode(p) {
-            return crate::raise_null!(
-                PyExc_TypeError,
-                "encode() argument {} must be str, not {}",
-                if i == 1 { "'encoding'" } else { "'errors'" },
-                type_name(p)
-            );
-        }
-    }
-    let enc_s = if enc.is_null() {
-        "utf-8".to_string()
-    } else {
-        unicode::to_string_lossy(enc)
-    };
-    let err_s = if err.is_null() {
-        None
-    } else {
-        Some(unicode::to_string_lossy(err))
+    let Ok((enc_s, err_s)) = codec_names("encode", enc, err) else {
+        return null_mut();
     };
     let r = crate::objects::codecs::encode_by_name(s, &enc_s, err_s.as_deref());
     if !r.is_null() && !crate::objects::bytes::is_bytes(r) {
@@ -1335,7 +1380,7 @@ unsafe extern "C" fn m_encode(
     r
 }
 unsafe extern "C" fn m_expandtabs(s: *mut PyObject, a: *mut PyObject) -> *mut PyObject {
-    let a = args(a);
+    let a = args_slice(a);
     let ts = match a.first() {
         Some(&t) => match crate::protocols::number::as_ssize_t(t, &raw mut PyExc_OverflowError) {
             Ok(v) => v,
@@ -1475,7 +1520,7 @@ pub unsafe extern "C" fn unicode_new(
     args: *mut PyObject,
     kw: *mut PyObject,
 ) -> *mut PyObject {
-    let a = self::args(args);
+    let a = args_slice(args);
     if a.len() > 3 {
         return crate::raise_null!(
             PyExc_TypeError,

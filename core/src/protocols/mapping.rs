@@ -108,22 +108,13 @@ pub unsafe fn check(o: *mut PyObject) -> bool {
 pub unsafe fn size(o: *mut PyObject) -> Py_ssize_t {
     let t = Py_TYPE(o);
     let mp = (*t).tp_as_mapping;
-    if !mp.is_null() {
-        if let Some(f) = (*mp).mp_length {
-            return f(o);
-        }
-    }
     let sq = (*t).tp_as_sequence;
-    if !sq.is_null() && (*sq).sq_length.is_some() {
-        let _: PyResult<()> = crate::raise!(PyExc_TypeError, "{} is not a mapping", type_name(t));
-        return -1;
-    }
-    let _: PyResult<()> = crate::raise!(
-        PyExc_TypeError,
-        "object of type '{}' has no len()",
-        type_name(t)
-    );
-    -1
+    crate::protocols::sequence::size_by(
+        o,
+        if mp.is_null() { None } else { (*mp).mp_length },
+        !sq.is_null() && (*sq).sq_length.is_some(),
+        "mapping",
+    )
 }
 
 /// `PyMapping_GetOptionalItem`: Ok(new reference) or Ok(NULL) when the key is

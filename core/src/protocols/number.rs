@@ -17,8 +17,9 @@ unsafe fn nb(o: *mut PyObject) -> *mut PyNumberMethods {
     (*Py_TYPE(o)).tp_as_number
 }
 
+/// The number slot `sel` picks from `o`'s type (binary or ternary), if any.
 #[inline]
-unsafe fn sel_of(o: *mut PyObject, sel: BinSel) -> Option<binaryfunc> {
+unsafe fn slot_of<F>(o: *mut PyObject, sel: impl Fn(&PyNumberMethods) -> Option<F>) -> Option<F> {
     let n = nb(o);
     if n.is_null() {
         None
@@ -44,9 +45,9 @@ unsafe fn is_ni(o: *mut PyObject) -> bool {
 /// its type is a subtype of the left's. Returns NotImplemented (new reference)
 /// when neither answers.
 pub unsafe fn binary_op1(v: *mut PyObject, w: *mut PyObject, sel: BinSel) -> *mut PyObject {
-    let slotv = sel_of(v, sel);
+    let slotv = slot_of(v, sel);
     let mut slotw = if Py_TYPE(w) != Py_TYPE(v) {
-        sel_of(w, sel)
+        slot_of(w, sel)
     } else {
         None
     };
@@ -189,7 +190,7 @@ pub unsafe fn binary_iop1(
     isel: BinSel,
     sel: BinSel,
 ) -> *mut PyObject {
-    if let Some(f) = sel_of(v, isel) {
+    if let Some(f) = slot_of(v, isel) {
         let x = f(v, w);
         if !is_ni(x) {
             return x;
@@ -280,16 +281,6 @@ pub unsafe fn inplace_multiply(v: *mut PyObject, w: *mut PyObject) -> *mut PyObj
 }
 
 #[inline]
-unsafe fn tsel_of(o: *mut PyObject, sel: TernSel) -> Option<ternaryfunc> {
-    let n = nb(o);
-    if n.is_null() {
-        None
-    } else {
-        sel(&*n)
-    }
-}
-
-#[inline]
 fn same_tfn(a: Option<ternaryfunc>, b: Option<ternaryfunc>) -> bool {
     match (a, b) {
         (Some(x), Some(y)) => core::ptr::fn_addr_eq(x, y),
@@ -305,9 +296,9 @@ unsafe fn ternary_op(
     sel: TernSel,
     op: &str,
 ) -> *mut PyObject {
-    let slotv = tsel_of(v, sel);
+    let slotv = slot_of(v, sel);
     let mut slotw = if Py_TYPE(w) != Py_TYPE(v) {
-        tsel_of(w, sel)
+        slot_of(w, sel)
     } else {
         None
     };
@@ -338,7 +329,7 @@ unsafe fn ternary_op(
         }
         Py_DECREF(x);
     }
-    let slotz = tsel_of(z, sel);
+    let slotz = slot_of(z, sel);
     if let Some(fz) = slotz {
         if !same_tfn(slotz, slotv) && !same_tfn(slotz, slotw) {
             let x = fz(v, w, z);
@@ -369,7 +360,7 @@ pub unsafe fn power(v: *mut PyObject, w: *mut PyObject, z: *mut PyObject) -> *mu
 
 /// `PyNumber_InPlacePower`.
 pub unsafe fn inplace_power(v: *mut PyObject, w: *mut PyObject, z: *mut PyObject) -> *mut PyObject {
-    if let Some(f) = tsel_of(v, |n| n.nb_inplace_power) {
+    if let Some(f) = slot_of(v, |n| n.nb_inplace_power) {
         let x = f(v, w, z);
         if !is_ni(x) {
             return x;

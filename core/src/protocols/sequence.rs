@@ -20,14 +20,30 @@ pub unsafe fn check(o: *mut PyObject) -> bool {
 pub unsafe fn size(o: *mut PyObject) -> Py_ssize_t {
     let t = Py_TYPE(o);
     let sq = (*t).tp_as_sequence;
-    if !sq.is_null() {
-        if let Some(f) = (*sq).sq_length {
-            return f(o);
-        }
-    }
     let mp = (*t).tp_as_mapping;
-    if !mp.is_null() && (*mp).mp_length.is_some() {
-        let _: PyResult<()> = crate::raise!(PyExc_TypeError, "{} is not a sequence", type_name(t));
+    size_by(
+        o,
+        if sq.is_null() { None } else { (*sq).sq_length },
+        !mp.is_null() && (*mp).mp_length.is_some(),
+        "sequence",
+    )
+}
+
+/// `PySequence_Size` and `PyMapping_Size`: `own`, the length slot of the asked
+/// protocol; without one, "is not a `what`" when the other protocol has a
+/// length, else "has no len()".
+pub(crate) unsafe fn size_by(
+    o: *mut PyObject,
+    own: Option<crate::typeobj::lenfunc>,
+    other_has_len: bool,
+    what: &str,
+) -> Py_ssize_t {
+    if let Some(f) = own {
+        return f(o);
+    }
+    let t = Py_TYPE(o);
+    if other_has_len {
+        let _: PyResult<()> = crate::raise!(PyExc_TypeError, "{} is not a {}", type_name(t), what);
         return -1;
     }
     let _: PyResult<()> = crate::raise!(
@@ -163,16 +179,31 @@ unsafe fn binop(
     new_ref(not_implemented())
 }
 
-/// `PySequence_Concat`.
-pub unsafe fn concat(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
+/// `PySequence_Concat` / `PySequence_InPlaceConcat`: the sequence slot (the
+/// in-place one first when `inplace`), else `+=`/`+` when both are sequences.
+unsafe fn concat_impl(a: *mut PyObject, b: *mut PyObject, inplace: bool) -> *mut PyObject {
     if a.is_null() || b.is_null() {
         null_error();
         return null_mut();
     }
-    if let Some(f) = sq(a).and_then(|m| m.sq_concat) {
-        return f(a, b);
+    if let Some(m) = sq(a) {
+        if inplace {
+            if let Some(f) = m.sq_inplace_concat {
+                return f(a, b);
+            }
+        }
+        if let Some(f) = m.sq_concat {
+            return f(a, b);
+        }
     }
     if check(a) && check(b) {
+        if inplace {
+            let r = binop(a, b, |m| m.nb_inplace_add);
+            if r != not_implemented() {
+                return r;
+            }
+            Py_DECREF(r);
+        }
         let r = binop(a, b, |m| m.nb_add);
         if r != not_implemented() {
             return r;
@@ -186,37 +217,14 @@ pub unsafe fn concat(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
     )
 }
 
+/// `PySequence_Concat`.
+pub unsafe fn concat(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
+    concat_impl(a, b, false)
+}
+
 /// `PySequence_InPlaceConcat`.
 pub unsafe fn inplace_concat(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
-    if a.is_null() || b.is_null() {
-        null_error();
-        return null_mut();
-    }
-    if let Some(m) = sq(a) {
-        if let Some(f) = m.sq_inplace_concat {
-            return f(a, b);
-        }
-        if let Some(f) = m.sq_concat {
-            return f(a, b);
-        }
-    }
-    if check(a) && check(b) {
-        let r = binop(a, b, |m| m.nb_inplace_add);
-        if r != not_implemented() {
-            return r;
-        }
-        Py_DECREF(r);
-        let r = binop(a, b, |m| m.nb_add);
-        if r != not_implemented() {
-            return r;
-        }
-        Py_DECREF(r);
-    }
-    crate::raise_null!(
-        PyExc_TypeError,
-        "'{}' object can't be concatenated",
-        type_name(Py_TYPE(a))
-    )
+    concat_impl(a, b, true)
 }
 
 unsafe fn repeat_impl(o: *mut PyObject, count: Py_ssize_t, inplace: bool) -> *mut PyObject {
