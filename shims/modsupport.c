@@ -55,17 +55,6 @@ Py_BuildValue(const char *format, ...)
 }
 
 PyObject *
-_Py_BuildValue_SizeT(const char *format, ...)
-{
-    PyObject *res;
-    va_list va;
-    va_start(va, format);
-    res = build_value(format, &va);
-    va_end(va);
-    return res;
-}
-
-PyObject *
 Py_VaBuildValue(const char *format, va_list va)
 {
     PyObject *res;
@@ -76,16 +65,9 @@ Py_VaBuildValue(const char *format, va_list va)
     return res;
 }
 
-PyObject *
-_Py_VaBuildValue_SizeT(const char *format, va_list va)
-{
-    PyObject *res;
-    va_list lva;
-    va_copy(lva, va);
-    res = build_value(format, &lva);
-    va_end(lva);
-    return res;
-}
+CARAPACE_ALIAS_OF(Py_BuildValue) PyObject *_Py_BuildValue_SizeT(const char *format, ...);
+CARAPACE_ALIAS_OF(Py_VaBuildValue)
+PyObject *_Py_VaBuildValue_SizeT(const char *format, va_list va);
 
 /* ---- calls with a Py_BuildValue format ---- */
 
@@ -135,28 +117,6 @@ PyObject_CallFunction(PyObject *callable, const char *format, ...)
 }
 
 PyObject *
-_PyObject_CallFunction_SizeT(PyObject *callable, const char *format, ...)
-{
-    PyObject *res;
-    va_list va;
-    va_start(va, format);
-    res = call_function(callable, format, &va);
-    va_end(va);
-    return res;
-}
-
-PyObject *
-PyEval_CallFunction(PyObject *callable, const char *format, ...)
-{
-    PyObject *res;
-    va_list va;
-    va_start(va, format);
-    res = call_function(callable, format, &va);
-    va_end(va);
-    return res;
-}
-
-PyObject *
 PyObject_CallMethod(PyObject *obj, const char *name, const char *format, ...)
 {
     PyObject *res;
@@ -167,27 +127,15 @@ PyObject_CallMethod(PyObject *obj, const char *name, const char *format, ...)
     return res;
 }
 
-PyObject *
-_PyObject_CallMethod_SizeT(PyObject *obj, const char *name, const char *format, ...)
-{
-    PyObject *res;
-    va_list va;
-    va_start(va, format);
-    res = call_method(obj, name, format, &va);
-    va_end(va);
-    return res;
-}
-
-PyObject *
-PyEval_CallMethod(PyObject *obj, const char *name, const char *format, ...)
-{
-    PyObject *res;
-    va_list va;
-    va_start(va, format);
-    res = call_method(obj, name, format, &va);
-    va_end(va);
-    return res;
-}
+/* The _SizeT names (see the top) and the PyEval_ ones are the same functions. */
+CARAPACE_ALIAS_OF(PyObject_CallFunction)
+PyObject *_PyObject_CallFunction_SizeT(PyObject *callable, const char *format, ...);
+CARAPACE_ALIAS_OF(PyObject_CallFunction)
+PyObject *PyEval_CallFunction(PyObject *callable, const char *format, ...);
+CARAPACE_ALIAS_OF(PyObject_CallMethod)
+PyObject *_PyObject_CallMethod_SizeT(PyObject *obj, const char *name, const char *format, ...);
+CARAPACE_ALIAS_OF(PyObject_CallMethod)
+PyObject *PyEval_CallMethod(PyObject *obj, const char *name, const char *format, ...);
 
 /* ---- NULL-terminated object argument lists ---- */
 

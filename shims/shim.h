@@ -17,6 +17,10 @@ typedef ssize_t Py_ssize_t;
 
 #define CARAPACE_EXPORT __attribute__((visibility("default")))
 #define CARAPACE_HIDDEN __attribute__((visibility("hidden")))
+/* Defines the declared function as a second symbol for `target` (same address;
+ * target must be defined in the same file): for the legacy names that are the
+ * same function, such as the _SizeT variants. */
+#define CARAPACE_ALIAS_OF(target) __attribute__((alias(#target)))
 
 /* Argument kinds (core/src/fmt_units.rs `Kind`): keep equal. */
 enum {

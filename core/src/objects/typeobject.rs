@@ -416,51 +416,11 @@ unsafe fn inherit(t: *mut PyTypeObject) {
 
 unsafe fn inherit_slots(t: *mut PyTypeObject, b: *mut PyTypeObject) {
     // Suites the subtype owns get missing entries copied one by one.
-    let tn = (*t).tp_as_number;
-    let bn = (*b).tp_as_number;
-    if !tn.is_null() && !bn.is_null() && tn != bn {
-        copy_missing(
-            tn as *mut Option<unsafe extern "C" fn()>,
-            bn as *const Option<unsafe extern "C" fn()>,
-            core::mem::size_of::<PyNumberMethods>(),
-        );
-    }
-    let ts = (*t).tp_as_sequence;
-    let bs = (*b).tp_as_sequence;
-    if !ts.is_null() && !bs.is_null() && ts != bs {
-        copy_missing(
-            ts as *mut _,
-            bs as *const _,
-            core::mem::size_of::<PySequenceMethods>(),
-        );
-    }
-    let tm = (*t).tp_as_mapping;
-    let bm = (*b).tp_as_mapping;
-    if !tm.is_null() && !bm.is_null() && tm != bm {
-        copy_missing(
-            tm as *mut _,
-            bm as *const _,
-            core::mem::size_of::<PyMappingMethods>(),
-        );
-    }
-    let ta = (*t).tp_as_async;
-    let ba = (*b).tp_as_async;
-    if !ta.is_null() && !ba.is_null() && ta != ba {
-        copy_missing(
-            ta as *mut _,
-            ba as *const _,
-            core::mem::size_of::<PyAsyncMethods>(),
-        );
-    }
-    let tb = (*t).tp_as_buffer;
-    let bb = (*b).tp_as_buffer;
-    if !tb.is_null() && !bb.is_null() && tb != bb {
-        copy_missing(
-            tb as *mut _,
-            bb as *const _,
-            core::mem::size_of::<PyBufferProcs>(),
-        );
-    }
+    inherit_suite((*t).tp_as_number, (*b).tp_as_number);
+    inherit_suite((*t).tp_as_sequence, (*b).tp_as_sequence);
+    inherit_suite((*t).tp_as_mapping, (*b).tp_as_mapping);
+    inherit_suite((*t).tp_as_async, (*b).tp_as_async);
+    inherit_suite((*t).tp_as_buffer, (*b).tp_as_buffer);
     inherit_slot!(t, b, tp_dealloc);
     // A GC subtype of a GC base that defines no traverse/clear uses the base's.
     if has_flag(t, Py_TPFLAGS_HAVE_GC) && has_flag(b, Py_TPFLAGS_HAVE_GC) {
@@ -522,12 +482,16 @@ unsafe extern "C" fn gc_del_free(p: *mut c_void) {
     crate::alloc::gc_del(p)
 }
 
-unsafe fn copy_missing(
-    dst: *mut Option<unsafe extern "C" fn()>,
-    src: *const Option<unsafe extern "C" fn()>,
-    bytes: usize,
-) {
-    let n = bytes / core::mem::size_of::<usize>();
+/// Fills the empty entries of a slot suite the subtype owns (`dst`) from the base's
+/// (`src`); nothing when either is NULL or they are the same suite. Every suite is
+/// a struct of nullable function pointers only.
+unsafe fn inherit_suite<S>(dst: *mut S, src: *const S) {
+    if dst.is_null() || src.is_null() || core::ptr::eq(dst, src) {
+        return;
+    }
+    let dst = dst as *mut Option<unsafe extern "C" fn()>;
+    let src = src as *const Option<unsafe extern "C" fn()>;
+    let n = core::mem::size_of::<S>() / core::mem::size_of::<usize>();
     for i in 0..n {
         if (*dst.add(i)).is_none() {
             *dst.add(i) = *src.add(i);
