@@ -639,18 +639,6 @@ unsafe extern "C" fn descr_get_doc(o: *mut PyObject, _c: *mut c_void) -> *mut Py
     ))
 }
 
-macro_rules! getset {
-    ($name:literal, $get:expr) => {
-        PyGetSetDef {
-            name: $name.as_ptr(),
-            get: Some($get),
-            set: None,
-            doc: core::ptr::null(),
-            closure: null_mut(),
-        }
-    };
-}
-
 /// The descriptors' attributes. Method descriptors have all of them; member and
 /// getset descriptors start after `__text_signature__`.
 static mut DESCR_GETSET: [PyGetSetDef; 6] = [
@@ -659,13 +647,7 @@ static mut DESCR_GETSET: [PyGetSetDef; 6] = [
     getset!(c"__qualname__", descr_get_qualname),
     getset!(c"__objclass__", descr_get_objclass),
     getset!(c"__doc__", descr_get_doc),
-    PyGetSetDef {
-        name: core::ptr::null(),
-        get: None,
-        set: None,
-        doc: core::ptr::null(),
-        closure: null_mut(),
-    },
+    PyGetSetDef::SENTINEL,
 ];
 
 unsafe extern "C" fn descr_get_text_signature(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {

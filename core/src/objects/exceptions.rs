@@ -928,13 +928,7 @@ static mut EXC_GETSET: [PyGetSetDef; 6] = [
         doc: core::ptr::null(),
         closure: null_mut(),
     },
-    PyGetSetDef {
-        name: core::ptr::null(),
-        get: None,
-        set: None,
-        doc: core::ptr::null(),
-        closure: null_mut(),
-    },
+    PyGetSetDef::SENTINEL,
 ];
 
 static mut EXC_MEMBERS: [PyMemberDef; 2] = [
@@ -945,13 +939,7 @@ static mut EXC_MEMBERS: [PyMemberDef; 2] = [
         flags: 0,
         doc: core::ptr::null(),
     },
-    PyMemberDef {
-        name: core::ptr::null(),
-        type_code: 0,
-        offset: 0,
-        flags: 0,
-        doc: core::ptr::null(),
-    },
+    PyMemberDef::SENTINEL,
 ];
 
 /// Create every built-in exception type and point the `PyExc_*` variables at them.

@@ -246,29 +246,11 @@ unsafe extern "C" fn ga_parameters(o: *mut PyObject, _c: *mut c_void) -> *mut Py
     new_ref(ga(o).parameters)
 }
 
-macro_rules! getset {
-    ($name:literal, $get:expr) => {
-        PyGetSetDef {
-            name: $name.as_ptr(),
-            get: Some($get),
-            set: None,
-            doc: core::ptr::null(),
-            closure: null_mut(),
-        }
-    };
-}
-
 static mut GA_GETSET: [PyGetSetDef; 4] = [
     getset!(c"__origin__", ga_origin),
     getset!(c"__args__", ga_args),
     getset!(c"__parameters__", ga_parameters),
-    PyGetSetDef {
-        name: core::ptr::null(),
-        get: None,
-        set: None,
-        doc: core::ptr::null(),
-        closure: null_mut(),
-    },
+    PyGetSetDef::SENTINEL,
 ];
 
 unsafe extern "C" fn ga_new(

@@ -452,18 +452,6 @@ unsafe extern "C" fn cfunction_hash(o: *mut PyObject) -> Py_hash_t {
     }
 }
 
-macro_rules! getset {
-    ($name:literal, $get:expr) => {
-        PyGetSetDef {
-            name: $name.as_ptr(),
-            get: Some($get),
-            set: None,
-            doc: core::ptr::null(),
-            closure: null_mut(),
-        }
-    };
-}
-
 static mut CFUNCTION_GETSET: [PyGetSetDef; 7] = [
     getset!(c"__text_signature__", cfunction_get_text_signature),
     getset!(c"__name__", cfunction_get_name),
@@ -471,13 +459,7 @@ static mut CFUNCTION_GETSET: [PyGetSetDef; 7] = [
     getset!(c"__doc__", cfunction_get_doc),
     getset!(c"__self__", cfunction_get_self),
     getset!(c"__module__", cfunction_get_module),
-    PyGetSetDef {
-        name: core::ptr::null(),
-        get: None,
-        set: None,
-        doc: core::ptr::null(),
-        closure: null_mut(),
-    },
+    PyGetSetDef::SENTINEL,
 ];
 
 pub unsafe fn init_type() {

@@ -801,31 +801,12 @@ unsafe extern "C" fn mw_get_doc(o: *mut PyObject, _c: *mut c_void) -> *mut PyObj
     wd_get_doc((*(o as *mut MethodWrapper)).descr, null_mut())
 }
 
-macro_rules! getset {
-    ($name:literal, $get:expr) => {
-        PyGetSetDef {
-            name: $name.as_ptr(),
-            get: Some($get),
-            set: None,
-            doc: core::ptr::null(),
-            closure: null_mut(),
-        }
-    };
-}
-const GS_END: PyGetSetDef = PyGetSetDef {
-    name: core::ptr::null(),
-    get: None,
-    set: None,
-    doc: core::ptr::null(),
-    closure: null_mut(),
-};
-
 static mut WD_GETSET: [PyGetSetDef; 5] = [
     getset!(c"__name__", wd_get_name),
     getset!(c"__qualname__", wd_get_qualname),
     getset!(c"__objclass__", wd_get_objclass),
     getset!(c"__doc__", wd_get_doc),
-    GS_END,
+    PyGetSetDef::SENTINEL,
 ];
 static mut MW_GETSET: [PyGetSetDef; 6] = [
     getset!(c"__self__", mw_get_self),
@@ -833,7 +814,7 @@ static mut MW_GETSET: [PyGetSetDef; 6] = [
     getset!(c"__qualname__", mw_get_qualname),
     getset!(c"__objclass__", mw_get_objclass),
     getset!(c"__doc__", mw_get_doc),
-    GS_END,
+    PyGetSetDef::SENTINEL,
 ];
 
 pub unsafe fn init_types() {

@@ -178,13 +178,7 @@ static mut TB_GETSET: [PyGetSetDef; 3] = [
         doc: core::ptr::null(),
         closure: null_mut(),
     },
-    PyGetSetDef {
-        name: core::ptr::null(),
-        get: None,
-        set: None,
-        doc: core::ptr::null(),
-        closure: null_mut(),
-    },
+    PyGetSetDef::SENTINEL,
 ];
 
 static mut TB_MEMBERS: [PyMemberDef; 3] = [
@@ -202,13 +196,7 @@ static mut TB_MEMBERS: [PyMemberDef; 3] = [
         flags: Py_READONLY,
         doc: core::ptr::null(),
     },
-    PyMemberDef {
-        name: core::ptr::null(),
-        type_code: 0,
-        offset: 0,
-        flags: 0,
-        doc: core::ptr::null(),
-    },
+    PyMemberDef::SENTINEL,
 ];
 
 /// Fill `PyTraceBack_Type` (before the pending-type defaults are applied).

@@ -828,18 +828,6 @@ unsafe extern "C" fn type_mro_method(o: *mut PyObject, _a: *mut PyObject) -> *mu
     }
 }
 
-macro_rules! getset {
-    ($name:literal, $get:expr) => {
-        PyGetSetDef {
-            name: $name.as_ptr(),
-            get: Some($get),
-            set: None,
-            doc: core::ptr::null(),
-            closure: null_mut(),
-        }
-    };
-}
-
 /// The "(sig)" of a C docstring that starts with "name(sig)\n--\n\n", if any.
 pub fn text_signature<'a>(name: &str, doc: &'a [u8]) -> Option<&'a [u8]> {
     let rest = doc.strip_prefix(name.as_bytes())?;
@@ -876,13 +864,7 @@ static mut TYPE_GETSET: [PyGetSetDef; 14] = [
     getset!(c"__itemsize__", type_get_itemsize),
     getset!(c"__flags__", type_get_flags),
     getset!(c"__dictoffset__", type_get_dictoffset),
-    PyGetSetDef {
-        name: core::ptr::null(),
-        get: None,
-        set: None,
-        doc: core::ptr::null(),
-        closure: null_mut(),
-    },
+    PyGetSetDef::SENTINEL,
 ];
 
 static mut TYPE_METHODS: [PyMethodDef; 2] = [
@@ -903,13 +885,7 @@ static mut TYPE_MEMBERS: [PyMemberDef; 2] = [
         flags: Py_READONLY,
         doc: core::ptr::null(),
     },
-    PyMemberDef {
-        name: core::ptr::null(),
-        type_code: 0,
-        offset: 0,
-        flags: 0,
-        doc: core::ptr::null(),
-    },
+    PyMemberDef::SENTINEL,
 ];
 
 pub unsafe fn init_type() {
