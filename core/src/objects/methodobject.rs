@@ -9,6 +9,7 @@ use crate::alloc;
 use crate::defs::*;
 use crate::exported::*;
 use crate::object::*;
+use crate::objects::typeobject::visit_each;
 use crate::objects::{dict, tuple, unicode};
 use crate::protocols::call::nargs;
 use crate::typeobj::*;
@@ -336,15 +337,11 @@ unsafe extern "C" fn cfunction_traverse(
     arg: *mut c_void,
 ) -> c_int {
     let f = o as *mut CFunctionObject;
-    for p in [(*f).m_self, (*f).m_module, (*f).mm_class as *mut PyObject] {
-        if !p.is_null() {
-            let r = visit(p, arg);
-            if r != 0 {
-                return r;
-            }
-        }
-    }
-    0
+    visit_each(
+        [(*f).m_self, (*f).m_module, (*f).mm_class as *mut PyObject],
+        visit,
+        arg,
+    )
 }
 
 unsafe extern "C" fn cfunction_repr(o: *mut PyObject) -> *mut PyObject {

@@ -14,6 +14,7 @@ use std::sync::Once;
 use crate::defs::*;
 use crate::exported::*;
 use crate::object::*;
+use crate::objects::typeobject::visit_each;
 use crate::objects::typeobject::{instance_of, is_subtype, is_type, tp_name, type_name};
 use crate::objects::{dict, tuple, unicode};
 use crate::typeobj::*;
@@ -761,15 +762,7 @@ unsafe extern "C" fn mw_dealloc(o: *mut PyObject) {
 
 unsafe extern "C" fn mw_traverse(o: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
     let mw = o as *mut MethodWrapper;
-    for p in [(*mw).descr, (*mw).self_] {
-        if !p.is_null() {
-            let r = visit(p, arg);
-            if r != 0 {
-                return r;
-            }
-        }
-    }
-    0
+    visit_each([(*mw).descr, (*mw).self_], visit, arg)
 }
 
 unsafe extern "C" fn mw_richcompare(

@@ -482,6 +482,24 @@ unsafe extern "C" fn gc_del_free(p: *mut c_void) {
     crate::alloc::gc_del(p)
 }
 
+/// `Py_VISIT` over each non-NULL object, stopping at the first non-zero result: the
+/// `tp_traverse` of objects whose references are a fixed list of fields.
+pub unsafe fn visit_each(
+    objs: impl IntoIterator<Item = *mut PyObject>,
+    visit: visitproc,
+    arg: *mut c_void,
+) -> c_int {
+    for p in objs {
+        if !p.is_null() {
+            let r = visit(p, arg);
+            if r != 0 {
+                return r;
+            }
+        }
+    }
+    0
+}
+
 /// Fills the empty entries of a slot suite the subtype owns (`dst`) from the base's
 /// (`src`); nothing when either is NULL or they are the same suite. Every suite is
 /// a struct of nullable function pointers only.
@@ -711,19 +729,19 @@ pub unsafe extern "C" fn type_traverse(
         return 0;
     }
     let h = o as *mut HeapType;
-    for p in [
-        (*t).tp_dict,
-        (*t).tp_mro,
-        (*t).tp_bases,
-        (*t).tp_base as *mut PyObject,
-        (*h).ht_module,
-    ] {
-        if !p.is_null() {
-            let r = visit(p, arg);
-            if r != 0 {
-                return r;
-            }
-        }
+    let r = visit_each(
+        [
+            (*t).tp_dict,
+            (*t).tp_mro,
+            (*t).tp_bases,
+            (*t).tp_base as *mut PyObject,
+            (*h).ht_module,
+        ],
+        visit,
+        arg,
+    );
+    if r != 0 {
+        return r;
     }
     if has_flag(Py_TYPE(o), Py_TPFLAGS_HEAPTYPE) {
         return visit(Py_TYPE(o) as *mut PyObject, arg);
