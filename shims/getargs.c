@@ -28,34 +28,18 @@ CARAPACE_EXPORT int PyArg_UnpackTuple(PyObject *args, const char *name, Py_ssize
 static int
 parse(PyObject *args, const char *format, va_list *va, int compat)
 {
-    carapace_arg small[CARAPACE_SMALL_ARGS];
-    Py_ssize_t n;
-    carapace_arg *cargs;
     int res;
-
-    cargs = carapace_collect(CARAPACE_G_GETARGS, format, va, small, CARAPACE_SMALL_ARGS, &n);
-    if (cargs == NULL) {
-        return 0;
-    }
-    res = carapace_arg_parse(args, format, cargs, n, compat);
-    carapace_release_args(cargs, small);
+    CARAPACE_CALL_WITH_ARGS(res, 0, CARAPACE_G_GETARGS, format, va,
+                            carapace_arg_parse(args, format, cargs, n, compat));
     return res;
 }
 
 static int
 parse_kw(PyObject *args, PyObject *kwargs, const char *format, char **kwlist, va_list *va)
 {
-    carapace_arg small[CARAPACE_SMALL_ARGS];
-    Py_ssize_t n;
-    carapace_arg *cargs;
     int res;
-
-    cargs = carapace_collect(CARAPACE_G_GETARGS, format, va, small, CARAPACE_SMALL_ARGS, &n);
-    if (cargs == NULL) {
-        return 0;
-    }
-    res = carapace_arg_parse_kw(args, kwargs, format, kwlist, cargs, n);
-    carapace_release_args(cargs, small);
+    CARAPACE_CALL_WITH_ARGS(res, 0, CARAPACE_G_GETARGS, format, va,
+                            carapace_arg_parse_kw(args, kwargs, format, kwlist, cargs, n));
     return res;
 }
 

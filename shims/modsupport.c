@@ -29,17 +29,9 @@ CARAPACE_EXPORT int PySys_Audit(const char *event, const char *format, ...);
 static PyObject *
 build_value(const char *format, va_list *va)
 {
-    carapace_arg small[CARAPACE_SMALL_ARGS];
-    Py_ssize_t n;
-    carapace_arg *args;
     PyObject *res;
-
-    args = carapace_collect(CARAPACE_G_BUILD, format, va, small, CARAPACE_SMALL_ARGS, &n);
-    if (args == NULL) {
-        return NULL;
-    }
-    res = carapace_build_value(format, args, n);
-    carapace_release_args(args, small);
+    CARAPACE_CALL_WITH_ARGS(res, NULL, CARAPACE_G_BUILD, format, va,
+                            carapace_build_value(format, cargs, n));
     return res;
 }
 
@@ -74,34 +66,18 @@ PyObject *_Py_VaBuildValue_SizeT(const char *format, va_list va);
 static PyObject *
 call_function(PyObject *callable, const char *format, va_list *va)
 {
-    carapace_arg small[CARAPACE_SMALL_ARGS];
-    Py_ssize_t n;
-    carapace_arg *args;
     PyObject *res;
-
-    args = carapace_collect(CARAPACE_G_BUILD, format, va, small, CARAPACE_SMALL_ARGS, &n);
-    if (args == NULL) {
-        return NULL;
-    }
-    res = carapace_call_function(callable, format, args, n);
-    carapace_release_args(args, small);
+    CARAPACE_CALL_WITH_ARGS(res, NULL, CARAPACE_G_BUILD, format, va,
+                            carapace_call_function(callable, format, cargs, n));
     return res;
 }
 
 static PyObject *
 call_method(PyObject *obj, const char *name, const char *format, va_list *va)
 {
-    carapace_arg small[CARAPACE_SMALL_ARGS];
-    Py_ssize_t n;
-    carapace_arg *args;
     PyObject *res;
-
-    args = carapace_collect(CARAPACE_G_BUILD, format, va, small, CARAPACE_SMALL_ARGS, &n);
-    if (args == NULL) {
-        return NULL;
-    }
-    res = carapace_call_method(obj, name, format, args, n);
-    carapace_release_args(args, small);
+    CARAPACE_CALL_WITH_ARGS(res, NULL, CARAPACE_G_BUILD, format, va,
+                            carapace_call_method(obj, name, format, cargs, n));
     return res;
 }
 
@@ -217,19 +193,12 @@ PyTuple_Pack(Py_ssize_t n, ...)
 int
 PySys_Audit(const char *event, const char *format, ...)
 {
-    carapace_arg small[CARAPACE_SMALL_ARGS];
-    Py_ssize_t n;
-    carapace_arg *args;
     int res;
     va_list va;
 
     va_start(va, format);
-    args = carapace_collect(CARAPACE_G_BUILD, format, &va, small, CARAPACE_SMALL_ARGS, &n);
+    CARAPACE_CALL_WITH_ARGS(res, -1, CARAPACE_G_BUILD, format, &va,
+                            carapace_sys_audit(event, format, cargs, n));
     va_end(va);
-    if (args == NULL) {
-        return -1;
-    }
-    res = carapace_sys_audit(event, format, args, n);
-    carapace_release_args(args, small);
     return res;
 }

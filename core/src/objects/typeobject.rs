@@ -254,36 +254,42 @@ pub fn doc_text(d: &[u8]) -> &[u8] {
     d
 }
 
-unsafe fn add_descriptors(t: *mut PyTypeObject) -> PyResult<()> {
+/// Puts one `tp_methods`/`tp_members`/`tp_getset` entry's descriptor (made by `new`)
+/// into the type's dict under `name`, unless the dict has that name already and
+/// `replace` (`METH_COEXIST`) is false.
+unsafe fn add_descriptor(
+    t: *mut PyTypeObject,
+    name: *const c_char,
+    replace: bool,
+    new: impl FnOnce() -> PyResult<*mut PyObject>,
+) -> PyResult<()> {
     let d = (*t).tp_dict;
+    let name = CStr::from_ptr(name).to_str().unwrap_or("?");
+    if dict::get_str(d, name).is_null() || replace {
+        let o = new()?;
+        dict::set_str(d, name, o)?;
+        Py_DECREF(o);
+    }
+    Ok(())
+}
+
+unsafe fn add_descriptors(t: *mut PyTypeObject) -> PyResult<()> {
     let mut m = (*t).tp_methods;
     while !m.is_null() && !(*m).ml_name.is_null() {
-        let name = CStr::from_ptr((*m).ml_name).to_str().unwrap_or("?");
-        if dict::get_str(d, name).is_null() || (*m).ml_flags & METH_COEXIST != 0 {
-            let o = descr::new_method_descriptor(t, m)?;
-            dict::set_str(d, name, o)?;
-            Py_DECREF(o);
-        }
+        let coexist = (*m).ml_flags & METH_COEXIST != 0;
+        add_descriptor(t, (*m).ml_name, coexist, || {
+            descr::new_method_descriptor(t, m)
+        })?;
         m = m.add(1);
     }
     let mut mb = (*t).tp_members;
     while !mb.is_null() && !(*mb).name.is_null() {
-        let name = CStr::from_ptr((*mb).name).to_str().unwrap_or("?");
-        if dict::get_str(d, name).is_null() {
-            let o = descr::new_member_descriptor(t, mb)?;
-            dict::set_str(d, name, o)?;
-            Py_DECREF(o);
-        }
+        add_descriptor(t, (*mb).name, false, || descr::new_member_descriptor(t, mb))?;
         mb = mb.add(1);
     }
     let mut g = (*t).tp_getset;
     while !g.is_null() && !(*g).name.is_null() {
-        let name = CStr::from_ptr((*g).name).to_str().unwrap_or("?");
-        if dict::get_str(d, name).is_null() {
-            let o = descr::new_getset_descriptor(t, g)?;
-            dict::set_str(d, name, o)?;
-            Py_DECREF(o);
-        }
+        add_descriptor(t, (*g).name, false, || descr::new_getset_descriptor(t, g))?;
         g = g.add(1);
     }
     Ok(())
