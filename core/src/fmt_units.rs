@@ -384,6 +384,14 @@ pub enum Piece {
     NonAscii(u8),
 }
 
+/// The end of the literal text starting at `fmt[f]`: the next '%', or the end.
+fn literal_end(fmt: &[u8], f: usize) -> usize {
+    fmt[f..]
+        .iter()
+        .position(|&b| b == b'%')
+        .map_or(fmt.len(), |p| f + p)
+}
+
 /// The decimal number of a width or precision starting at `fmt[*f]` (a digit);
 /// `*f` moves past its digits. None when it exceeds `isize::MAX` (then `*f` is left
 /// inside the number: the caller stops at the error).
@@ -412,10 +420,7 @@ pub fn unicode_pieces(fmt: &[u8]) -> Vec<Piece> {
     let mut f = 0;
     while f < fmt.len() {
         if fmt[f] != b'%' {
-            let end = fmt[f..]
-                .iter()
-                .position(|&b| b == b'%')
-                .map_or(fmt.len(), |p| f + p);
+            let end = literal_end(fmt, f);
             out.push(Piece::Lit(f, end));
             f = end;
             continue;
@@ -602,10 +607,7 @@ pub fn bytes_pieces(fmt: &[u8]) -> Vec<BytesPiece> {
     let mut f = 0;
     while f < fmt.len() {
         if fmt[f] != b'%' {
-            let end = fmt[f..]
-                .iter()
-                .position(|&b| b == b'%')
-                .map_or(fmt.len(), |p| f + p);
+            let end = literal_end(fmt, f);
             out.push(BytesPiece::Lit(f, end));
             f = end;
             continue;
