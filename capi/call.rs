@@ -221,17 +221,27 @@ pub unsafe extern "C" fn PyCFunction_Call(
 
 // ---- descriptors -----------------------------------------------------------------
 
+/// The `PyDescr_New*` constructors: a NULL type or definition is
+/// `PyErr_BadInternalCall`, as in CPython.
+unsafe fn new_descriptor<D>(
+    t: *mut PyTypeObject,
+    def: *mut D,
+    new: unsafe fn(*mut PyTypeObject, *mut D) -> PyResult<*mut PyObject>,
+) -> *mut PyObject {
+    if t.is_null() || def.is_null() {
+        errors::bad_internal_call();
+        return null_mut();
+    }
+    new(t, def).unwrap_or(null_mut())
+}
+
 #[no_mangle]
 pub unsafe extern "C" fn PyDescr_NewMethod(
     t: *mut PyTypeObject,
     ml: *mut PyMethodDef,
 ) -> *mut PyObject {
     guard!(null_mut(), {
-        if t.is_null() || ml.is_null() {
-            errors::bad_internal_call();
-            return null_mut();
-        }
-        descr::new_method_descriptor(t, ml).unwrap_or(null_mut())
+        new_descriptor(t, ml, descr::new_method_descriptor)
     })
 }
 
@@ -241,11 +251,7 @@ pub unsafe extern "C" fn PyDescr_NewClassMethod(
     ml: *mut PyMethodDef,
 ) -> *mut PyObject {
     guard!(null_mut(), {
-        if t.is_null() || ml.is_null() {
-            errors::bad_internal_call();
-            return null_mut();
-        }
-        descr::new_classmethod_descriptor(t, ml).unwrap_or(null_mut())
+        new_descriptor(t, ml, descr::new_classmethod_descriptor)
     })
 }
 
@@ -255,11 +261,7 @@ pub unsafe extern "C" fn PyDescr_NewMember(
     m: *mut PyMemberDef,
 ) -> *mut PyObject {
     guard!(null_mut(), {
-        if t.is_null() || m.is_null() {
-            errors::bad_internal_call();
-            return null_mut();
-        }
-        descr::new_member_descriptor(t, m).unwrap_or(null_mut())
+        new_descriptor(t, m, descr::new_member_descriptor)
     })
 }
 
@@ -269,11 +271,7 @@ pub unsafe extern "C" fn PyDescr_NewGetSet(
     g: *mut PyGetSetDef,
 ) -> *mut PyObject {
     guard!(null_mut(), {
-        if t.is_null() || g.is_null() {
-            errors::bad_internal_call();
-            return null_mut();
-        }
-        descr::new_getset_descriptor(t, g).unwrap_or(null_mut())
+        new_descriptor(t, g, descr::new_getset_descriptor)
     })
 }
 

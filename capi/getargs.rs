@@ -107,6 +107,38 @@ unsafe fn set_err(exc: Obj, msg: &str) -> Conv {
     occurred()
 }
 
+/// `PyLong_AsLong` for the 'b', 'h' and 'i' units: OverflowError "`what` is less
+/// than minimum" / "... greater than maximum" outside `min..=max`, as CPython.
+unsafe fn long_in_range(
+    arg: Obj,
+    min: core::ffi::c_long,
+    max: core::ffi::c_long,
+    what: &str,
+) -> Result<core::ffi::c_long, Fail> {
+    let v = PyLong_AsLong(arg);
+    if v == -1 && !PyErr_Occurred().is_null() {
+        occurred()?;
+    } else if v < min {
+        set_err(PyExc_OverflowError, &format!("{what} is less than minimum"))?;
+    } else if v > max {
+        set_err(
+            PyExc_OverflowError,
+            &format!("{what} is greater than maximum"),
+        )?;
+    }
+    Ok(v)
+}
+
+/// `PyLong_AsUnsignedLongMask` for the 'B', 'H' and 'I' units (no range check:
+/// the caller truncates, as CPython).
+unsafe fn unsigned_long_mask(arg: Obj) -> Result<core::ffi::c_ulong, Fail> {
+    let v = PyLong_AsUnsignedLongMask(arg);
+    if v == !0 && !PyErr_Occurred().is_null() {
+        occurred()?;
+    }
+    Ok(v)
+}
+
 struct Parser<'f, 'a> {
     fmt: &'f [u8],
     pos: usize,
@@ -240,78 +272,28 @@ impl Parser<'_, '_> {
         match c {
             b'b' => {
                 let p: *mut u8 = self.args.ptr();
-                let v = PyLong_AsLong(arg);
-                if v == -1 && !PyErr_Occurred().is_null() {
-                    return occurred();
-                } else if v < 0 {
-                    return set_err(
-                        PyExc_OverflowError,
-                        "unsigned byte integer is less than minimum",
-                    );
-                } else if v > u8::MAX as _ {
-                    return set_err(
-                        PyExc_OverflowError,
-                        "unsigned byte integer is greater than maximum",
-                    );
-                }
-                *p = v as u8;
+                *p = long_in_range(arg, 0, u8::MAX as _, "unsigned byte integer")? as u8;
             }
             b'B' => {
                 let p: *mut u8 = self.args.ptr();
-                let v = PyLong_AsUnsignedLongMask(arg);
-                if v == !0 && !PyErr_Occurred().is_null() {
-                    return occurred();
-                }
-                *p = v as u8;
+                *p = unsigned_long_mask(arg)? as u8;
             }
             b'h' => {
                 let p: *mut i16 = self.args.ptr();
-                let v = PyLong_AsLong(arg);
-                if v == -1 && !PyErr_Occurred().is_null() {
-                    return occurred();
-                } else if v < i16::MIN as _ {
-                    return set_err(
-                        PyExc_OverflowError,
-                        "signed short integer is less than minimum",
-                    );
-                } else if v > i16::MAX as _ {
-                    return set_err(
-                        PyExc_OverflowError,
-                        "signed short integer is greater than maximum",
-                    );
-                }
-                *p = v as i16;
+                *p = long_in_range(arg, i16::MIN as _, i16::MAX as _, "signed short integer")?
+                    as i16;
             }
             b'H' => {
                 let p: *mut u16 = self.args.ptr();
-                let v = PyLong_AsUnsignedLongMask(arg);
-                if v == !0 && !PyErr_Occurred().is_null() {
-                    return occurred();
-                }
-                *p = v as u16;
+                *p = unsigned_long_mask(arg)? as u16;
             }
             b'i' => {
                 let p: *mut i32 = self.args.ptr();
-                let v = PyLong_AsLong(arg);
-                if v == -1 && !PyErr_Occurred().is_null() {
-                    return occurred();
-                } else if v > i32::MAX as _ {
-                    return set_err(
-                        PyExc_OverflowError,
-                        "signed integer is greater than maximum",
-                    );
-                } else if v < i32::MIN as _ {
-                    return set_err(PyExc_OverflowError, "signed integer is less than minimum");
-                }
-                *p = v as i32;
+                *p = long_in_range(arg, i32::MIN as _, i32::MAX as _, "signed integer")? as i32;
             }
             b'I' => {
                 let p: *mut u32 = self.args.ptr();
-                let v = PyLong_AsUnsignedLongMask(arg);
-                if v == !0 && !PyErr_Occurred().is_null() {
-                    return occurred();
-                }
-                *p = v as u32;
+                *p = unsigned_long_mask(arg)? as u32;
             }
             b'n' => {
                 let p: *mut isize = self.args.ptr();

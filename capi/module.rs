@@ -61,71 +61,62 @@ pub unsafe extern "C" fn PyModule_GetDict(m: *mut PyObject) -> *mut PyObject {
     })
 }
 
+/// A module's `__name__` or `__file__` from its dict: a new reference to the str, or
+/// NULL with SystemError(`missing`) when it is absent or not a str (as CPython's
+/// `PyModule_GetNameObject`/`PyModule_GetFilenameObject`).
+unsafe fn module_str_attr(m: *mut PyObject, key: &str, missing: &str) -> *mut PyObject {
+    if !check_module(m) {
+        return null_mut();
+    }
+    let d = module::m(m).md_dict;
+    let v = if d.is_null() {
+        null_mut()
+    } else {
+        dict::get_str(d, key)
+    };
+    if v.is_null() || !unicode::is_unicode(v) {
+        return carapace_core::raise_null!(PyExc_SystemError, "{missing}");
+    }
+    new_ref(v)
+}
+
+/// The UTF-8 of `module_str_attr`'s result, borrowed: the module's dict keeps the
+/// str alive (as in CPython).
+unsafe fn module_str_attr_utf8(m: *mut PyObject, key: &str, missing: &str) -> *const c_char {
+    let v = module_str_attr(m, key, missing);
+    if v.is_null() {
+        return core::ptr::null();
+    }
+    let p = unicode::as_utf8(v, null_mut());
+    Py_DECREF(v);
+    p
+}
+
 #[no_mangle]
 pub unsafe extern "C" fn PyModule_GetNameObject(m: *mut PyObject) -> *mut PyObject {
     guard!(null_mut(), {
-        if !check_module(m) {
-            return null_mut();
-        }
-        let d = module::m(m).md_dict;
-        let n = if d.is_null() {
-            null_mut()
-        } else {
-            dict::get_str(d, "__name__")
-        };
-        if n.is_null() || !unicode::is_unicode(n) {
-            let _: PyResult<()> = carapace_core::raise!(PyExc_SystemError, "nameless module");
-            return null_mut();
-        }
-        new_ref(n)
+        module_str_attr(m, "__name__", "nameless module")
     })
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn PyModule_GetName(m: *mut PyObject) -> *const c_char {
     guard!(core::ptr::null(), {
-        let n = PyModule_GetNameObject(m);
-        if n.is_null() {
-            return core::ptr::null();
-        }
-        // The module's dict keeps the name alive (as in CPython).
-        let p = unicode::as_utf8(n, null_mut());
-        Py_DECREF(n);
-        p
+        module_str_attr_utf8(m, "__name__", "nameless module")
     })
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn PyModule_GetFilenameObject(m: *mut PyObject) -> *mut PyObject {
     guard!(null_mut(), {
-        if !check_module(m) {
-            return null_mut();
-        }
-        let d = module::m(m).md_dict;
-        let f = if d.is_null() {
-            null_mut()
-        } else {
-            dict::get_str(d, "__file__")
-        };
-        if f.is_null() || !unicode::is_unicode(f) {
-            let _: PyResult<()> =
-                carapace_core::raise!(PyExc_SystemError, "module filename missing");
-            return null_mut();
-        }
-        new_ref(f)
+        module_str_attr(m, "__file__", "module filename missing")
     })
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn PyModule_GetFilename(m: *mut PyObject) -> *const c_char {
     guard!(core::ptr::null(), {
-        let f = PyModule_GetFilenameObject(m);
-        if f.is_null() {
-            return core::ptr::null();
-        }
-        let p = unicode::as_utf8(f, null_mut());
-        Py_DECREF(f);
-        p
+        module_str_attr_utf8(m, "__file__", "module filename missing")
     })
 }
 

@@ -207,6 +207,34 @@ pub unsafe extern "C" fn PyObject_HasAttrString(o: *mut PyObject, name: *const c
     })
 }
 
+/// The `*GetOptional*` convention (CPython's `PyObject_GetOptionalAttr`): `*result`
+/// is always set, to NULL unless found; returns 1 (found: a new reference in
+/// `*result`), 0 (absent) or -1 (error). A NULL `result`, or `args_ok` false (NULL
+/// arguments), is `PyErr_BadInternalCall`; `lookup` answers `Ok(NULL)` for absent.
+pub(crate) unsafe fn get_optional(
+    result: *mut *mut PyObject,
+    args_ok: bool,
+    lookup: impl FnOnce() -> carapace_core::object::PyResult<*mut PyObject>,
+) -> c_int {
+    if result.is_null() {
+        errors::bad_internal_call();
+        return -1;
+    }
+    *result = null_mut();
+    if !args_ok {
+        errors::bad_internal_call();
+        return -1;
+    }
+    match lookup() {
+        Ok(r) if r.is_null() => 0,
+        Ok(r) => {
+            *result = r;
+            1
+        }
+        Err(()) => -1,
+    }
+}
+
 #[no_mangle]
 pub unsafe extern "C" fn PyObject_GetOptionalAttr(
     o: *mut PyObject,
@@ -214,23 +242,9 @@ pub unsafe extern "C" fn PyObject_GetOptionalAttr(
     result: *mut *mut PyObject,
 ) -> c_int {
     guard!(-1, {
-        if result.is_null() {
-            errors::bad_internal_call();
-            return -1;
-        }
-        *result = null_mut();
-        if o.is_null() || name.is_null() {
-            errors::bad_internal_call();
-            return -1;
-        }
-        match obj::get_optional_attr(o, name) {
-            Ok(r) if r.is_null() => 0,
-            Ok(r) => {
-                *result = r;
-                1
-            }
-            Err(()) => -1,
-        }
+        get_optional(result, !o.is_null() && !name.is_null(), || {
+            obj::get_optional_attr(o, name)
+        })
     })
 }
 
@@ -241,22 +255,15 @@ pub unsafe extern "C" fn PyObject_GetOptionalAttrString(
     result: *mut *mut PyObject,
 ) -> c_int {
     guard!(-1, {
-        if result.is_null() {
-            errors::bad_internal_call();
-            return -1;
-        }
-        *result = null_mut();
-        if o.is_null() || name.is_null() {
-            errors::bad_internal_call();
-            return -1;
-        }
-        let n = name_obj(name);
-        if n.is_null() {
-            return -1;
-        }
-        let r = PyObject_GetOptionalAttr(o, n, result);
-        Py_DECREF(n);
-        r
+        get_optional(result, !o.is_null() && !name.is_null(), || {
+            let n = name_obj(name);
+            if n.is_null() {
+                return Err(());
+            }
+            let r = obj::get_optional_attr(o, n);
+            Py_DECREF(n);
+            r
+        })
     })
 }
 

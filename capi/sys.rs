@@ -9,6 +9,8 @@ use carapace_core::exported::*;
 use carapace_core::object::{new_ref, PyObject, Py_DECREF, Py_TYPE};
 use carapace_core::objects::{dict, list, sysmodule, unicode};
 
+use crate::object::get_optional;
+
 unsafe fn name_str<'a>(name: *const c_char) -> std::borrow::Cow<'a, str> {
     crate::guard::cstr(name)
 }
@@ -94,23 +96,9 @@ pub unsafe extern "C" fn PySys_GetOptionalAttr(
     result: *mut *mut PyObject,
 ) -> c_int {
     guard!(-1, {
-        if result.is_null() {
-            errors::bad_internal_call();
-            return -1;
-        }
-        *result = null_mut();
-        if name.is_null() {
-            errors::bad_internal_call();
-            return -1;
-        }
-        match sysmodule::get_optional_attr(name) {
-            Ok(r) if r.is_null() => 0,
-            Ok(r) => {
-                *result = r;
-                1
-            }
-            Err(()) => -1,
-        }
+        get_optional(result, !name.is_null(), || {
+            sysmodule::get_optional_attr(name)
+        })
     })
 }
 
@@ -120,22 +108,15 @@ pub unsafe extern "C" fn PySys_GetOptionalAttrString(
     result: *mut *mut PyObject,
 ) -> c_int {
     guard!(-1, {
-        if result.is_null() {
-            errors::bad_internal_call();
-            return -1;
-        }
-        *result = null_mut();
-        if name.is_null() {
-            errors::bad_internal_call();
-            return -1;
-        }
-        let n = unicode::from_utf8(CStr::from_ptr(name).to_bytes());
-        if n.is_null() {
-            return -1;
-        }
-        let r = PySys_GetOptionalAttr(n, result);
-        Py_DECREF(n);
-        r
+        get_optional(result, !name.is_null(), || {
+            let n = unicode::from_utf8(CStr::from_ptr(name).to_bytes());
+            if n.is_null() {
+                return Err(());
+            }
+            let r = sysmodule::get_optional_attr(n);
+            Py_DECREF(n);
+            r
+        })
     })
 }
 

@@ -28,20 +28,13 @@ CARAPACE_EXPORT void PySys_FormatStderr(const char *format, ...);
 PyObject *
 PyUnicode_FromFormatV(const char *format, va_list vargs)
 {
-    carapace_arg small[CARAPACE_SMALL_ARGS];
-    Py_ssize_t n;
     va_list va;
-    carapace_arg *args;
     PyObject *res;
 
     va_copy(va, vargs);
-    args = carapace_collect(CARAPACE_G_UNICODE, format, &va, small, CARAPACE_SMALL_ARGS, &n);
+    CARAPACE_CALL_WITH_ARGS(res, NULL, CARAPACE_G_UNICODE, format, &va,
+                            carapace_unicode_from_format(format, cargs, n));
     va_end(va);
-    if (args == NULL) {
-        return NULL;
-    }
-    res = carapace_unicode_from_format(format, args, n);
-    carapace_release_args(args, small);
     return res;
 }
 
@@ -61,20 +54,13 @@ PyUnicode_FromFormat(const char *format, ...)
 PyObject *
 PyBytes_FromFormatV(const char *format, va_list vargs)
 {
-    carapace_arg small[CARAPACE_SMALL_ARGS];
-    Py_ssize_t n;
     va_list va;
-    carapace_arg *args;
     PyObject *res;
 
     va_copy(va, vargs);
-    args = carapace_collect(CARAPACE_G_BYTES, format, &va, small, CARAPACE_SMALL_ARGS, &n);
+    CARAPACE_CALL_WITH_ARGS(res, NULL, CARAPACE_G_BYTES, format, &va,
+                            carapace_bytes_from_format(format, cargs, n));
     va_end(va);
-    if (args == NULL) {
-        return NULL;
-    }
-    res = carapace_bytes_from_format(format, args, n);
-    carapace_release_args(args, small);
     return res;
 }
 
@@ -94,20 +80,13 @@ PyBytes_FromFormat(const char *format, ...)
 PyObject *
 PyErr_FormatV(PyObject *exception, const char *format, va_list vargs)
 {
-    carapace_arg small[CARAPACE_SMALL_ARGS];
-    Py_ssize_t n;
     va_list va;
-    carapace_arg *args;
     PyObject *res;
 
     va_copy(va, vargs);
-    args = carapace_collect(CARAPACE_G_UNICODE, format, &va, small, CARAPACE_SMALL_ARGS, &n);
+    CARAPACE_CALL_WITH_ARGS(res, NULL, CARAPACE_G_UNICODE, format, &va,
+                            carapace_err_format(exception, format, cargs, n));
     va_end(va);
-    if (args == NULL) {
-        return NULL;
-    }
-    res = carapace_err_format(exception, format, args, n);
-    carapace_release_args(args, small);
     return res;
 }
 
@@ -127,40 +106,26 @@ PyErr_Format(PyObject *exception, const char *format, ...)
 int
 PyErr_WarnFormat(PyObject *category, Py_ssize_t stack_level, const char *format, ...)
 {
-    carapace_arg small[CARAPACE_SMALL_ARGS];
-    Py_ssize_t n;
     va_list va;
-    carapace_arg *args;
     int res;
 
     va_start(va, format);
-    args = carapace_collect(CARAPACE_G_UNICODE, format, &va, small, CARAPACE_SMALL_ARGS, &n);
+    CARAPACE_CALL_WITH_ARGS(res, -1, CARAPACE_G_UNICODE, format, &va,
+                            carapace_warn_format(category, stack_level, format, cargs, n));
     va_end(va);
-    if (args == NULL) {
-        return -1;
-    }
-    res = carapace_warn_format(category, stack_level, format, args, n);
-    carapace_release_args(args, small);
     return res;
 }
 
 int
 PyErr_ResourceWarning(PyObject *source, Py_ssize_t stack_level, const char *format, ...)
 {
-    carapace_arg small[CARAPACE_SMALL_ARGS];
-    Py_ssize_t n;
     va_list va;
-    carapace_arg *args;
     int res;
 
     va_start(va, format);
-    args = carapace_collect(CARAPACE_G_UNICODE, format, &va, small, CARAPACE_SMALL_ARGS, &n);
+    CARAPACE_CALL_WITH_ARGS(res, -1, CARAPACE_G_UNICODE, format, &va,
+                            carapace_resource_warning(source, stack_level, format, cargs, n));
     va_end(va);
-    if (args == NULL) {
-        return -1;
-    }
-    res = carapace_resource_warning(source, stack_level, format, args, n);
-    carapace_release_args(args, small);
     return res;
 }
 

@@ -28,50 +28,23 @@ CARAPACE_EXPORT int PyArg_UnpackTuple(PyObject *args, const char *name, Py_ssize
 static int
 parse(PyObject *args, const char *format, va_list *va, int compat)
 {
-    carapace_arg small[CARAPACE_SMALL_ARGS];
-    Py_ssize_t n;
-    carapace_arg *cargs;
     int res;
-
-    cargs = carapace_collect(CARAPACE_G_GETARGS, format, va, small, CARAPACE_SMALL_ARGS, &n);
-    if (cargs == NULL) {
-        return 0;
-    }
-    res = carapace_arg_parse(args, format, cargs, n, compat);
-    carapace_release_args(cargs, small);
+    CARAPACE_CALL_WITH_ARGS(res, 0, CARAPACE_G_GETARGS, format, va,
+                            carapace_arg_parse(args, format, cargs, n, compat));
     return res;
 }
 
 static int
 parse_kw(PyObject *args, PyObject *kwargs, const char *format, char **kwlist, va_list *va)
 {
-    carapace_arg small[CARAPACE_SMALL_ARGS];
-    Py_ssize_t n;
-    carapace_arg *cargs;
     int res;
-
-    cargs = carapace_collect(CARAPACE_G_GETARGS, format, va, small, CARAPACE_SMALL_ARGS, &n);
-    if (cargs == NULL) {
-        return 0;
-    }
-    res = carapace_arg_parse_kw(args, kwargs, format, kwlist, cargs, n);
-    carapace_release_args(cargs, small);
+    CARAPACE_CALL_WITH_ARGS(res, 0, CARAPACE_G_GETARGS, format, va,
+                            carapace_arg_parse_kw(args, kwargs, format, kwlist, cargs, n));
     return res;
 }
 
 int
 PyArg_Parse(PyObject *args, const char *format, ...)
-{
-    int res;
-    va_list va;
-    va_start(va, format);
-    res = parse(args, format, &va, 1);
-    va_end(va);
-    return res;
-}
-
-int
-_PyArg_Parse_SizeT(PyObject *args, const char *format, ...)
 {
     int res;
     va_list va;
@@ -93,29 +66,7 @@ PyArg_ParseTuple(PyObject *args, const char *format, ...)
 }
 
 int
-_PyArg_ParseTuple_SizeT(PyObject *args, const char *format, ...)
-{
-    int res;
-    va_list va;
-    va_start(va, format);
-    res = parse(args, format, &va, 0);
-    va_end(va);
-    return res;
-}
-
-int
 PyArg_VaParse(PyObject *args, const char *format, va_list va)
-{
-    int res;
-    va_list lva;
-    va_copy(lva, va);
-    res = parse(args, format, &lva, 0);
-    va_end(lva);
-    return res;
-}
-
-int
-_PyArg_VaParse_SizeT(PyObject *args, const char *format, va_list va)
 {
     int res;
     va_list lva;
@@ -138,18 +89,6 @@ PyArg_ParseTupleAndKeywords(PyObject *args, PyObject *kwargs, const char *format
 }
 
 int
-_PyArg_ParseTupleAndKeywords_SizeT(PyObject *args, PyObject *kwargs, const char *format,
-                                   char **kwlist, ...)
-{
-    int res;
-    va_list va;
-    va_start(va, kwlist);
-    res = parse_kw(args, kwargs, format, kwlist, &va);
-    va_end(va);
-    return res;
-}
-
-int
 PyArg_VaParseTupleAndKeywords(PyObject *args, PyObject *kwargs, const char *format,
                               char **kwlist, va_list va)
 {
@@ -161,17 +100,19 @@ PyArg_VaParseTupleAndKeywords(PyObject *args, PyObject *kwargs, const char *form
     return res;
 }
 
-int
-_PyArg_VaParseTupleAndKeywords_SizeT(PyObject *args, PyObject *kwargs, const char *format,
-                                     char **kwlist, va_list va)
-{
-    int res;
-    va_list lva;
-    va_copy(lva, va);
-    res = parse_kw(args, kwargs, format, kwlist, &lva);
-    va_end(lva);
-    return res;
-}
+/* Since 3.13 '#' lengths are always Py_ssize_t: each _SizeT name is another
+   symbol for the same function. */
+CARAPACE_ALIAS_OF(PyArg_Parse) int _PyArg_Parse_SizeT(PyObject *args, const char *format, ...);
+CARAPACE_ALIAS_OF(PyArg_ParseTuple)
+int _PyArg_ParseTuple_SizeT(PyObject *args, const char *format, ...);
+CARAPACE_ALIAS_OF(PyArg_VaParse)
+int _PyArg_VaParse_SizeT(PyObject *args, const char *format, va_list va);
+CARAPACE_ALIAS_OF(PyArg_ParseTupleAndKeywords)
+int _PyArg_ParseTupleAndKeywords_SizeT(PyObject *args, PyObject *kwargs, const char *format,
+                                       char **kwlist, ...);
+CARAPACE_ALIAS_OF(PyArg_VaParseTupleAndKeywords)
+int _PyArg_VaParseTupleAndKeywords_SizeT(PyObject *args, PyObject *kwargs, const char *format,
+                                         char **kwlist, va_list va);
 
 int
 PyArg_UnpackTuple(PyObject *args, const char *name, Py_ssize_t min, Py_ssize_t max, ...)

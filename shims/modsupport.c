@@ -29,33 +29,14 @@ CARAPACE_EXPORT int PySys_Audit(const char *event, const char *format, ...);
 static PyObject *
 build_value(const char *format, va_list *va)
 {
-    carapace_arg small[CARAPACE_SMALL_ARGS];
-    Py_ssize_t n;
-    carapace_arg *args;
     PyObject *res;
-
-    args = carapace_collect(CARAPACE_G_BUILD, format, va, small, CARAPACE_SMALL_ARGS, &n);
-    if (args == NULL) {
-        return NULL;
-    }
-    res = carapace_build_value(format, args, n);
-    carapace_release_args(args, small);
+    CARAPACE_CALL_WITH_ARGS(res, NULL, CARAPACE_G_BUILD, format, va,
+                            carapace_build_value(format, cargs, n));
     return res;
 }
 
 PyObject *
 Py_BuildValue(const char *format, ...)
-{
-    PyObject *res;
-    va_list va;
-    va_start(va, format);
-    res = build_value(format, &va);
-    va_end(va);
-    return res;
-}
-
-PyObject *
-_Py_BuildValue_SizeT(const char *format, ...)
 {
     PyObject *res;
     va_list va;
@@ -76,77 +57,32 @@ Py_VaBuildValue(const char *format, va_list va)
     return res;
 }
 
-PyObject *
-_Py_VaBuildValue_SizeT(const char *format, va_list va)
-{
-    PyObject *res;
-    va_list lva;
-    va_copy(lva, va);
-    res = build_value(format, &lva);
-    va_end(lva);
-    return res;
-}
+CARAPACE_ALIAS_OF(Py_BuildValue) PyObject *_Py_BuildValue_SizeT(const char *format, ...);
+CARAPACE_ALIAS_OF(Py_VaBuildValue)
+PyObject *_Py_VaBuildValue_SizeT(const char *format, va_list va);
 
 /* ---- calls with a Py_BuildValue format ---- */
 
 static PyObject *
 call_function(PyObject *callable, const char *format, va_list *va)
 {
-    carapace_arg small[CARAPACE_SMALL_ARGS];
-    Py_ssize_t n;
-    carapace_arg *args;
     PyObject *res;
-
-    args = carapace_collect(CARAPACE_G_BUILD, format, va, small, CARAPACE_SMALL_ARGS, &n);
-    if (args == NULL) {
-        return NULL;
-    }
-    res = carapace_call_function(callable, format, args, n);
-    carapace_release_args(args, small);
+    CARAPACE_CALL_WITH_ARGS(res, NULL, CARAPACE_G_BUILD, format, va,
+                            carapace_call_function(callable, format, cargs, n));
     return res;
 }
 
 static PyObject *
 call_method(PyObject *obj, const char *name, const char *format, va_list *va)
 {
-    carapace_arg small[CARAPACE_SMALL_ARGS];
-    Py_ssize_t n;
-    carapace_arg *args;
     PyObject *res;
-
-    args = carapace_collect(CARAPACE_G_BUILD, format, va, small, CARAPACE_SMALL_ARGS, &n);
-    if (args == NULL) {
-        return NULL;
-    }
-    res = carapace_call_method(obj, name, format, args, n);
-    carapace_release_args(args, small);
+    CARAPACE_CALL_WITH_ARGS(res, NULL, CARAPACE_G_BUILD, format, va,
+                            carapace_call_method(obj, name, format, cargs, n));
     return res;
 }
 
 PyObject *
 PyObject_CallFunction(PyObject *callable, const char *format, ...)
-{
-    PyObject *res;
-    va_list va;
-    va_start(va, format);
-    res = call_function(callable, format, &va);
-    va_end(va);
-    return res;
-}
-
-PyObject *
-_PyObject_CallFunction_SizeT(PyObject *callable, const char *format, ...)
-{
-    PyObject *res;
-    va_list va;
-    va_start(va, format);
-    res = call_function(callable, format, &va);
-    va_end(va);
-    return res;
-}
-
-PyObject *
-PyEval_CallFunction(PyObject *callable, const char *format, ...)
 {
     PyObject *res;
     va_list va;
@@ -167,27 +103,15 @@ PyObject_CallMethod(PyObject *obj, const char *name, const char *format, ...)
     return res;
 }
 
-PyObject *
-_PyObject_CallMethod_SizeT(PyObject *obj, const char *name, const char *format, ...)
-{
-    PyObject *res;
-    va_list va;
-    va_start(va, format);
-    res = call_method(obj, name, format, &va);
-    va_end(va);
-    return res;
-}
-
-PyObject *
-PyEval_CallMethod(PyObject *obj, const char *name, const char *format, ...)
-{
-    PyObject *res;
-    va_list va;
-    va_start(va, format);
-    res = call_method(obj, name, format, &va);
-    va_end(va);
-    return res;
-}
+/* The _SizeT names (see the top) and the PyEval_ ones are the same functions. */
+CARAPACE_ALIAS_OF(PyObject_CallFunction)
+PyObject *_PyObject_CallFunction_SizeT(PyObject *callable, const char *format, ...);
+CARAPACE_ALIAS_OF(PyObject_CallFunction)
+PyObject *PyEval_CallFunction(PyObject *callable, const char *format, ...);
+CARAPACE_ALIAS_OF(PyObject_CallMethod)
+PyObject *_PyObject_CallMethod_SizeT(PyObject *obj, const char *name, const char *format, ...);
+CARAPACE_ALIAS_OF(PyObject_CallMethod)
+PyObject *PyEval_CallMethod(PyObject *obj, const char *name, const char *format, ...);
 
 /* ---- NULL-terminated object argument lists ---- */
 
@@ -269,19 +193,12 @@ PyTuple_Pack(Py_ssize_t n, ...)
 int
 PySys_Audit(const char *event, const char *format, ...)
 {
-    carapace_arg small[CARAPACE_SMALL_ARGS];
-    Py_ssize_t n;
-    carapace_arg *args;
     int res;
     va_list va;
 
     va_start(va, format);
-    args = carapace_collect(CARAPACE_G_BUILD, format, &va, small, CARAPACE_SMALL_ARGS, &n);
+    CARAPACE_CALL_WITH_ARGS(res, -1, CARAPACE_G_BUILD, format, &va,
+                            carapace_sys_audit(event, format, cargs, n));
     va_end(va);
-    if (args == NULL) {
-        return -1;
-    }
-    res = carapace_sys_audit(event, format, args, n);
-    carapace_release_args(args, small);
     return res;
 }

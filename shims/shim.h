@@ -17,6 +17,10 @@ typedef ssize_t Py_ssize_t;
 
 #define CARAPACE_EXPORT __attribute__((visibility("default")))
 #define CARAPACE_HIDDEN __attribute__((visibility("hidden")))
+/* Defines the declared function as a second symbol for `target` (same address;
+ * target must be defined in the same file): for the legacy names that are the
+ * same function, such as the _SizeT variants. */
+#define CARAPACE_ALIAS_OF(target) __attribute__((alias(#target)))
 
 /* Argument kinds (core/src/fmt_units.rs `Kind`): keep equal. */
 enum {
@@ -64,6 +68,25 @@ CARAPACE_HIDDEN carapace_arg *carapace_collect(int grammar, const char *fmt, va_
                                                carapace_arg *small, Py_ssize_t nsmall,
                                                Py_ssize_t *n);
 CARAPACE_HIDDEN void carapace_release_args(carapace_arg *args, carapace_arg *small);
+
+/* The body the format-taking shims share: collect what `fmt` consumes under
+ * `grammar` from `va` (a va_list *) into `cargs`, `n`, then `res = (call)` (an
+ * expression over `cargs` and `n`) and release them; when collecting fails
+ * (MemoryError is set) `res = (fail)` instead. */
+#define CARAPACE_CALL_WITH_ARGS(res, fail, grammar, fmt, va, call)                    \
+    do {                                                                          \
+        carapace_arg small_[CARAPACE_SMALL_ARGS];                                 \
+        Py_ssize_t n;                                                             \
+        carapace_arg *cargs =                                                     \
+            carapace_collect((grammar), (fmt), (va), small_, CARAPACE_SMALL_ARGS, &n); \
+        if (cargs == NULL) {                                                       \
+            (res) = (fail);                                                       \
+            break;                                                                \
+        }                                                                         \
+        (res) = (call);                                                           \
+        carapace_release_args(cargs, small_);                                     \
+    } while (0)
+
 /* Collect `n` pointers (PyObject* or PyObject**) from *va. */
 CARAPACE_HIDDEN void **carapace_collect_ptrs(va_list *va, Py_ssize_t n, void **small,
                                              Py_ssize_t nsmall);

@@ -54,6 +54,17 @@ pub struct PyMemberDef {
 }
 unsafe impl Sync for PyMemberDef {}
 
+impl PyMemberDef {
+    /// The all-zero entry that ends a member table.
+    pub const SENTINEL: PyMemberDef = PyMemberDef {
+        name: core::ptr::null(),
+        type_code: 0,
+        offset: 0,
+        flags: 0,
+        doc: core::ptr::null(),
+    };
+}
+
 pub const Py_T_SHORT: c_int = 0;
 pub const Py_T_INT: c_int = 1;
 pub const Py_T_LONG: c_int = 2;
@@ -88,6 +99,32 @@ pub struct PyGetSetDef {
     pub closure: *mut c_void,
 }
 unsafe impl Sync for PyGetSetDef {}
+
+impl PyGetSetDef {
+    /// The all-zero entry that ends a getset table.
+    pub const SENTINEL: PyGetSetDef = PyGetSetDef {
+        name: core::ptr::null(),
+        get: None,
+        set: None,
+        doc: core::ptr::null(),
+        closure: core::ptr::null_mut(),
+    };
+}
+
+/// A read-only entry (getter only, no doc, no closure) of a built-in type's
+/// static getset table: `getset!(c"__name__", get_name)`.
+macro_rules! getset {
+    ($name:literal, $get:expr) => {
+        $crate::defs::PyGetSetDef {
+            name: $name.as_ptr(),
+            get: Some($get),
+            set: None,
+            doc: core::ptr::null(),
+            closure: core::ptr::null_mut(),
+        }
+    };
+}
+pub(crate) use getset;
 
 #[repr(C)]
 #[derive(Clone, Copy)]

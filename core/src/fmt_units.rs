@@ -384,6 +384,30 @@ pub enum Piece {
     NonAscii(u8),
 }
 
+/// The end of the literal text starting at `fmt[f]`: the next '%', or the end.
+fn literal_end(fmt: &[u8], f: usize) -> usize {
+    fmt[f..]
+        .iter()
+        .position(|&b| b == b'%')
+        .map_or(fmt.len(), |p| f + p)
+}
+
+/// The decimal number of a width or precision starting at `fmt[*f]` (a digit);
+/// `*f` moves past its digits. None when it exceeds `isize::MAX` (then `*f` is left
+/// inside the number: the caller stops at the error).
+fn decimal(fmt: &[u8], f: &mut usize) -> Option<isize> {
+    let mut w: isize = 0;
+    while let Some(&c) = fmt.get(*f).filter(|c| c.is_ascii_digit()) {
+        let d = (c - b'0') as isize;
+        if w > (isize::MAX - d) / 10 {
+            return None;
+        }
+        w = w * 10 + d;
+        *f += 1;
+    }
+    Some(w)
+}
+
 /// Split a `PyUnicode_FromFormat` format into pieces; the last piece is an
 /// error piece when the format is bad.
 pub fn unicode_pieces(fmt: &[u8]) -> Vec<Piece> {
@@ -396,10 +420,7 @@ pub fn unicode_pieces(fmt: &[u8]) -> Vec<Piece> {
     let mut f = 0;
     while f < fmt.len() {
         if fmt[f] != b'%' {
-            let end = fmt[f..]
-                .iter()
-                .position(|&b| b == b'%')
-                .map_or(fmt.len(), |p| f + p);
+            let end = literal_end(fmt, f);
             out.push(Piece::Lit(f, end));
             f = end;
             continue;
@@ -428,17 +449,10 @@ pub fn unicode_pieces(fmt: &[u8]) -> Vec<Piece> {
             stars += 1;
             f += 1;
         } else if at(f).is_ascii_digit() {
-            let mut w: isize = (at(f) - b'0') as isize;
-            f += 1;
-            while at(f).is_ascii_digit() {
-                let d = (at(f) - b'0') as isize;
-                if w > (isize::MAX - d) / 10 {
-                    out.push(Piece::TooBig("width too big"));
-                    return out;
-                }
-                w = w * 10 + d;
-                f += 1;
-            }
+            let Some(w) = decimal(fmt, &mut f) else {
+                out.push(Piece::TooBig("width too big"));
+                return out;
+            };
             width = Num::Lit(w);
         }
         let mut prec = Num::None;
@@ -449,18 +463,11 @@ pub fn unicode_pieces(fmt: &[u8]) -> Vec<Piece> {
                 stars += 1;
                 f += 1;
             } else if at(f).is_ascii_digit() {
-                let mut w: isize = (at(f) - b'0') as isize;
-                f += 1;
-                while at(f).is_ascii_digit() {
-                    let d = (at(f) - b'0') as isize;
-                    if w > (isize::MAX - d) / 10 {
-                        // the '*' width (if any) was consumed already
-                        out.push(Piece::TooBig("precision too big"));
-                        return out;
-                    }
-                    w = w * 10 + d;
-                    f += 1;
-                }
+                let Some(w) = decimal(fmt, &mut f) else {
+                    // the '*' width (if any) was consumed already
+                    out.push(Piece::TooBig("precision too big"));
+                    return out;
+                };
                 prec = Num::Lit(w);
             }
         }
@@ -600,10 +607,7 @@ pub fn bytes_pieces(fmt: &[u8]) -> Vec<BytesPiece> {
     let mut f = 0;
     while f < fmt.len() {
         if fmt[f] != b'%' {
-            let end = fmt[f..]
-                .iter()
-                .position(|&b| b == b'%')
-                .map_or(fmt.len(), |p| f + p);
+            let end = literal_end(fmt, f);
             out.push(BytesPiece::Lit(f, end));
             f = end;
             continue;

@@ -27,19 +27,8 @@ MODE="${1:-cpython}"
 LIBDIR="${2:-}"
 VARIANTS="a b c"
 
-PASS=0
-FAIL=0
-verdict() { # verdict ok|fail message
-    if [ "$1" = ok ]; then PASS=$((PASS + 1)); echo "PASS: $2"; else FAIL=$((FAIL + 1)); echo "FAIL: $2"; fi
-}
-finish() {
-    echo "$PASS passed, $FAIL failed"
-    [ "$FAIL" -eq 0 ]
-    exit $?
-}
-
-eval "$("$SHARED/tools/fetch-cpython3.15")" || { echo "cannot fetch CPython 3.15"; echo "0 passed, 1 failed"; exit 1; }
-PY315_HOME="$(dirname "$(dirname "$PY315_LIB")")"
+# shellcheck source=../lib.sh
+source "$HERE/../lib.sh"
 I311="${CPYTHON311_INC:-$(pyenv root 2>/dev/null)/versions/3.11.7/include/python3.11}"
 CC="${CC:-gcc}"
 WARN="-Wall -Wextra -Werror -Wno-unused-parameter"
@@ -113,8 +102,6 @@ check_copy_relocs() {
 
 # comparable(file): output without runtime-specific lines
 comparable() { grep -v '^runtime-specific: ' "$1"; }
-# common(file): output without variant-specific lines and the summary line
-common() { grep -v -e '^variant-specific: ' -e '^[0-9]* passed, [0-9]* failed$' "$1"; }
 
 run_cpython() {
     local v="$1"

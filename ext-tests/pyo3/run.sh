@@ -27,19 +27,8 @@ LIBDIR="${2:-}"
 VARIANTS="py39 py312"
 JOBS="${PYO3_JOBS:-1}"
 
-PASS=0
-FAIL=0
-verdict() { # verdict ok|fail message
-    if [ "$1" = ok ]; then PASS=$((PASS + 1)); echo "PASS: $2"; else FAIL=$((FAIL + 1)); echo "FAIL: $2"; fi
-}
-finish() {
-    echo "$PASS passed, $FAIL failed"
-    [ "$FAIL" -eq 0 ]
-    exit $?
-}
-
-eval "$("$SHARED/tools/fetch-cpython3.15")" || { echo "cannot fetch CPython 3.15"; echo "0 passed, 1 failed"; exit 1; }
-PY315_HOME="$(dirname "$(dirname "$PY315_LIB")")"
+# shellcheck source=../lib.sh
+source "$HERE/../lib.sh"
 CC="${CC:-gcc}"
 
 # build_variant py39|py312: cargo build into its own target folder, copy the module
@@ -92,9 +81,6 @@ check_imports() {
         verdict fail "$v: the module imports functions that run Python source: $bad"
     fi
 }
-
-# the common part of an output: without variant-specific lines and the summary
-common() { grep -v -e '^variant-specific: ' -e '^[0-9]* passed, [0-9]* failed$' "$1"; }
 
 summary_of() { tail -n 1 "$1" 2>/dev/null | grep -E '^[0-9]+ passed, [0-9]+ failed$' || echo "no summary line"; }
 

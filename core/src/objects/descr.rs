@@ -178,7 +178,28 @@ unsafe extern "C" fn descr_traverse(o: *mut PyObject, visit: visitproc, arg: *mu
     0
 }
 
+/// The repr every descriptor kind shares: `<KIND 'name' of 'type' objects>`.
+unsafe fn descr_repr(o: *mut PyObject, kind: &str) -> *mut PyObject {
+    unicode::from_str(&format!(
+        "<{kind} '{}'{}>",
+        name_of(o),
+        of_objects(d(o).d_type)
+    ))
+}
+
 // ---- method descriptors ----------------------------------------------------------
+
+/// A method descriptor's `PyMethodDef` and the defining class its calls get: the
+/// descriptor's type for `METH_METHOD`, else NULL.
+unsafe fn methoddef_and_class(descr: *mut PyObject) -> (*mut PyMethodDef, *mut PyTypeObject) {
+    let ml = d(descr).d_def as *mut PyMethodDef;
+    let cls = if (*ml).ml_flags & METH_METHOD != 0 {
+        d(descr).d_type
+    } else {
+        null_mut()
+    };
+    (ml, cls)
+}
 
 unsafe extern "C" fn method_get(
     descr: *mut PyObject,
@@ -191,12 +212,7 @@ unsafe extern "C" fn method_get(
     if check_instance(descr, obj).is_err() {
         return null_mut();
     }
-    let ml = d(descr).d_def as *mut PyMethodDef;
-    let cls = if (*ml).ml_flags & METH_METHOD != 0 {
-        d(descr).d_type
-    } else {
-        null_mut()
-    };
+    let (ml, cls) = methoddef_and_class(descr);
     methodobject::new(ml, obj, null_mut(), cls)
 }
 
@@ -219,21 +235,12 @@ unsafe extern "C" fn method_descr_vectorcall(
     if check_instance(descr, self_).is_err() {
         return null_mut();
     }
-    let ml = d(descr).d_def as *mut PyMethodDef;
-    let cls = if (*ml).ml_flags & METH_METHOD != 0 {
-        d(descr).d_type
-    } else {
-        null_mut()
-    };
+    let (ml, cls) = methoddef_and_class(descr);
     methodobject::call_methoddef(ml, self_, cls, args.add(1), n - 1, kwnames, None)
 }
 
 unsafe extern "C" fn method_repr(o: *mut PyObject) -> *mut PyObject {
-    unicode::from_str(&format!(
-        "<method '{}'{}>",
-        name_of(o),
-        of_objects(d(o).d_type)
-    ))
+    descr_repr(o, "method")
 }
 
 unsafe extern "C" fn classmethod_get(
@@ -269,12 +276,7 @@ unsafe extern "C" fn classmethod_get(
             })
         );
     }
-    let ml = d(descr).d_def as *mut PyMethodDef;
-    let cls = if (*ml).ml_flags & METH_METHOD != 0 {
-        d(descr).d_type
-    } else {
-        null_mut()
-    };
+    let (ml, cls) = methoddef_and_class(descr);
     methodobject::new(ml, ty, null_mut(), cls)
 }
 
@@ -546,11 +548,7 @@ unsafe extern "C" fn member_set(
 }
 
 unsafe extern "C" fn member_repr(o: *mut PyObject) -> *mut PyObject {
-    unicode::from_str(&format!(
-        "<member '{}'{}>",
-        name_of(o),
-        of_objects(d(o).d_type)
-    ))
+    descr_repr(o, "member")
 }
 
 // ---- getset descriptors ----------------------------------------------------------
@@ -605,11 +603,7 @@ unsafe extern "C" fn getset_set(
 }
 
 unsafe extern "C" fn getset_repr(o: *mut PyObject) -> *mut PyObject {
-    unicode::from_str(&format!(
-        "<attribute '{}'{}>",
-        name_of(o),
-        of_objects(d(o).d_type)
-    ))
+    descr_repr(o, "attribute")
 }
 
 unsafe extern "C" fn descr_get_name(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
@@ -639,18 +633,6 @@ unsafe extern "C" fn descr_get_doc(o: *mut PyObject, _c: *mut c_void) -> *mut Py
     ))
 }
 
-macro_rules! getset {
-    ($name:literal, $get:expr) => {
-        PyGetSetDef {
-            name: $name.as_ptr(),
-            get: Some($get),
-            set: None,
-            doc: core::ptr::null(),
-            closure: null_mut(),
-        }
-    };
-}
-
 /// The descriptors' attributes. Method descriptors have all of them; member and
 /// getset descriptors start after `__text_signature__`.
 static mut DESCR_GETSET: [PyGetSetDef; 6] = [
@@ -659,13 +641,7 @@ static mut DESCR_GETSET: [PyGetSetDef; 6] = [
     getset!(c"__qualname__", descr_get_qualname),
     getset!(c"__objclass__", descr_get_objclass),
     getset!(c"__doc__", descr_get_doc),
-    PyGetSetDef {
-        name: core::ptr::null(),
-        get: None,
-        set: None,
-        doc: core::ptr::null(),
-        closure: null_mut(),
-    },
+    PyGetSetDef::SENTINEL,
 ];
 
 unsafe extern "C" fn descr_get_text_signature(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {

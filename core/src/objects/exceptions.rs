@@ -13,6 +13,7 @@ use crate::alloc;
 use crate::defs::*;
 use crate::exported::*;
 use crate::object::*;
+use crate::objects::typeobject::visit_each;
 use crate::objects::{dict, tuple, unicode};
 use crate::typeobj::*;
 
@@ -598,18 +599,13 @@ unsafe extern "C" fn exc_clear(o: *mut PyObject) -> c_int {
 
 unsafe extern "C" fn exc_traverse(o: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
     let x = e(o);
-    for p in [x.dict, x.args, x.notes, x.traceback, x.context, x.cause]
-        .into_iter()
-        .chain(x.extra)
-    {
-        if !p.is_null() {
-            let r = visit(p, arg);
-            if r != 0 {
-                return r;
-            }
-        }
-    }
-    0
+    visit_each(
+        [x.dict, x.args, x.notes, x.traceback, x.context, x.cause]
+            .into_iter()
+            .chain(x.extra),
+        visit,
+        arg,
+    )
 }
 
 unsafe extern "C" fn exc_str(o: *mut PyObject) -> *mut PyObject {
@@ -928,13 +924,7 @@ static mut EXC_GETSET: [PyGetSetDef; 6] = [
         doc: core::ptr::null(),
         closure: null_mut(),
     },
-    PyGetSetDef {
-        name: core::ptr::null(),
-        get: None,
-        set: None,
-        doc: core::ptr::null(),
-        closure: null_mut(),
-    },
+    PyGetSetDef::SENTINEL,
 ];
 
 static mut EXC_MEMBERS: [PyMemberDef; 2] = [
@@ -945,13 +935,7 @@ static mut EXC_MEMBERS: [PyMemberDef; 2] = [
         flags: 0,
         doc: core::ptr::null(),
     },
-    PyMemberDef {
-        name: core::ptr::null(),
-        type_code: 0,
-        offset: 0,
-        flags: 0,
-        doc: core::ptr::null(),
-    },
+    PyMemberDef::SENTINEL,
 ];
 
 /// Create every built-in exception type and point the `PyExc_*` variables at them.

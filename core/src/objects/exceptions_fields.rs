@@ -29,29 +29,22 @@ macro_rules! member {
         }
     };
 }
-const END: PyMemberDef = PyMemberDef {
-    name: core::ptr::null(),
-    type_code: 0,
-    offset: 0,
-    flags: 0,
-    doc: core::ptr::null(),
-};
 
-static mut STOPITER_MEMBERS: [PyMemberDef; 2] = [member!(c"value", 0), END];
-static mut SYSEXIT_MEMBERS: [PyMemberDef; 2] = [member!(c"code", 0), END];
+static mut STOPITER_MEMBERS: [PyMemberDef; 2] = [member!(c"value", 0), PyMemberDef::SENTINEL];
+static mut SYSEXIT_MEMBERS: [PyMemberDef; 2] = [member!(c"code", 0), PyMemberDef::SENTINEL];
 static mut IMPORT_MEMBERS: [PyMemberDef; 5] = [
     member!(c"msg", 0),
     member!(c"name", 1),
     member!(c"path", 2),
     member!(c"name_from", 3),
-    END,
+    PyMemberDef::SENTINEL,
 ];
 static mut OS_MEMBERS: [PyMemberDef; 5] = [
     member!(c"errno", 0),
     member!(c"strerror", 1),
     member!(c"filename", 2),
     member!(c"filename2", 3),
-    END,
+    PyMemberDef::SENTINEL,
 ];
 static mut SYNTAX_MEMBERS: [PyMemberDef; 9] = [
     member!(c"msg", 0),
@@ -62,7 +55,7 @@ static mut SYNTAX_MEMBERS: [PyMemberDef; 9] = [
     member!(c"end_lineno", 5),
     member!(c"end_offset", 6),
     member!(c"print_file_and_line", 7),
-    END,
+    PyMemberDef::SENTINEL,
 ];
 static mut UNICODE_MEMBERS: [PyMemberDef; 6] = [
     member!(c"encoding", 0),
@@ -70,12 +63,19 @@ static mut UNICODE_MEMBERS: [PyMemberDef; 6] = [
     member!(c"start", 2),
     member!(c"end", 3),
     member!(c"reason", 4),
-    END,
+    PyMemberDef::SENTINEL,
 ];
-static mut ATTRIBUTE_MEMBERS: [PyMemberDef; 3] = [member!(c"name", 0), member!(c"obj", 1), END];
-static mut NAME_MEMBERS: [PyMemberDef; 2] = [member!(c"name", 0), END];
-static mut GROUP_MEMBERS: [PyMemberDef; 3] =
-    [member!(c"message", 0), member!(c"exceptions", 1), END];
+static mut ATTRIBUTE_MEMBERS: [PyMemberDef; 3] = [
+    member!(c"name", 0),
+    member!(c"obj", 1),
+    PyMemberDef::SENTINEL,
+];
+static mut NAME_MEMBERS: [PyMemberDef; 2] = [member!(c"name", 0), PyMemberDef::SENTINEL];
+static mut GROUP_MEMBERS: [PyMemberDef; 3] = [
+    member!(c"message", 0),
+    member!(c"exceptions", 1),
+    PyMemberDef::SENTINEL,
+];
 
 /// Give the first type of each family its members and `__str__`.
 pub unsafe fn customize(t: *mut PyTypeObject, fam: Family, _is_root: bool) {
@@ -975,11 +975,5 @@ static mut OS_GETSET: [PyGetSetDef; 2] = [
         doc: core::ptr::null(),
         closure: null_mut(),
     },
-    PyGetSetDef {
-        name: core::ptr::null(),
-        get: None,
-        set: None,
-        doc: core::ptr::null(),
-        closure: null_mut(),
-    },
+    PyGetSetDef::SENTINEL,
 ];

@@ -7,6 +7,7 @@ use core::ptr::null_mut;
 use crate::defs::*;
 use crate::exported::*;
 use crate::object::*;
+use crate::objects::typeobject::visit_each;
 use crate::objects::typeobject::{is_type, module_name, qual_name};
 use crate::objects::{tuple, unicode};
 use crate::protocols;
@@ -169,15 +170,7 @@ unsafe extern "C" fn ga_dealloc(o: *mut PyObject) {
 
 unsafe extern "C" fn ga_traverse(o: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
     let g = ga(o);
-    for p in [g.origin, g.args, g.parameters] {
-        if !p.is_null() {
-            let r = visit(p, arg);
-            if r != 0 {
-                return r;
-            }
-        }
-    }
-    0
+    visit_each([g.origin, g.args, g.parameters], visit, arg)
 }
 
 unsafe extern "C" fn ga_call(
@@ -246,29 +239,11 @@ unsafe extern "C" fn ga_parameters(o: *mut PyObject, _c: *mut c_void) -> *mut Py
     new_ref(ga(o).parameters)
 }
 
-macro_rules! getset {
-    ($name:literal, $get:expr) => {
-        PyGetSetDef {
-            name: $name.as_ptr(),
-            get: Some($get),
-            set: None,
-            doc: core::ptr::null(),
-            closure: null_mut(),
-        }
-    };
-}
-
 static mut GA_GETSET: [PyGetSetDef; 4] = [
     getset!(c"__origin__", ga_origin),
     getset!(c"__args__", ga_args),
     getset!(c"__parameters__", ga_parameters),
-    PyGetSetDef {
-        name: core::ptr::null(),
-        get: None,
-        set: None,
-        doc: core::ptr::null(),
-        closure: null_mut(),
-    },
+    PyGetSetDef::SENTINEL,
 ];
 
 unsafe extern "C" fn ga_new(

@@ -9,6 +9,7 @@ use crate::alloc;
 use crate::defs::*;
 use crate::exported::*;
 use crate::object::*;
+use crate::objects::typeobject::visit_each;
 use crate::objects::{dict, tuple, unicode};
 use crate::protocols::call::nargs;
 use crate::typeobj::*;
@@ -336,15 +337,11 @@ unsafe extern "C" fn cfunction_traverse(
     arg: *mut c_void,
 ) -> c_int {
     let f = o as *mut CFunctionObject;
-    for p in [(*f).m_self, (*f).m_module, (*f).mm_class as *mut PyObject] {
-        if !p.is_null() {
-            let r = visit(p, arg);
-            if r != 0 {
-                return r;
-            }
-        }
-    }
-    0
+    visit_each(
+        [(*f).m_self, (*f).m_module, (*f).mm_class as *mut PyObject],
+        visit,
+        arg,
+    )
 }
 
 unsafe extern "C" fn cfunction_repr(o: *mut PyObject) -> *mut PyObject {
@@ -452,18 +449,6 @@ unsafe extern "C" fn cfunction_hash(o: *mut PyObject) -> Py_hash_t {
     }
 }
 
-macro_rules! getset {
-    ($name:literal, $get:expr) => {
-        PyGetSetDef {
-            name: $name.as_ptr(),
-            get: Some($get),
-            set: None,
-            doc: core::ptr::null(),
-            closure: null_mut(),
-        }
-    };
-}
-
 static mut CFUNCTION_GETSET: [PyGetSetDef; 7] = [
     getset!(c"__text_signature__", cfunction_get_text_signature),
     getset!(c"__name__", cfunction_get_name),
@@ -471,13 +456,7 @@ static mut CFUNCTION_GETSET: [PyGetSetDef; 7] = [
     getset!(c"__doc__", cfunction_get_doc),
     getset!(c"__self__", cfunction_get_self),
     getset!(c"__module__", cfunction_get_module),
-    PyGetSetDef {
-        name: core::ptr::null(),
-        get: None,
-        set: None,
-        doc: core::ptr::null(),
-        closure: null_mut(),
-    },
+    PyGetSetDef::SENTINEL,
 ];
 
 pub unsafe fn init_type() {

@@ -14,6 +14,7 @@ use std::sync::Once;
 use crate::defs::*;
 use crate::exported::*;
 use crate::object::*;
+use crate::objects::typeobject::visit_each;
 use crate::objects::typeobject::{instance_of, is_subtype, is_type, tp_name, type_name};
 use crate::objects::{dict, tuple, unicode};
 use crate::typeobj::*;
@@ -761,15 +762,7 @@ unsafe extern "C" fn mw_dealloc(o: *mut PyObject) {
 
 unsafe extern "C" fn mw_traverse(o: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
     let mw = o as *mut MethodWrapper;
-    for p in [(*mw).descr, (*mw).self_] {
-        if !p.is_null() {
-            let r = visit(p, arg);
-            if r != 0 {
-                return r;
-            }
-        }
-    }
-    0
+    visit_each([(*mw).descr, (*mw).self_], visit, arg)
 }
 
 unsafe extern "C" fn mw_richcompare(
@@ -801,31 +794,12 @@ unsafe extern "C" fn mw_get_doc(o: *mut PyObject, _c: *mut c_void) -> *mut PyObj
     wd_get_doc((*(o as *mut MethodWrapper)).descr, null_mut())
 }
 
-macro_rules! getset {
-    ($name:literal, $get:expr) => {
-        PyGetSetDef {
-            name: $name.as_ptr(),
-            get: Some($get),
-            set: None,
-            doc: core::ptr::null(),
-            closure: null_mut(),
-        }
-    };
-}
-const GS_END: PyGetSetDef = PyGetSetDef {
-    name: core::ptr::null(),
-    get: None,
-    set: None,
-    doc: core::ptr::null(),
-    closure: null_mut(),
-};
-
 static mut WD_GETSET: [PyGetSetDef; 5] = [
     getset!(c"__name__", wd_get_name),
     getset!(c"__qualname__", wd_get_qualname),
     getset!(c"__objclass__", wd_get_objclass),
     getset!(c"__doc__", wd_get_doc),
-    GS_END,
+    PyGetSetDef::SENTINEL,
 ];
 static mut MW_GETSET: [PyGetSetDef; 6] = [
     getset!(c"__self__", mw_get_self),
@@ -833,7 +807,7 @@ static mut MW_GETSET: [PyGetSetDef; 6] = [
     getset!(c"__qualname__", mw_get_qualname),
     getset!(c"__objclass__", mw_get_objclass),
     getset!(c"__doc__", mw_get_doc),
-    GS_END,
+    PyGetSetDef::SENTINEL,
 ];
 
 pub unsafe fn init_types() {

@@ -12,6 +12,7 @@ use crate::defs::*;
 use crate::exported::*;
 use crate::object::*;
 use crate::objects::exceptions::{self, BaseExceptionObject};
+use crate::objects::typeobject::visit_each;
 use crate::objects::typeobject::{module_name, qual_name, type_name};
 use crate::objects::unicode;
 use crate::typeobj::*;
@@ -115,15 +116,7 @@ unsafe extern "C" fn tb_clear(o: *mut PyObject) -> c_int {
 
 unsafe extern "C" fn tb_traverse(o: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
     let t = &*(o as *mut TracebackObject);
-    for p in [t.tb_next, t.tb_frame] {
-        if !p.is_null() {
-            let r = visit(p, arg);
-            if r != 0 {
-                return r;
-            }
-        }
-    }
-    0
+    visit_each([t.tb_next, t.tb_frame], visit, arg)
 }
 
 unsafe extern "C" fn tb_get_next(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
@@ -178,13 +171,7 @@ static mut TB_GETSET: [PyGetSetDef; 3] = [
         doc: core::ptr::null(),
         closure: null_mut(),
     },
-    PyGetSetDef {
-        name: core::ptr::null(),
-        get: None,
-        set: None,
-        doc: core::ptr::null(),
-        closure: null_mut(),
-    },
+    PyGetSetDef::SENTINEL,
 ];
 
 static mut TB_MEMBERS: [PyMemberDef; 3] = [
@@ -202,13 +189,7 @@ static mut TB_MEMBERS: [PyMemberDef; 3] = [
         flags: Py_READONLY,
         doc: core::ptr::null(),
     },
-    PyMemberDef {
-        name: core::ptr::null(),
-        type_code: 0,
-        offset: 0,
-        flags: 0,
-        doc: core::ptr::null(),
-    },
+    PyMemberDef::SENTINEL,
 ];
 
 /// Fill `PyTraceBack_Type` (before the pending-type defaults are applied).

@@ -254,36 +254,42 @@ pub fn doc_text(d: &[u8]) -> &[u8] {
     d
 }
 
-unsafe fn add_descriptors(t: *mut PyTypeObject) -> PyResult<()> {
+/// Puts one `tp_methods`/`tp_members`/`tp_getset` entry's descriptor (made by `new`)
+/// into the type's dict under `name`, unless the dict has that name already and
+/// `replace` (`METH_COEXIST`) is false.
+unsafe fn add_descriptor(
+    t: *mut PyTypeObject,
+    name: *const c_char,
+    replace: bool,
+    new: impl FnOnce() -> PyResult<*mut PyObject>,
+) -> PyResult<()> {
     let d = (*t).tp_dict;
+    let name = CStr::from_ptr(name).to_str().unwrap_or("?");
+    if dict::get_str(d, name).is_null() || replace {
+        let o = new()?;
+        dict::set_str(d, name, o)?;
+        Py_DECREF(o);
+    }
+    Ok(())
+}
+
+unsafe fn add_descriptors(t: *mut PyTypeObject) -> PyResult<()> {
     let mut m = (*t).tp_methods;
     while !m.is_null() && !(*m).ml_name.is_null() {
-        let name = CStr::from_ptr((*m).ml_name).to_str().unwrap_or("?");
-        if dict::get_str(d, name).is_null() || (*m).ml_flags & METH_COEXIST != 0 {
-            let o = descr::new_method_descriptor(t, m)?;
-            dict::set_str(d, name, o)?;
-            Py_DECREF(o);
-        }
+        let coexist = (*m).ml_flags & METH_COEXIST != 0;
+        add_descriptor(t, (*m).ml_name, coexist, || {
+            descr::new_method_descriptor(t, m)
+        })?;
         m = m.add(1);
     }
     let mut mb = (*t).tp_members;
     while !mb.is_null() && !(*mb).name.is_null() {
-        let name = CStr::from_ptr((*mb).name).to_str().unwrap_or("?");
-        if dict::get_str(d, name).is_null() {
-            let o = descr::new_member_descriptor(t, mb)?;
-            dict::set_str(d, name, o)?;
-            Py_DECREF(o);
-        }
+        add_descriptor(t, (*mb).name, false, || descr::new_member_descriptor(t, mb))?;
         mb = mb.add(1);
     }
     let mut g = (*t).tp_getset;
     while !g.is_null() && !(*g).name.is_null() {
-        let name = CStr::from_ptr((*g).name).to_str().unwrap_or("?");
-        if dict::get_str(d, name).is_null() {
-            let o = descr::new_getset_descriptor(t, g)?;
-            dict::set_str(d, name, o)?;
-            Py_DECREF(o);
-        }
+        add_descriptor(t, (*g).name, false, || descr::new_getset_descriptor(t, g))?;
         g = g.add(1);
     }
     Ok(())
@@ -416,51 +422,11 @@ unsafe fn inherit(t: *mut PyTypeObject) {
 
 unsafe fn inherit_slots(t: *mut PyTypeObject, b: *mut PyTypeObject) {
     // Suites the subtype owns get missing entries copied one by one.
-    let tn = (*t).tp_as_number;
-    let bn = (*b).tp_as_number;
-    if !tn.is_null() && !bn.is_null() && tn != bn {
-        copy_missing(
-            tn as *mut Option<unsafe extern "C" fn()>,
-            bn as *const Option<unsafe extern "C" fn()>,
-            core::mem::size_of::<PyNumberMethods>(),
-        );
-    }
-    let ts = (*t).tp_as_sequence;
-    let bs = (*b).tp_as_sequence;
-    if !ts.is_null() && !bs.is_null() && ts != bs {
-        copy_missing(
-            ts as *mut _,
-            bs as *const _,
-            core::mem::size_of::<PySequenceMethods>(),
-        );
-    }
-    let tm = (*t).tp_as_mapping;
-    let bm = (*b).tp_as_mapping;
-    if !tm.is_null() && !bm.is_null() && tm != bm {
-        copy_missing(
-            tm as *mut _,
-            bm as *const _,
-            core::mem::size_of::<PyMappingMethods>(),
-        );
-    }
-    let ta = (*t).tp_as_async;
-    let ba = (*b).tp_as_async;
-    if !ta.is_null() && !ba.is_null() && ta != ba {
-        copy_missing(
-            ta as *mut _,
-            ba as *const _,
-            core::mem::size_of::<PyAsyncMethods>(),
-        );
-    }
-    let tb = (*t).tp_as_buffer;
-    let bb = (*b).tp_as_buffer;
-    if !tb.is_null() && !bb.is_null() && tb != bb {
-        copy_missing(
-            tb as *mut _,
-            bb as *const _,
-            core::mem::size_of::<PyBufferProcs>(),
-        );
-    }
+    inherit_suite((*t).tp_as_number, (*b).tp_as_number);
+    inherit_suite((*t).tp_as_sequence, (*b).tp_as_sequence);
+    inherit_suite((*t).tp_as_mapping, (*b).tp_as_mapping);
+    inherit_suite((*t).tp_as_async, (*b).tp_as_async);
+    inherit_suite((*t).tp_as_buffer, (*b).tp_as_buffer);
     inherit_slot!(t, b, tp_dealloc);
     // A GC subtype of a GC base that defines no traverse/clear uses the base's.
     if has_flag(t, Py_TPFLAGS_HAVE_GC) && has_flag(b, Py_TPFLAGS_HAVE_GC) {
@@ -522,12 +488,34 @@ unsafe extern "C" fn gc_del_free(p: *mut c_void) {
     crate::alloc::gc_del(p)
 }
 
-unsafe fn copy_missing(
-    dst: *mut Option<unsafe extern "C" fn()>,
-    src: *const Option<unsafe extern "C" fn()>,
-    bytes: usize,
-) {
-    let n = bytes / core::mem::size_of::<usize>();
+/// `Py_VISIT` over each non-NULL object, stopping at the first non-zero result: the
+/// `tp_traverse` of objects whose references are a fixed list of fields.
+pub unsafe fn visit_each(
+    objs: impl IntoIterator<Item = *mut PyObject>,
+    visit: visitproc,
+    arg: *mut c_void,
+) -> c_int {
+    for p in objs {
+        if !p.is_null() {
+            let r = visit(p, arg);
+            if r != 0 {
+                return r;
+            }
+        }
+    }
+    0
+}
+
+/// Fills the empty entries of a slot suite the subtype owns (`dst`) from the base's
+/// (`src`); nothing when either is NULL or they are the same suite. Every suite is
+/// a struct of nullable function pointers only.
+unsafe fn inherit_suite<S>(dst: *mut S, src: *const S) {
+    if dst.is_null() || src.is_null() || core::ptr::eq(dst, src) {
+        return;
+    }
+    let dst = dst as *mut Option<unsafe extern "C" fn()>;
+    let src = src as *const Option<unsafe extern "C" fn()>;
+    let n = core::mem::size_of::<S>() / core::mem::size_of::<usize>();
     for i in 0..n {
         if (*dst.add(i)).is_none() {
             *dst.add(i) = *src.add(i);
@@ -747,19 +735,19 @@ pub unsafe extern "C" fn type_traverse(
         return 0;
     }
     let h = o as *mut HeapType;
-    for p in [
-        (*t).tp_dict,
-        (*t).tp_mro,
-        (*t).tp_bases,
-        (*t).tp_base as *mut PyObject,
-        (*h).ht_module,
-    ] {
-        if !p.is_null() {
-            let r = visit(p, arg);
-            if r != 0 {
-                return r;
-            }
-        }
+    let r = visit_each(
+        [
+            (*t).tp_dict,
+            (*t).tp_mro,
+            (*t).tp_bases,
+            (*t).tp_base as *mut PyObject,
+            (*h).ht_module,
+        ],
+        visit,
+        arg,
+    );
+    if r != 0 {
+        return r;
     }
     if has_flag(Py_TYPE(o), Py_TPFLAGS_HEAPTYPE) {
         return visit(Py_TYPE(o) as *mut PyObject, arg);
@@ -864,18 +852,6 @@ unsafe extern "C" fn type_mro_method(o: *mut PyObject, _a: *mut PyObject) -> *mu
     }
 }
 
-macro_rules! getset {
-    ($name:literal, $get:expr) => {
-        PyGetSetDef {
-            name: $name.as_ptr(),
-            get: Some($get),
-            set: None,
-            doc: core::ptr::null(),
-            closure: null_mut(),
-        }
-    };
-}
-
 /// The "(sig)" of a C docstring that starts with "name(sig)\n--\n\n", if any.
 pub fn text_signature<'a>(name: &str, doc: &'a [u8]) -> Option<&'a [u8]> {
     let rest = doc.strip_prefix(name.as_bytes())?;
@@ -912,13 +888,7 @@ static mut TYPE_GETSET: [PyGetSetDef; 14] = [
     getset!(c"__itemsize__", type_get_itemsize),
     getset!(c"__flags__", type_get_flags),
     getset!(c"__dictoffset__", type_get_dictoffset),
-    PyGetSetDef {
-        name: core::ptr::null(),
-        get: None,
-        set: None,
-        doc: core::ptr::null(),
-        closure: null_mut(),
-    },
+    PyGetSetDef::SENTINEL,
 ];
 
 static mut TYPE_METHODS: [PyMethodDef; 2] = [
@@ -939,13 +909,7 @@ static mut TYPE_MEMBERS: [PyMemberDef; 2] = [
         flags: Py_READONLY,
         doc: core::ptr::null(),
     },
-    PyMemberDef {
-        name: core::ptr::null(),
-        type_code: 0,
-        offset: 0,
-        flags: 0,
-        doc: core::ptr::null(),
-    },
+    PyMemberDef::SENTINEL,
 ];
 
 pub unsafe fn init_type() {

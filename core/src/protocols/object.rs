@@ -18,23 +18,7 @@ pub unsafe fn repr(o: *mut PyObject) -> *mut PyObject {
     let Some(f) = (*t).tp_repr else {
         return unicode::from_str(&format!("<{} object at {:p}>", type_name(t), o));
     };
-    if enter_recursive_call(" while getting the repr of an object").is_err() {
-        return null_mut();
-    }
-    let r = f(o);
-    leave_recursive_call();
-    if r.is_null() {
-        return r;
-    }
-    if !unicode::is_unicode(r) {
-        let msg = format!(
-            "__repr__ returned non-string (type {})",
-            type_name(Py_TYPE(r))
-        );
-        Py_DECREF(r);
-        return crate::raise_null!(PyExc_TypeError, "{}", msg);
-    }
-    r
+    call_to_str(f, o, " while getting the repr of an object", "__repr__")
 }
 
 /// `PyObject_Str`.
@@ -47,7 +31,18 @@ pub unsafe fn str(o: *mut PyObject) -> *mut PyObject {
     }
     let t = Py_TYPE(o);
     let Some(f) = (*t).tp_str else { return repr(o) };
-    if enter_recursive_call(" while getting the str of an object").is_err() {
+    call_to_str(f, o, " while getting the str of an object", "__str__")
+}
+
+/// The common end of `repr` and `str`: call the type's slot `f` (the `dunder`) under
+/// the recursion guard (`where_`) and insist on a str result, as CPython does.
+unsafe fn call_to_str(
+    f: crate::typeobj::reprfunc,
+    o: *mut PyObject,
+    where_: &str,
+    dunder: &str,
+) -> *mut PyObject {
+    if enter_recursive_call(where_).is_err() {
         return null_mut();
     }
     let r = f(o);
@@ -57,7 +52,7 @@ pub unsafe fn str(o: *mut PyObject) -> *mut PyObject {
     }
     if !unicode::is_unicode(r) {
         let msg = format!(
-            "__str__ returned non-string (type {})",
+            "{dunder} returned non-string (type {})",
             type_name(Py_TYPE(r))
         );
         Py_DECREF(r);
