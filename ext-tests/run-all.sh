@@ -24,7 +24,7 @@ suite() { # name command...
   fi
   if [ $rc -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
   if [ $rc -eq 0 ] && [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then p=1; fi  # a check without counts (fmt, clippy)
-  grep -E '^(FAIL|PASS: |Stable ABI)' "$log/$name.txt" | head -40
+  grep -E '^(FAIL|PASS: |Stable ABI)' "$log/$name.txt" | cut -c1-300 | head -40
   echo "--- $name: $p passed, $f failed (log: $log/$name.txt)"
   total_pass=$((total_pass+p)); total_fail=$((total_fail+f))
   [ "$f" -eq 0 ] || failed_suites+=("$name")
@@ -42,6 +42,7 @@ suite headers-prototypes bash abi/checks/prototypes.sh
 suite headers-layouts bash abi/checks/layouts.sh
 suite headers-codegen bash abi/checks/codegen.sh
 suite exports bash ext-tests/exports.sh "$lib"
+suite abi-checklist python3 abi/coverage.py "$lib"
 suite areas bash ext-tests/areas/run.sh "$lib"
 suite capi-reference bash ext-tests/capi/run.sh cpython
 suite capi-carapace bash ext-tests/capi/run.sh carapace "$lib"
