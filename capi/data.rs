@@ -68,7 +68,7 @@ pub static mut Py_FileSystemDefaultEncoding: *const c_char = c"utf-8".as_ptr();
 #[no_mangle]
 pub static mut Py_FileSystemDefaultEncodeErrors: *const c_char = c"surrogateescape".as_ptr();
 #[no_mangle]
-pub static mut Py_HasFileSystemDefaultEncoding: c_int = 1;
+pub static mut Py_HasFileSystemDefaultEncoding: c_int = 0;
 #[no_mangle]
 pub static mut Py_UTF8Mode: c_int = 0;
 /// `Py_Version`: `PY_VERSION_HEX` of the running runtime (read-only in CPython).

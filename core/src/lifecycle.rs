@@ -61,7 +61,7 @@ name_pending! {
     PyRangeIter_Type = c"range_iterator", PyRange_Type = c"range", PyReversed_Type = c"reversed",
     PySetIter_Type = c"set_iterator", PySet_Type = c"set", PySlice_Type = c"slice",
     PySuper_Type = c"super", PyTraceBack_Type = c"traceback", PyTupleIter_Type = c"tuple_iterator",
-    PyUnicodeIter_Type = c"str_ascii_iterator", PyWrapperDescr_Type = c"wrapper_descriptor",
+    PyUnicodeIter_Type = c"str_iterator", PyWrapperDescr_Type = c"wrapper_descriptor",
     PyZip_Type = c"zip", Py_GenericAliasType = c"types.GenericAlias",
     _PyWeakref_CallableProxyType = c"weakref.CallableProxyType", _PyWeakref_ProxyType = c"weakref.ProxyType",
     _PyWeakref_RefType = c"weakref.ReferenceType",

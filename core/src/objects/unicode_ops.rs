@@ -1504,7 +1504,7 @@ pub unsafe fn init_type() {
     let t = &raw mut PyUnicodeIter_Type;
     typeobject::init_builtin(
         t,
-        c"str_ascii_iterator",
+        c"str_iterator",
         core::mem::size_of::<UnicodeIterObject>(),
         0,
     );
