@@ -371,12 +371,7 @@ pub unsafe extern "C" fn PyObject_Hash(o: *mut PyObject) -> isize {
 #[no_mangle]
 pub unsafe extern "C" fn PyObject_HashNotImplemented(o: *mut PyObject) -> isize {
     guard!(-1, {
-        let msg = format!(
-            "unhashable type: '{}'",
-            carapace_core::objects::typeobject::type_name(Py_TYPE(o))
-        );
-        errors::type_error(&msg);
-        -1
+        carapace_core::objects::baseobject::hash_not_implemented(o)
     })
 }
 

@@ -107,6 +107,36 @@ pub unsafe fn customize(t: *mut PyTypeObject, fam: Family, _is_root: bool) {
     };
 }
 
+/// The keyword-only attributes of ImportError, AttributeError and NameError:
+/// each key must be one of `names`, whose values go to the extra fields from
+/// `first` on (missing ones are cleared).
+unsafe fn keyword_fields(
+    o: *mut PyObject,
+    kwds: *mut PyObject,
+    names: &[&str],
+    first: usize,
+) -> PyResult<()> {
+    if !kwds.is_null() {
+        for (k, v) in dict::snapshot(kwds) {
+            let ks = unicode::to_string_lossy(k);
+            Py_DECREF(k);
+            Py_DECREF(v);
+            if !names.contains(&ks.as_str()) {
+                return crate::raise!(
+                    PyExc_TypeError,
+                    "'{}' is an invalid keyword argument for {}()",
+                    ks,
+                    crate::objects::typeobject::type_name(Py_TYPE(o))
+                );
+            }
+        }
+    }
+    for (i, name) in names.iter().enumerate() {
+        set_extra(o, first + i, kwarg(kwds, name));
+    }
+    Ok(())
+}
+
 unsafe fn arg(args: *mut PyObject, i: isize) -> *mut PyObject {
     if !args.is_null() && Py_SIZE(args) > i {
         tuple::get_item(args, i)
@@ -140,65 +170,20 @@ pub unsafe fn init_family(o: *mut PyObject, args: *mut PyObject, kwds: *mut PyOb
             },
         ),
         Family::Import => {
-            if !kwds.is_null() {
-                for (k, v) in dict::snapshot(kwds) {
-                    let ks = unicode::to_string_lossy(k);
-                    Py_DECREF(k);
-                    Py_DECREF(v);
-                    if ks != "name" && ks != "path" && ks != "name_from" {
-                        let _: PyResult<()> = crate::raise!(
-                            PyExc_TypeError,
-                            "'{}' is an invalid keyword argument for {}()",
-                            ks,
-                            crate::objects::typeobject::type_name(Py_TYPE(o))
-                        );
-                        return -1;
-                    }
-                }
+            if keyword_fields(o, kwds, &["name", "path", "name_from"], 1).is_err() {
+                return -1;
             }
             set_extra(o, 0, if n == 1 { arg(args, 0) } else { null_mut() });
-            set_extra(o, 1, kwarg(kwds, "name"));
-            set_extra(o, 2, kwarg(kwds, "path"));
-            set_extra(o, 3, kwarg(kwds, "name_from"));
         }
         Family::Attribute => {
-            if !kwds.is_null() {
-                for (k, v) in dict::snapshot(kwds) {
-                    let ks = unicode::to_string_lossy(k);
-                    Py_DECREF(k);
-                    Py_DECREF(v);
-                    if ks != "name" && ks != "obj" {
-                        let _: PyResult<()> = crate::raise!(
-                            PyExc_TypeError,
-                            "'{}' is an invalid keyword argument for {}()",
-                            ks,
-                            crate::objects::typeobject::type_name(Py_TYPE(o))
-                        );
-                        return -1;
-                    }
-                }
+            if keyword_fields(o, kwds, &["name", "obj"], 0).is_err() {
+                return -1;
             }
-            set_extra(o, 0, kwarg(kwds, "name"));
-            set_extra(o, 1, kwarg(kwds, "obj"));
         }
         Family::Name => {
-            if !kwds.is_null() {
-                for (k, v) in dict::snapshot(kwds) {
-                    let ks = unicode::to_string_lossy(k);
-                    Py_DECREF(k);
-                    Py_DECREF(v);
-                    if ks != "name" {
-                        let _: PyResult<()> = crate::raise!(
-                            PyExc_TypeError,
-                            "'{}' is an invalid keyword argument for {}()",
-                            ks,
-                            crate::objects::typeobject::type_name(Py_TYPE(o))
-                        );
-                        return -1;
-                    }
-                }
+            if keyword_fields(o, kwds, &["name"], 0).is_err() {
+                return -1;
             }
-            set_extra(o, 0, kwarg(kwds, "name"));
         }
         Family::Os => {
             if (2..=5).contains(&n) {
