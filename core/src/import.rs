@@ -873,7 +873,10 @@ pub unsafe fn import_builtin(name: *mut PyObject, full: &str) -> Option<*mut PyO
         t.0.iter()
             .find(|e| e.0.to_bytes() == full.as_bytes())
             .map(|e| e.1)
-    }?;
+    };
+    // The embedder's inittab first (it may replace a module), then Carapace's own
+    // native modules (`crate::modules`).
+    let init = init.or_else(|| crate::modules::find(full))?;
     CONTEXT.with(|c| c.borrow_mut().push((full.to_string(), true)));
     let r = init();
     let pending = CONTEXT.with(|c| c.borrow_mut().pop().map(|e| e.1).unwrap_or(false));
@@ -961,4 +964,9 @@ pub unsafe fn reload(m: *mut PyObject) -> *mut PyObject {
         return null_mut();
     }
     m
+}
+
+/// This area's types, slot tables filled, bases first (`lifecycle` readies them).
+pub unsafe fn static_types() -> Vec<*mut crate::typeobj::PyTypeObject> {
+    Vec::new()
 }

@@ -1,5 +1,6 @@
 //! Carapace's core: objects, types, the abstract object layer, thread states,
-//! the cycle collector, the import system. Plain Rust with C-compatible layouts;
+//! the cycle collector, the import system, the compiler (`compiler`, emitting
+//! `bytecode`), the interpreter (`vm`), `builtins` and the native `modules`. Plain Rust with C-compatible layouts;
 //! the exported C API lives in the `capi/` crate on top of it.
 
 #![allow(non_snake_case, non_upper_case_globals, non_camel_case_types)]
@@ -15,6 +16,9 @@
 #![allow(clippy::missing_transmute_annotations)]
 
 pub mod alloc;
+pub mod builtins;
+pub mod bytecode;
+pub mod compiler;
 pub mod critical;
 pub mod defs;
 pub mod errors;
@@ -24,9 +28,11 @@ pub mod gc;
 pub mod import;
 pub mod lifecycle;
 pub mod lock;
+pub mod modules;
 pub mod object;
 pub mod objects;
 pub mod protocols;
 pub mod pystate;
 pub mod typeobj;
 pub mod version;
+pub mod vm;

@@ -82,6 +82,18 @@ unsafe fn static_types() -> Vec<*mut PyTypeObject> {
     v
 }
 
+/// The non-exported types each area of the core defines (the interpreter's
+/// function and code types, builtins' iterators, native modules' types, ...):
+/// each area's `static_types` fills their slot tables and lists them, bases first.
+unsafe fn area_types() -> Vec<*mut PyTypeObject> {
+    let mut v = crate::objects::static_types();
+    v.extend(crate::vm::static_types());
+    v.extend(crate::builtins::static_types());
+    v.extend(crate::import::static_types());
+    v.extend(crate::modules::static_types());
+    v
+}
+
 /// `Py_InitializeEx`: build the object world and attach the calling thread.
 pub unsafe fn initialize() -> PyResult<()> {
     if INITIALIZED.load(Ordering::Acquire) {
@@ -143,6 +155,9 @@ pub unsafe fn initialize() -> PyResult<()> {
     }
     exceptions::init_types();
     exceptions::ready_types()?;
+    for t in area_types() {
+        typeobject::ready(t)?;
+    }
     BUILT.store(true, Ordering::Release);
     // 5. The modules every embedding expects.
     init_modules()?;
@@ -158,6 +173,7 @@ unsafe fn init_modules() -> PyResult<()> {
     (*pystate::interp()).builtins = module::m(builtins).md_dict;
     Py_INCREF((*pystate::interp()).builtins);
     exceptions::add_to_builtins((*pystate::interp()).builtins)?;
+    crate::builtins::init((*pystate::interp()).builtins)?;
     dict::set_str((*pystate::interp()).modules, "builtins", builtins)?;
     Py_DECREF(builtins);
     Ok(())

@@ -6,6 +6,9 @@ pub mod bytearray;
 pub mod bytes;
 pub mod bytes_ops;
 pub mod capsule;
+pub mod cell;
+pub mod classmethod;
+pub mod code;
 pub mod codecs;
 pub mod complex;
 pub mod descr;
@@ -17,9 +20,13 @@ pub mod exceptions;
 pub mod exceptions_fields;
 pub mod float;
 pub mod float_ops;
+pub mod frameobject;
+pub mod function;
 pub mod genericalias;
+pub mod genobject;
 pub mod heaptype;
 pub mod iterobject;
+pub mod lazyimport;
 pub mod list;
 pub mod list_ops;
 pub mod long;
@@ -37,13 +44,22 @@ pub mod set;
 pub mod slice;
 pub mod slots;
 pub mod structseq;
+pub mod superobject;
 pub mod sysmodule;
+pub mod template;
+pub mod textio;
 pub mod traceback;
 pub mod tuple;
 pub mod typeobject;
+pub mod typevar;
 pub mod unicode;
 pub mod unicode_db;
 pub mod unicode_format;
 pub mod unicode_ops;
 pub mod warnings;
 pub mod weakref;
+
+/// This area's types, slot tables filled, bases first (`lifecycle` readies them).
+pub unsafe fn static_types() -> Vec<*mut crate::typeobj::PyTypeObject> {
+    Vec::new()
+}

@@ -1,0 +1,1 @@
+//! `cell` objects: the shared variables of closures.

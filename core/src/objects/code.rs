@@ -1,0 +1,1 @@
+//! `code` objects: a `bytecode::CodeUnit` as a Python object.

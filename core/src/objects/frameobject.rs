@@ -1,0 +1,1 @@
+//! Frame objects: the Python view of a running or finished frame.

@@ -1,0 +1,1 @@
+//! Python functions and bound methods (`function`, `method`).

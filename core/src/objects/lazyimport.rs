@@ -1,0 +1,1 @@
+//! PEP 810 lazy imports: the proxy `lazy import` binds and its resolution.

@@ -1,0 +1,1 @@
+//! PEP 750 template strings: `string.templatelib.Template` and `Interpolation`.

@@ -1,0 +1,1 @@
+//! The evaluation loop: one arm per instruction of `bytecode::opcode`.

@@ -1,0 +1,1 @@
+//! Frames: the per-call state the evaluation loop runs on.
