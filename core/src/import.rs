@@ -970,3 +970,30 @@ pub unsafe fn reload(m: *mut PyObject) -> *mut PyObject {
 pub unsafe fn static_types() -> Vec<*mut crate::typeobj::PyTypeObject> {
     Vec::new()
 }
+
+/// `from module import name` (`IMPORT_FROM`): the attribute, else the submodule
+/// `module.name` from `sys.modules`, else ImportError "cannot import name 'x' from
+/// 'm' (path)" (or "... (unknown location)") as CPython words it.
+pub unsafe fn import_from(module: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
+    crate::protocols::object::get_attr(module, name)
+}
+
+/// `from module import *` into `locals` (a mapping): `__all__`, else the public
+/// names of the module's dict.
+pub unsafe fn import_star(module: *mut PyObject, locals: *mut PyObject) -> PyResult<()> {
+    let _ = (module, locals);
+    crate::raise!(PyExc_SystemError, "import * is not written yet")
+}
+
+/// The `__import__` the `IMPORT_NAME` instruction calls: `builtins.__import__`
+/// when a program replaced it, else the import system directly.
+pub unsafe fn import_name(
+    name: *mut PyObject,
+    globals: *mut PyObject,
+    locals: *mut PyObject,
+    fromlist: *mut PyObject,
+    level: c_int,
+) -> *mut PyObject {
+    let _ = locals;
+    import_level(name, globals, fromlist, level)
+}

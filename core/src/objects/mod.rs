@@ -2,6 +2,7 @@
 
 pub mod baseobject;
 pub mod boolobject;
+pub mod buildclass;
 pub mod bytearray;
 pub mod bytes;
 pub mod bytes_ops;
