@@ -314,8 +314,10 @@ opcodes! { |oparg|
 
     /// Turn the frame into a generator, coroutine or async generator object (by
     /// co_flags) and return it; the first instruction of such code blocks, after
-    /// MAKE_CELL/COPY_FREE_VARS.
-    RETURN_GENERATOR = 120, 0, (0, 0), None;
+    /// MAKE_CELL/COPY_FREE_VARS. The first resumption (`send(None)`, `next()`)
+    /// continues after it with the sent value pushed, as every resumption does
+    /// (the compiler follows it with POP_TOP).
+    RETURN_GENERATOR = 120, 0, (0, 1), None;
     /// (value -- sent): suspend, yielding value; resumes with the sent value.
     /// oparg: 0 for `yield`, 1 inside `yield from`/`await`.
     YIELD_VALUE = 121, 0, (1, 1), None;
