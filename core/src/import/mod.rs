@@ -23,7 +23,6 @@ mod source;
 use core::ffi::c_int;
 use core::ptr::null_mut;
 
-use crate::defs::*;
 use crate::exported::*;
 use crate::object::*;
 use crate::objects::{dict, exceptions, module, unicode};
@@ -724,54 +723,6 @@ unsafe fn handle_fromlist(
     Ok(())
 }
 
-/// The `__import__` function of `builtins` (register `IMPORT_DEF`):
-/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`.
-pub unsafe extern "C" fn builtin_import(
-    _self: *mut PyObject,
-    args: *mut PyObject,
-    kw: *mut PyObject,
-) -> *mut PyObject {
-    let a = match machinery::parse_args(
-        "__import__",
-        args,
-        kw,
-        &["name", "globals", "locals", "fromlist", "level"],
-        1,
-    ) {
-        Ok(a) => a,
-        Err(()) => return null_mut(),
-    };
-    let level = if a[4].is_null() {
-        0
-    } else {
-        let Ok(v) = crate::protocols::number::as_ssize_t(a[4], null_mut()) else {
-            return null_mut();
-        };
-        match c_int::try_from(v) {
-            Ok(l) => l,
-            Err(_) => return crate::raise_null!(PyExc_OverflowError, "level out of range"),
-        }
-    };
-    let globals = if a[1].is_null() || a[1] == none() {
-        null_mut()
-    } else {
-        a[1]
-    };
-    if !unicode::is_unicode(a[0]) {
-        return crate::raise_null!(
-            PyExc_TypeError,
-            "__import__() argument 1 must be str, not {}",
-            crate::objects::typeobject::short_name(Py_TYPE(a[0]))
-        );
-    }
-    import_level(a[0], globals, a[3], level)
-}
-
-/// The method definition of `builtins.__import__` (the builtins module adds a
-/// function made from it).
-pub static mut IMPORT_DEF: PyMethodDef =
-    crate::meth!(c"__import__", builtin_import, METH_VARARGS | METH_KEYWORDS);
-
 /// What the `IMPORT_NAME` instruction does without its lazy bit: a lazy-import
 /// proxy when the import is potentially lazy anyway (mode "all", or the name is
 /// in the module's `__lazy_modules__`; module level only), else
@@ -829,11 +780,7 @@ pub unsafe fn import_name_eager(
     if f.is_null() {
         return crate::raise_null!(PyExc_ImportError, "__import__ not found");
     }
-    let ours = crate::objects::methodobject::is_cfunction(f) && {
-        let ml = (*(f as *mut crate::objects::methodobject::CFunctionObject)).m_ml;
-        !ml.is_null() && (*ml).ml_meth.map(|p| p as usize) == IMPORT_DEF.ml_meth.map(|p| p as usize)
-    };
-    if ours {
+    if is_builtin_import(f) {
         return import_level(name, globals, fromlist, level);
     }
     let f = Owned::from_borrowed(f);
@@ -852,6 +799,20 @@ pub unsafe fn import_name_eager(
             lv.as_ptr(),
         ],
     )
+}
+
+/// Is `f` the `__import__` of the `builtins` module (not a replacement)? Then
+/// `IMPORT_NAME` skips the call, as CPython does for its original import function.
+unsafe fn is_builtin_import(f: *mut PyObject) -> bool {
+    if !crate::objects::methodobject::is_cfunction(f) {
+        return false;
+    }
+    let c = &*(f as *mut crate::objects::methodobject::CFunctionObject);
+    !c.m_ml.is_null()
+        && core::ffi::CStr::from_ptr((*c.m_ml).ml_name).to_bytes() == b"__import__"
+        && !c.m_self.is_null()
+        && module::is_module(c.m_self)
+        && module::name_string(c.m_self) == "builtins"
 }
 
 /// Would module `m` (with this origin) shadow something: its directory is
