@@ -345,8 +345,16 @@ unsafe fn init_module_attrs(
         Py_DECREF(v);
         Ok(v == none())
     };
+    // Objects other than modules (from a create slot) may refuse attributes.
     let set = |attr: &str, v: *mut PyObject| -> PyResult<()> {
-        crate::protocols::object::set_attr(m, unicode::intern_str(attr), v)
+        let r = crate::protocols::object::set_attr(m, unicode::intern_str(attr), v);
+        if r.is_err()
+            && crate::errors::exception_matches(exceptions::exc(&raw mut PyExc_AttributeError))
+        {
+            crate::errors::clear();
+            return Ok(());
+        }
+        r
     };
     let get = |attr: &str| owned(crate::protocols::object::get_attr_str(spec, attr));
     if missing("__name__")? {
