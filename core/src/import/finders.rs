@@ -164,7 +164,7 @@ unsafe fn entries(path: *mut PyObject) -> PyResult<Vec<Owned>> {
 
 /// The finder for one path entry (`sys.path_importer_cache`, filled through
 /// `sys.path_hooks`), or None.
-unsafe fn get_importer(entry: *mut PyObject) -> PyResult<Option<Owned>> {
+pub unsafe fn get_importer(entry: *mut PyObject) -> PyResult<Option<Owned>> {
     let key = if unicode::bytes_of(entry).is_empty() {
         match cwd() {
             Some(c) => str_obj(&c)?,

@@ -1144,3 +1144,61 @@ unsafe fn reload_impl(m: *mut PyObject) -> PyResult<Owned> {
     }
     Ok(Owned(now))
 }
+
+/// `PyImport_GetImporter`: the finder for path entry `path` (through
+/// `sys.path_hooks`, cached in `sys.path_importer_cache`), or None.
+pub unsafe fn get_importer(path: *mut PyObject) -> PyResult<Option<Owned>> {
+    finders::install_sys_hooks()?;
+    finders::get_importer(path)
+}
+
+/// `PyImport_ExecCodeModuleObject`: run a code object as the body of module
+/// `name` (made in `sys.modules` if missing; `__builtins__` added), with a spec
+/// for the file `pathname` when given; returns `sys.modules[name]` afterwards. On
+/// failure the module is removed from `sys.modules`.
+pub unsafe fn exec_code_module(
+    name: *mut PyObject,
+    code: *mut PyObject,
+    pathname: *mut PyObject,
+) -> *mut PyObject {
+    let r = (|| -> PyResult<Owned> {
+        let m = owned(add_module(name))?;
+        let d = module::m(m.as_ptr()).md_dict;
+        if !module::is_module(m.as_ptr()) || d.is_null() {
+            return crate::raise!(PyExc_TypeError, "module has no __dict__");
+        }
+        if dict::get_str(d, "__builtins__").is_null() {
+            dict::set_str(d, "__builtins__", crate::vm::current_builtins())?;
+        }
+        if !pathname.is_null() && unicode::is_unicode(pathname) {
+            let path = unicode::to_string_lossy(pathname);
+            let loader =
+                machinery::new_file_loader(&raw mut machinery::SOURCE_LOADER_TYPE, name, &path)?;
+            let spec = machinery::new_spec(name, loader.as_ptr(), Some(&path), null_mut(), true)?;
+            dict::set_str(d, "__spec__", spec.as_ptr())?;
+            dict::set_str(d, "__loader__", loader.as_ptr())?;
+            dict::set_str(d, "__file__", pathname)?;
+        }
+        owned(crate::vm::eval_code(code, d, d))?;
+        let now = get_module(name);
+        if now.is_null() {
+            if crate::errors::raised().is_null() {
+                let rep = owned(crate::protocols::object::repr(name))?;
+                let msg = format!(
+                    "Loaded module {} not found in sys.modules",
+                    unicode::to_string_lossy(rep.as_ptr())
+                );
+                raise_import_error(&raw mut PyExc_ImportError, &msg, null_mut(), None);
+            }
+            return Err(());
+        }
+        Ok(Owned(now))
+    })();
+    match r {
+        Ok(m) => m.into_ptr(),
+        Err(()) => {
+            remove_from_cache(name);
+            null_mut()
+        }
+    }
+}
