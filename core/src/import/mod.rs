@@ -123,7 +123,7 @@ pub unsafe fn static_types() -> Vec<*mut crate::typeobj::PyTypeObject> {
 // ---- loading ------------------------------------------------------------------------------
 
 /// Is the module being executed right now (its spec's `_initializing`)?
-unsafe fn is_initializing(m: *mut PyObject) -> bool {
+pub unsafe fn is_initializing(m: *mut PyObject) -> bool {
     let spec = if module::is_module(m) {
         let d = module::m(m).md_dict;
         if d.is_null() {

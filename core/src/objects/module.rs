@@ -187,10 +187,85 @@ unsafe extern "C" fn module_clear(o: *mut PyObject) -> c_int {
     0
 }
 
+/// `repr()` of a str object (quotes chosen as Python does); `'?'` on failure.
+unsafe fn str_repr(o: *mut PyObject) -> String {
+    let r = crate::protocols::object::repr(o);
+    if r.is_null() {
+        crate::errors::clear();
+        return "'?'".into();
+    }
+    let s = unicode::to_string_lossy(r);
+    Py_DECREF(r);
+    s
+}
+
+/// As importlib's `_module_repr_from_spec`: the origin when there is one
+/// (`from 'path'` for files, `(built-in)` style otherwise), else the loader
+/// (namespace packages list their path).
+unsafe fn repr_from_spec(spec: *mut PyObject, name: &str) -> Option<String> {
+    use crate::protocols::object::{get_attr_str, repr};
+    let attr = |n: &str| {
+        let v = get_attr_str(spec, n);
+        if v.is_null() {
+            crate::errors::clear();
+        }
+        Owned::from_new(v)
+    };
+    let spec_name = attr("name");
+    let name_r = match &spec_name {
+        Some(n) if unicode::is_unicode(n.as_ptr()) => str_repr(n.as_ptr()),
+        _ => format!("'{}'", name),
+    };
+    let origin = attr("origin");
+    match origin {
+        Some(o) if o.as_ptr() != none() => {
+            let has_location = attr("has_location");
+            if has_location.is_some_and(|h| h.as_ptr() == py_true()) {
+                Some(format!("<module {} from {}>", name_r, str_repr(o.as_ptr())))
+            } else {
+                let os = crate::protocols::object::str(o.as_ptr());
+                let os = Owned::from_new(os)?;
+                Some(format!(
+                    "<module {} ({})>",
+                    name_r,
+                    unicode::to_string_lossy(os.as_ptr())
+                ))
+            }
+        }
+        _ => {
+            let loader = attr("loader");
+            let loader = match loader {
+                Some(l) if l.as_ptr() != none() => l,
+                _ => return Some(format!("<module {}>", name_r)),
+            };
+            let lt = crate::objects::typeobject::tp_name(Py_TYPE(loader.as_ptr()));
+            if lt.ends_with("NamespaceLoader") {
+                let path = Owned::from_new(get_attr_str(loader.as_ptr(), "_path"));
+                let list = path
+                    .and_then(|p| Owned::from_new(crate::protocols::sequence::to_list(p.as_ptr())));
+                if let Some(list) = list {
+                    let lr = Owned::from_new(repr(list.as_ptr()))?;
+                    return Some(format!(
+                        "<module {} (namespace) from {}>",
+                        name_r,
+                        unicode::to_string_lossy(lr.as_ptr())
+                    ));
+                }
+                crate::errors::clear();
+            }
+            let lr = Owned::from_new(repr(loader.as_ptr()))?;
+            Some(format!(
+                "<module {} ({})>",
+                name_r,
+                unicode::to_string_lossy(lr.as_ptr())
+            ))
+        }
+    }
+}
+
 unsafe extern "C" fn module_repr(o: *mut PyObject) -> *mut PyObject {
     let name = name_string(o);
     let d = m(o).md_dict;
-    // As importlib's `_module_repr`: the spec's origin first, then `__file__`.
     let spec = if d.is_null() {
         null_mut()
     } else {
@@ -198,22 +273,9 @@ unsafe extern "C" fn module_repr(o: *mut PyObject) -> *mut PyObject {
     };
     if !spec.is_null() && spec != none() {
         let saved = crate::errors::take_raised();
-        let origin = crate::protocols::object::get_attr_str(spec, "origin");
-        let loc = crate::protocols::object::get_attr_str(spec, "has_location");
+        let r = repr_from_spec(spec, &name);
         crate::errors::clear();
         crate::errors::set_raised(saved);
-        let r = if !origin.is_null() && unicode::is_unicode(origin) {
-            let os = unicode::to_string_lossy(origin);
-            Some(if !loc.is_null() && loc == py_true() {
-                format!("<module '{}' from '{}'>", name, os)
-            } else {
-                format!("<module '{}' ({})>", name, os)
-            })
-        } else {
-            None
-        };
-        Py_XDECREF(origin);
-        Py_XDECREF(loc);
         if let Some(r) = r {
             return unicode::from_str(&r);
         }
@@ -224,11 +286,7 @@ unsafe extern "C" fn module_repr(o: *mut PyObject) -> *mut PyObject {
         dict::get_str(d, "__file__")
     };
     if !file.is_null() && unicode::is_unicode(file) {
-        return unicode::from_str(&format!(
-            "<module '{}' from '{}'>",
-            name,
-            unicode::to_string_lossy(file)
-        ));
+        return unicode::from_str(&format!("<module '{}' from {}>", name, str_repr(file)));
     }
     unicode::from_str(&format!("<module '{}'>", name))
 }
@@ -236,6 +294,19 @@ unsafe extern "C" fn module_repr(o: *mut PyObject) -> *mut PyObject {
 /// Attribute lookup: the generic one, then the module's `__getattr__`.
 unsafe extern "C" fn module_getattro(o: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
     let r = crate::objects::baseobject::generic_getattr_with_dict(o, name, null_mut(), true);
+    if !r.is_null() && crate::objects::lazyimport::is_lazy(r) {
+        // PEP 810: a lazy import bound in the module resolves on attribute access,
+        // and the module keeps the real object.
+        let real = crate::objects::lazyimport::reify(r);
+        Py_DECREF(r);
+        if !real.is_null() && !m(o).md_dict.is_null() {
+            let cur = dict::get_item_borrowed(m(o).md_dict, name);
+            if !cur.is_null() && crate::objects::lazyimport::is_lazy(cur) {
+                let _ = dict::set_item(m(o).md_dict, name, real);
+            }
+        }
+        return real;
+    }
     if !r.is_null() || !crate::errors::raised().is_null() {
         return r;
     }
@@ -246,15 +317,20 @@ unsafe extern "C" fn module_getattro(o: *mut PyObject, name: *mut PyObject) -> *
             return crate::protocols::call::call_function(ga, &[name]);
         }
     }
-    crate::objects::exceptions::raise_attribute_error(
-        o,
-        name,
-        &format!(
+    let msg = if crate::import::is_initializing(o) {
+        format!(
+            "partially initialized module '{}' has no attribute '{}' (most likely due to a circular import)",
+            name_string(o),
+            unicode::to_string_lossy(name)
+        )
+    } else {
+        format!(
             "module '{}' has no attribute '{}'",
             name_string(o),
             unicode::to_string_lossy(name)
-        ),
-    );
+        )
+    };
+    crate::objects::exceptions::raise_attribute_error(o, name, &msg);
     null_mut()
 }
 
