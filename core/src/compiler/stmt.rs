@@ -714,7 +714,9 @@ impl<'a> Compiler<'a> {
             self.op(Op::BEFORE_WITH);
         }
         let depth = self.depth();
-        self.u().unit.push_handler(handler, depth - 1, true);
+        self.u()
+            .unit
+            .push_handler(handler, depth.saturating_sub(1), true);
         self.u().fblocks.push(FBlock::With {
             is_async: w.is_async,
             loc,
