@@ -213,11 +213,3 @@ pub unsafe fn positional<'a>(
     crate::objects::sequtil::check_positional(name, a.len(), min, max)?;
     Ok(a)
 }
-
-/// "name() takes no keyword arguments" when a vectorcall got keywords.
-pub unsafe fn no_kwnames(name: &str, kwnames: *mut PyObject) -> PyResult<()> {
-    if !kwnames.is_null() && Py_SIZE(kwnames) > 0 {
-        return crate::raise!(PyExc_TypeError, "{}() takes no keyword arguments", name);
-    }
-    Ok(())
-}

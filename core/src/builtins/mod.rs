@@ -6,6 +6,7 @@
 //! `vars`, `dir`); `args` parses keyword arguments as Argument Clinic does.
 
 pub mod args;
+mod eval;
 mod functions;
 mod io;
 
@@ -41,6 +42,7 @@ pub unsafe fn init(d: *mut PyObject) -> PyResult<()> {
     for table in [
         (&raw mut functions::METHODS).cast::<PyMethodDef>(),
         (&raw mut io::METHODS).cast(),
+        (&raw mut eval::METHODS).cast(),
     ] {
         add_functions(d, table, core::ptr::null_mut(), "builtins")?;
     }
