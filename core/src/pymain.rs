@@ -7,7 +7,7 @@
 //! library on `sys.path`, `site` cannot be found and the command behaves as with
 //! `-S`.
 
-use std::io::{BufRead, Read, Write};
+use std::io::{Read, Write};
 use std::sync::OnceLock;
 
 use crate::compiler::Mode;
@@ -689,19 +689,23 @@ fn needs_more(src: &str) -> bool {
     first_compound && !src.ends_with("\n\n")
 }
 
-/// Read one line (without the prompt's echo); None at end of input.
-fn read_line(prompt: &str) -> Option<String> {
-    let _ = std::io::stdout().flush();
-    let mut err = std::io::stderr();
-    let _ = err.write_all(prompt.as_bytes());
-    let _ = err.flush();
-    let mut line = String::new();
-    match std::io::stdin().lock().read_line(&mut line) {
-        Ok(0) => None,
-        Ok(_) => Some(line),
-        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => Some(String::new()),
-        Err(_) => None,
+/// Write the prompt to stderr and read one line from `sys.stdin`; None at end
+/// of input. KeyboardInterrupt (Ctrl-C while reading) is left raised: Err.
+unsafe fn read_line(prompt: &str) -> PyResult<Option<String>> {
+    flush_stdout();
+    sysmodule::write_stderr(prompt);
+    let stdin = sysmodule::get_object("stdin");
+    if stdin.is_null() || stdin == none() {
+        return Ok(None);
     }
+    let stdin = Owned(new_ref(stdin));
+    let line = Owned(crate::protocols::call::call_method(
+        stdin.as_ptr(),
+        "readline",
+        &[],
+    )?);
+    let s = unicode::to_string_lossy(line.as_ptr());
+    Ok((!s.is_empty()).then_some(s))
 }
 
 /// The prompt strings `sys.ps1`/`sys.ps2` (set at start when missing).
@@ -738,28 +742,40 @@ pub unsafe fn interactive(c: &Config, banner: bool) -> i32 {
     }
     loop {
         let ps1 = prompt("ps1", ">>> ");
-        let Some(first) = read_line(&ps1) else {
-            eprintln!();
-            return 0;
+        let mut src = match read_line(&ps1) {
+            Ok(Some(l)) => l,
+            Ok(None) => {
+                sysmodule::write_stderr("\n");
+                return 0;
+            }
+            Err(()) => {
+                sysmodule::write_stderr("\n");
+                let _ = print_exception();
+                continue;
+            }
         };
-        if sysmodule::check_signals() < 0 {
-            eprintln!();
-            let _ = print_exception();
-            continue;
-        }
-        let mut src = first;
         if src.trim().is_empty() {
             continue;
         }
+        let mut interrupted = false;
         while needs_more(&src) {
             let ps2 = prompt("ps2", "... ");
             match read_line(&ps2) {
-                Some(l) => src.push_str(&l),
-                None => {
+                Ok(Some(l)) => src.push_str(&l),
+                Ok(None) => {
                     src.push('\n');
                     break;
                 }
+                Err(()) => {
+                    interrupted = true;
+                    break;
+                }
             }
+        }
+        if interrupted {
+            sysmodule::write_stderr("\n");
+            let _ = print_exception();
+            continue;
         }
         if run_interactive_one(&src).is_err() {
             let status = print_exception();

@@ -114,7 +114,62 @@ pub unsafe fn write_text(file: *mut PyObject, s: &str) -> PyResult<()> {
     write_with(write.as_ptr(), t.as_ptr())
 }
 
-pub static mut METHODS: [PyMethodDef; 2] = [
+/// `input(prompt='', /)`: write the prompt to `sys.stdout`, read a line from
+/// `sys.stdin` without its newline; EOFError at end of input.
+unsafe extern "C" fn builtin_input(
+    _m: *mut PyObject,
+    args: *const *mut PyObject,
+    nargs: Py_ssize_t,
+) -> *mut PyObject {
+    let r = (|| -> PyResult<*mut PyObject> {
+        let a = super::args::positional("input", args, nargs, 0, 1)?;
+        let stdin = Owned(input_stream("stdin")?);
+        let stdout = Owned(input_stream("stdout")?);
+        let stderr = sysmodule::get_object("stderr");
+        if !stderr.is_null() && stderr != none() {
+            let stderr = Owned(new_ref(stderr));
+            // Errors flushing stderr are ignored, as in CPython.
+            match call::call_method(stderr.as_ptr(), "flush", &[]) {
+                Ok(r) => Py_DECREF(r),
+                Err(()) => crate::errors::clear(),
+            }
+        }
+        if let Some(&prompt) = a.first() {
+            write_str(stdout.as_ptr(), prompt)?;
+        }
+        Py_DECREF(call::call_method(stdout.as_ptr(), "flush", &[])?);
+        let line = Owned(call::call_method(stdin.as_ptr(), "readline", &[])?);
+        if !unicode::is_unicode(line.as_ptr()) {
+            return crate::raise!(PyExc_TypeError, "object.readline() returned non-string");
+        }
+        let n = unicode::as_unicode(line.as_ptr()).length as usize;
+        if n == 0 {
+            return crate::raise!(PyExc_EOFError, "EOF when reading a line");
+        }
+        if unicode::char_at(line.as_ptr(), n - 1) == '\n' as u32 {
+            return nonnull(unicode::substring(line.as_ptr(), 0, n - 1));
+        }
+        Ok(line.into_ptr())
+    })();
+    r.unwrap_or(null_mut())
+}
+
+/// `sys.stdin`/`sys.stdout` for input(): RuntimeError when lost or None.
+unsafe fn input_stream(name: &str) -> PyResult<*mut PyObject> {
+    let f = sysmodule::get_object(name);
+    if f.is_null() || f == none() {
+        return crate::raise!(PyExc_RuntimeError, "input(): lost sys.{}", name);
+    }
+    Ok(new_ref(f))
+}
+
+pub static mut METHODS: [PyMethodDef; 4] = [
+    crate::meth!(c"input", builtin_input, crate::defs::METH_FASTCALL),
+    crate::meth!(
+        c"open",
+        crate::objects::textio::builtin_open,
+        METH_FASTCALL | METH_KEYWORDS
+    ),
     crate::meth!(c"print", builtin_print, METH_FASTCALL | METH_KEYWORDS),
     SENTINEL,
 ];
