@@ -524,7 +524,7 @@ unsafe extern "C" fn member_get(
                 d(descr).d_name,
                 &format!(
                     "'{}' object has no attribute '{}'",
-                    type_name(Py_TYPE(obj)),
+                    crate::objects::typeobject::fully_qualified_name(Py_TYPE(obj)),
                     name_of(descr)
                 ),
             );
