@@ -475,7 +475,7 @@ fn align_up(n: isize) -> isize {
 }
 
 /// The most derived metatype among `meta` and the types of `bases`.
-unsafe fn calculate_metaclass(
+pub unsafe fn calculate_metaclass(
     meta: *mut PyTypeObject,
     bases: *mut PyObject,
 ) -> PyResult<*mut PyTypeObject> {
