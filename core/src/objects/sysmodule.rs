@@ -47,6 +47,18 @@ pub unsafe fn init() -> PyResult<()> {
     dict::set_str(d, "maxsize", mx)?;
     Py_DECREF(mx);
     init_streams_and_options(d)?;
+    init_functions(sys, d)?;
+    if let Some(c) = crate::pymain::config() {
+        set_argv(&c.argv, !c.safe_path)?;
+        let orig = list::new(0);
+        nonnull(orig)?;
+        let orig = Owned(orig);
+        for a in &c.orig_argv {
+            let s = Owned(nonnull(unicode::from_str(a))?);
+            list::append(orig.as_ptr(), s.as_ptr())?;
+        }
+        dict::set_str(d, "orig_argv", orig.as_ptr())?;
+    }
     Py_DECREF(sys);
     Ok(())
 }
@@ -637,4 +649,102 @@ pub unsafe fn check_signals() -> i32 {
         return -1;
     }
     0
+}
+
+// ---- hooks -----------------------------------------------------------------------------
+
+/// Report an uncaught exception with `sys.excepthook` (CPython's top level):
+/// a failing hook is reported, then the original exception.
+pub unsafe fn call_excepthook(e: *mut PyObject) {
+    let hook = get_object("excepthook");
+    if hook.is_null() || hook == crate::exported::none() {
+        write_stderr("sys.excepthook is missing\n");
+        crate::objects::traceback::display(e);
+        return;
+    }
+    let hook = Owned(new_ref(hook));
+    let tb = crate::objects::exceptions::get_traceback(e);
+    let tb = if tb.is_null() {
+        crate::exported::none()
+    } else {
+        tb
+    };
+    let r =
+        crate::protocols::call::call_function(hook.as_ptr(), &[Py_TYPE(e) as *mut PyObject, e, tb]);
+    if !r.is_null() {
+        Py_DECREF(r);
+        return;
+    }
+    let e2 = crate::errors::take_raised();
+    write_stderr("Error in sys.excepthook:\n");
+    if !e2.is_null() {
+        crate::objects::traceback::display(e2);
+        Py_DECREF(e2);
+    }
+    write_stderr("\nOriginal exception was:\n");
+    crate::objects::traceback::display(e);
+}
+
+/// `sys.excepthook(type, value, traceback)`: print the exception to stderr.
+unsafe extern "C" fn sys_excepthook(
+    _m: *mut PyObject,
+    args: *const *mut PyObject,
+    nargs: Py_ssize_t,
+) -> *mut PyObject {
+    let Ok(a) = crate::builtins::args::positional("excepthook", args, nargs, 3, 3) else {
+        return null_mut();
+    };
+    if crate::errors::is_exception_instance(a[1]) {
+        crate::objects::traceback::display(a[1]);
+    } else {
+        // Not an exception instance: printed as CPython does for such values.
+        let t = crate::objects::typeobject::type_name(Py_TYPE(a[1]));
+        write_stderr(&format!(
+            "TypeError: print_exception(): Exception expected for value, {t} found\n"
+        ));
+    }
+    new_ref(crate::exported::none())
+}
+
+/// `sys.displayhook(value)`: print `repr(value)` to stdout and keep it in
+/// `builtins._` (None prints nothing).
+unsafe extern "C" fn sys_displayhook(_m: *mut PyObject, v: *mut PyObject) -> *mut PyObject {
+    let r = (|| -> PyResult<()> {
+        if v == crate::exported::none() {
+            return Ok(());
+        }
+        let builtins = (*interp()).builtins;
+        dict::set_str(builtins, "_", crate::exported::none())?;
+        let out = get_object("stdout");
+        if out.is_null() || out == crate::exported::none() {
+            return crate::raise!(PyExc_RuntimeError, "lost sys.stdout");
+        }
+        let out = Owned(new_ref(out));
+        let text = Owned(nonnull(crate::protocols::object::repr(v))?);
+        crate::objects::traceback::write_to(
+            out.as_ptr(),
+            &unicode::to_string_lossy(text.as_ptr()),
+        )?;
+        crate::objects::traceback::write_to(out.as_ptr(), "\n")?;
+        dict::set_str(builtins, "_", v)
+    })();
+    match r {
+        Ok(()) => new_ref(crate::exported::none()),
+        Err(()) => null_mut(),
+    }
+}
+
+static mut SYS_METHODS: [PyMethodDef; 3] = [
+    crate::meth!(c"excepthook", sys_excepthook, crate::defs::METH_FASTCALL),
+    crate::meth!(c"displayhook", sys_displayhook, METH_O),
+    PyMethodDef::SENTINEL,
+];
+
+/// Add the functions of `sys` (and `__excepthook__`/`__displayhook__`).
+unsafe fn init_functions(sys: *mut PyObject, d: *mut PyObject) -> PyResult<()> {
+    crate::builtins::add_functions(d, (&raw mut SYS_METHODS).cast(), sys, "sys")?;
+    for name in ["excepthook", "displayhook"] {
+        dict::set_str(d, &format!("__{name}__"), dict::get_str(d, name))?;
+    }
+    Ok(())
 }
