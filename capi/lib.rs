@@ -47,6 +47,7 @@ mod module;
 mod number;
 mod object;
 mod os;
+mod pymain;
 mod pystate;
 mod refcount;
 mod sequence;

@@ -76,6 +76,12 @@ pub mod intrinsic2 {
     pub const SET_TYPEPARAM_DEFAULT: u32 = 5;
 }
 
+/// `LOAD_COMMON_CONSTANT` arguments (CPython 3.14's numbering).
+pub mod common {
+    pub const ASSERTION_ERROR: u32 = 0;
+    pub const NOT_IMPLEMENTED_ERROR: u32 = 1;
+}
+
 /// `BINARY_OP` arguments (CPython's `NB_*`): the in-place form is the plain one + 13.
 pub mod binop {
     pub const ADD: u32 = 0;
@@ -237,7 +243,9 @@ opcodes! { |oparg|
     /// (iterator -- iterator, next): on exhaustion pops the iterator and jumps to the
     /// target (no END_FOR in this instruction set).
     FOR_ITER = 81, 1, (1, 2), Some((1, 0));
-    /// Unconditional forward jump.
+    /// Unconditional jump with no eval-breaker check: forward jumps, and the
+    /// backward edge of the `yield from`/`await` send loop (CPython's
+    /// JUMP_BACKWARD_NO_INTERRUPT).
     JUMP = 82, 0, (0, 0), Some((0, 0));
     /// Backward jump (loop edge): checks the eval breaker; hotness counter later.
     JUMP_BACKWARD = 83, 1, (0, 0), Some((0, 0));
@@ -274,6 +282,10 @@ opcodes! { |oparg|
     LOAD_ASSERTION_ERROR = 98, 0, (0, 1), None;
     /// Create `__annotations__` in the frame's locals if missing.
     SETUP_ANNOTATIONS = 99, 0, (0, 0), None;
+    /// ( -- value): the `common` constant in oparg (builtin objects code needs
+    /// even when the name is shadowed, e.g. `NotImplementedError` raised by
+    /// `__annotate__` functions for formats they do not handle).
+    LOAD_COMMON_CONSTANT = 102, 0, (0, 1), None;
 
     /// (level, fromlist -- module): `__import__(names[oparg >> 1], globals, locals,
     /// fromlist, level)`; with oparg & 1 the import is lazy (PEP 810): pushes a
@@ -319,7 +331,10 @@ opcodes! { |oparg|
     /// (the compiler follows it with POP_TOP).
     RETURN_GENERATOR = 120, 0, (0, 1), None;
     /// (value -- sent): suspend, yielding value; resumes with the sent value.
-    /// oparg: 0 for `yield`, 1 inside `yield from`/`await`.
+    /// oparg: 0 for `yield`, 1 inside `yield from`/`await`. `throw()` resumes
+    /// the same way (None pushed as the sent value) and then raises at this
+    /// instruction, so the handler of a `yield from` (CLEANUP_THROW) finds
+    /// (receiver, sent, exc).
     YIELD_VALUE = 121, 0, (1, 1), None;
     /// (receiver, value -- receiver, result): send value into receiver (`next()` when
     /// None for generators/iterators). If the receiver returns, replace TOS with the
