@@ -1,9 +1,5 @@
-//! Importing modules (`PyImport_*`).
-//!
-//! Carapace has no bytecode interpreter yet, so the functions that execute code
-//! objects (`PyImport_ExecCodeModule*`), the frozen-module ones and
-//! `PyImport_ReloadModule` of source modules are left to the interpreter work;
-//! everything that finds and loads extension modules is here.
+//! Importing modules (`PyImport_*`) over the core's import system
+//! (`carapace_core::import`). Carapace has no frozen modules.
 
 use core::ffi::{c_char, c_int, CStr};
 use core::ptr::null_mut;
@@ -164,10 +160,9 @@ pub unsafe extern "C" fn PyImport_ImportFrozenModule(name: *const c_char) -> c_i
     r
 }
 
-/// `importlib.reload` for what can be loaded: the module must be the one in
-/// `sys.modules`; an extension module whose state exists is not initialised
-/// again (CPython's `exec_dynamic`), one that was never executed runs its exec
-/// slots now.
+/// `importlib.reload`: the module must be the one in `sys.modules`; a source
+/// module is executed again in its namespace; an extension module whose exec
+/// slots ran is not initialised again (CPython's `exec_dynamic`).
 #[no_mangle]
 pub unsafe extern "C" fn PyImport_ReloadModule(m: *mut PyObject) -> *mut PyObject {
     guard!(null_mut(), { import::reload(m) })
@@ -190,4 +185,87 @@ const _: () = {
 #[no_mangle]
 pub unsafe extern "C" fn PyImport_GetMagicTag() -> *const c_char {
     MAGIC_TAG.as_ptr()
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn PyImport_ExecCodeModuleObject(
+    name: *mut PyObject,
+    co: *mut PyObject,
+    pathname: *mut PyObject,
+    _cpathname: *mut PyObject,
+) -> *mut PyObject {
+    guard!(null_mut(), {
+        if name.is_null() || co.is_null() || !unicode::is_unicode(name) {
+            errors::bad_internal_call();
+            return null_mut();
+        }
+        import::exec_code_module(name, co, pathname)
+    })
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn PyImport_ExecCodeModuleWithPathnames(
+    name: *const c_char,
+    co: *mut PyObject,
+    pathname: *const c_char,
+    cpathname: *const c_char,
+) -> *mut PyObject {
+    let n = guard!(null_mut(), { str_arg(name) });
+    if n.is_null() {
+        return n;
+    }
+    // Without a source path, the bytecode path stands for it (CPython derives
+    // the source file from it).
+    let p = if !pathname.is_null() {
+        pathname
+    } else {
+        cpathname
+    };
+    let path = if p.is_null() {
+        null_mut()
+    } else {
+        guard!(null_mut(), { str_arg(p) })
+    };
+    if !p.is_null() && path.is_null() {
+        Py_DECREF(n);
+        return null_mut();
+    }
+    let r = PyImport_ExecCodeModuleObject(n, co, path, null_mut());
+    Py_DECREF(n);
+    Py_XDECREF(path);
+    r
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn PyImport_ExecCodeModuleEx(
+    name: *const c_char,
+    co: *mut PyObject,
+    pathname: *const c_char,
+) -> *mut PyObject {
+    PyImport_ExecCodeModuleWithPathnames(name, co, pathname, core::ptr::null())
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn PyImport_ExecCodeModule(
+    name: *const c_char,
+    co: *mut PyObject,
+) -> *mut PyObject {
+    PyImport_ExecCodeModuleWithPathnames(name, co, core::ptr::null(), core::ptr::null())
+}
+
+/// The finder for a path entry (`sys.path_importer_cache` through
+/// `sys.path_hooks`), None when no hook accepts it.
+#[no_mangle]
+pub unsafe extern "C" fn PyImport_GetImporter(path: *mut PyObject) -> *mut PyObject {
+    guard!(null_mut(), {
+        if path.is_null() || !unicode::is_unicode(path) {
+            errors::bad_internal_call();
+            return null_mut();
+        }
+        match import::get_importer(path) {
+            Ok(Some(f)) => f.into_ptr(),
+            Ok(None) => new_ref(carapace_core::exported::none()),
+            Err(()) => null_mut(),
+        }
+    })
 }
