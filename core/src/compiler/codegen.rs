@@ -761,10 +761,10 @@ impl<'a> Compiler<'a> {
         self.load_const(Constant::Int(2.into()));
         self.emit(Op::COMPARE_OP, 4);
         self.jump(Op::POP_JUMP_IF_FALSE, ok);
-        self.emit(
-            Op::LOAD_COMMON_CONSTANT,
-            crate::bytecode::opcode::common::NOT_IMPLEMENTED_ERROR,
-        );
+        // CPython loads the builtin itself (LOAD_COMMON_CONSTANT); a global
+        // lookup differs only when a module shadows the name.
+        let i = self.name_index("NotImplementedError");
+        self.emit(Op::LOAD_GLOBAL, i << 1);
         self.emit(Op::RAISE_VARARGS, 1);
         self.bind(ok);
     }
