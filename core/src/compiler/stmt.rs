@@ -675,7 +675,8 @@ impl<'a> Compiler<'a> {
         // [prev, orig, list, rest]
         self.u().unit.loc = Location::default();
         let reraise = self.label();
-        self.op(Op::POP_TOP);
+        // The unmatched rest (None when everything matched) joins the raised.
+        self.emit(Op::LIST_APPEND, 1);
         self.emit(Op::CALL_INTRINSIC_2, intrinsic2::PREP_RERAISE_STAR);
         self.emit(Op::COPY, 1);
         self.jump(Op::POP_JUMP_IF_NOT_NONE, reraise);
