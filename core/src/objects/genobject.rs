@@ -168,11 +168,11 @@ pub unsafe fn send_ex(
         }
         _ => {}
     }
-    if !exc {
-        let top = (*f).slots().add((*f).stacktop as usize);
-        *top = new_ref(value);
-        (*f).stacktop += 1;
-    }
+    // Every resumption pushes the sent value; `throw()` sends None and then
+    // raises at the suspended instruction.
+    let top = (*f).slots().add((*f).stacktop as usize);
+    *top = new_ref(if exc { none() } else { value });
+    (*f).stacktop += 1;
     // The generator's handled exception is on top of the caller's while it runs.
     let ts = crate::pystate::tstate();
     let saved = (*ts).exc_info;

@@ -408,8 +408,7 @@ pub unsafe fn dict_merge(
     if !mapping::check(v) || (!dict::is_dict(v) && !has_keys(v)) {
         return crate::raise!(
             PyExc_TypeError,
-            "{} argument after ** must be a mapping, not {}",
-            function_str(callable),
+            "Value after ** must be a mapping, not {}",
             type_name(Py_TYPE(v))
         );
     }
