@@ -9,7 +9,11 @@ static PyObject *set_name_ok(PyObject *self, PyObject *a) { (void)self; printf("
 static PyObject *set_name_fail(PyObject *self, PyObject *a) { (void)self; (void)a; PyErr_SetString(PyExc_ZeroDivisionError, "boom"); return NULL; }
 static PyObject *plain(PyObject *self, PyObject *a) { (void)self; return PyUnicode_FromFormat("plain%R", a); }
 
+static PyObject *annot(PyObject *self, PyObject *fmt) { (void)self; return Py_BuildValue("{sO}", "q", fmt); }
+static PyObject *annot_bad(PyObject *self, PyObject *fmt) { (void)self; (void)fmt; return PyLong_FromLong(3); }
+
 static PyMethodDef defs[] = {
+    {"annot", annot, METH_O, NULL}, {"annot_bad", annot_bad, METH_O, NULL},
     {"f_a", f_a, METH_NOARGS, NULL}, {"f_b", f_b, METH_NOARGS, NULL},
     {"get_x", get_x, METH_O, "get the x"},
     {"set_name_ok", set_name_ok, METH_VARARGS, NULL}, {"set_name_fail", set_name_fail, METH_VARARGS, NULL},
@@ -135,5 +139,25 @@ int main(void)
         show("Holder2 exc", PyObject_Repr(exc));
         show("Holder2 notes", attr(exc, "__notes__"));
     }
+
+    /* Annotations of classes (PEP 649 / 749). */
+    PyObject *dan = PyDict_New();
+    PyDict_SetItemString(dan, "__annotate__", cf("annot"));
+    PyObject *AN = mk("AN", PyTuple_New(0), dan);
+    show("AN.__annotations__", attr(AN, "__annotations__"));
+    show("AN.__annotate__", attr(AN, "__annotate__"));
+    show("sorted(AN.__dict__)", PySequence_List(attr(AN, "__dict__")));
+    PyObject *PL = mk("PL", PyTuple_New(0), PyDict_New());
+    show("PL.__annotations__", attr(PL, "__annotations__"));
+    show("PL.__annotate__", attr(PL, "__annotate__"));
+    show_int("PL.__annotate__ = 1", PyObject_SetAttrString(PL, "__annotate__", PyLong_FromLong(1)));
+    show_int("PL.__annotations__ = {}", PyObject_SetAttrString(PL, "__annotations__", Py_BuildValue("{si}", "a", 1)));
+    show("PL.__annotations__", attr(PL, "__annotations__"));
+    show_int("del PL.__annotations__", PyObject_DelAttrString(PL, "__annotations__"));
+    show_int("del PL.__annotations__ again", PyObject_DelAttrString(PL, "__annotations__"));
+    show("int.__annotations__", attr((PyObject *)&PyLong_Type, "__annotations__"));
+    PyObject *dbad = PyDict_New();
+    PyDict_SetItemString(dbad, "__annotate__", cf("annot_bad"));
+    show("BAD.__annotations__", attr(mk("BAD", PyTuple_New(0), dbad), "__annotations__"));
     END();
 }
