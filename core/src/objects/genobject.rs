@@ -34,6 +34,8 @@ pub struct GenObject {
     /// Async generators: `firstiter` hook already called.
     pub hooks_inited: bool,
     pub finalizer: *mut PyObject,
+    /// The code (the frame lets go of it when it completes; `gi_code` stays).
+    pub code: *mut PyObject,
     /// Last: the frame, followed by its slots.
     pub frame: Frame,
 }
@@ -112,6 +114,7 @@ pub unsafe fn from_frame(f: *mut Frame) -> *mut PyObject {
     (*gen).running_async = false;
     (*gen).hooks_inited = false;
     (*gen).finalizer = null_mut();
+    (*gen).code = new_ref((*f).code);
     let gf = &raw mut (*gen).frame;
     frame::move_to(f, gf, Owner::Generator);
     (*gf).state = State::Created;
@@ -541,6 +544,7 @@ unsafe extern "C" fn gen_dealloc(o: *mut PyObject) {
         }
     }
     gen_clear(o);
+    gen_free_code(o);
     crate::alloc::gc_del(o as *mut c_void);
 }
 
@@ -558,10 +562,14 @@ unsafe extern "C" fn gen_clear(o: *mut PyObject) -> c_int {
     0
 }
 
+unsafe fn gen_free_code(o: *mut PyObject) {
+    xsetref(&mut g(o).code, null_mut());
+}
+
 unsafe extern "C" fn gen_traverse(o: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
     let x = g(o);
     let r = crate::objects::typeobject::visit_each(
-        [x.name, x.qualname, x.exc_state, x.finalizer],
+        [x.name, x.qualname, x.exc_state, x.finalizer, x.code],
         visit,
         arg,
     );
@@ -606,11 +614,7 @@ unsafe extern "C" fn get_suspended(o: *mut PyObject, _c: *mut c_void) -> *mut Py
     new_ref(py_bool(g(o).frame.state == State::Suspended))
 }
 unsafe extern "C" fn get_code(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
-    let c = g(o).frame.code;
-    if c.is_null() {
-        return new_ref(none());
-    }
-    new_ref(c)
+    new_ref(g(o).code)
 }
 unsafe extern "C" fn get_yieldfrom(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
     let y = yieldfrom(o);

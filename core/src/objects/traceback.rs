@@ -392,7 +392,7 @@ unsafe fn entry_info(t: &TracebackObject) -> (String, String, crate::bytecode::L
 }
 
 /// The source line of an entry, stripped, and carets under the part that failed
-/// when that is not the whole line.
+/// when `traceback` would show them.
 unsafe fn source_line(file: &str, lineno: i32, loc: crate::bytecode::Location, out: &mut String) {
     let text = crate::errors::program_text(file.as_bytes(), lineno);
     if text.is_null() {
@@ -420,14 +420,102 @@ unsafe fn source_line(file: &str, lineno: i32, loc: crate::bytecode::Location, o
     {
         return;
     }
-    if start == indent && end == line.trim_end().len() {
-        return;
+    if let Some(carets) = caret_line(stripped, start - indent, end - indent) {
+        out.push_str("    ");
+        out.push_str(&carets);
+        out.push('\n');
     }
+}
+
+/// `traceback`'s caret line for the byte range `start..end` of a dedented line:
+/// `^` under the range, or with anchors `~` under the operands and `^` under the
+/// operator, subscript or call parentheses. None when no carets are shown.
+fn caret_line(line: &str, start: usize, end: usize) -> Option<String> {
+    use ruff_python_ast::{Expr, Stmt};
+    use ruff_text_size::Ranged;
+    let segment = &line[start..end];
+    // A call that is the whole value of `return f(...)` or `x = f(...)`: no carets.
+    if let Ok(m) = ruff_python_parser::parse_module(line) {
+        let value = match m.syntax().body.first() {
+            Some(Stmt::Return(r)) => match r.value.as_deref() {
+                Some(v @ Expr::Call(c)) if matches!(*c.func, Expr::Name(_)) => Some(v),
+                _ => None,
+            },
+            Some(Stmt::Assign(a))
+                if a.targets.len() == 1 && matches!(a.targets[0], Expr::Name(_)) =>
+            {
+                match &*a.value {
+                    v @ Expr::Call(_) => Some(v),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        if let Some(v) = value {
+            let r = v.range();
+            if r.start().to_usize() == start && r.end().to_usize() == end {
+                return None;
+            }
+        }
+    }
+    let anchors = ruff_python_parser::parse_expression(segment)
+        .ok()
+        .and_then(|p| {
+            let b = segment.as_bytes();
+            let find_from = |mut i: usize, stop: &dyn Fn(u8) -> bool| {
+                while i < b.len() && !stop(b[i]) {
+                    i += 1;
+                }
+                i
+            };
+            match p.expr() {
+                Expr::BinOp(op) => {
+                    let col = find_from(op.left.range().end().to_usize(), &|c| {
+                        !c.is_ascii_whitespace() && c != b')'
+                    });
+                    let mut right = col + 1;
+                    if right < b.len()
+                        && right < op.right.range().start().to_usize()
+                        && !b[right].is_ascii_whitespace()
+                        && b[right] != b'\\'
+                        && b[right] != b'#'
+                    {
+                        right += 1;
+                    }
+                    Some((col, right))
+                }
+                Expr::Subscript(sub) => Some((
+                    find_from(sub.value.range().end().to_usize(), &|c| c == b'['),
+                    sub.range().end().to_usize(),
+                )),
+                Expr::Call(call) => Some((
+                    find_from(call.func.range().end().to_usize(), &|c| c == b'('),
+                    call.range().end().to_usize(),
+                )),
+                _ => None,
+            }
+        });
     let width = |s: &str| s.chars().count();
-    out.push_str("    ");
-    out.push_str(&" ".repeat(width(&line[indent..start])));
-    out.push_str(&"^".repeat(width(&line[start..end]).max(1)));
-    out.push('\n');
+    let mut out = " ".repeat(width(&line[..start]));
+    match anchors {
+        Some((a, b))
+            if a < b
+                && b <= segment.len()
+                && segment.is_char_boundary(a)
+                && segment.is_char_boundary(b) =>
+        {
+            out.push_str(&"~".repeat(width(&segment[..a])));
+            out.push_str(&"^".repeat(width(&segment[a..b])));
+            out.push_str(&"~".repeat(width(&segment[b..])));
+        }
+        _ => {
+            if line[..start].trim().is_empty() && line[end..].trim().is_empty() {
+                return None;
+            }
+            out.push_str(&"^".repeat(width(segment).max(1)));
+        }
+    }
+    Some(out)
 }
 
 /// "module.Qualname" as tracebacks show a type (no module for builtins and __main__).
