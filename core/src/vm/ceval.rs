@@ -74,7 +74,10 @@ pub unsafe fn run(f0: *mut Frame, throwflag: bool) -> *mut PyObject {
     (*f0).entry = true;
     if !crate::vm::stack_ok() || enter(f0).is_err() {
         if (*f0).owner == Owner::Generator {
-            // Not started: the generator stays as it was.
+            // Not resumed: the generator stays as it was, without the value
+            // pushed for the resumption.
+            (*f0).stacktop -= 1;
+            Py_XDECREF(*(*f0).slots().add((*f0).stacktop as usize));
             return null_mut();
         }
         frame::clear(f0);
