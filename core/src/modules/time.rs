@@ -732,11 +732,7 @@ unsafe extern "C" fn strftime(
             tm.tm_yday = 0;
         }
         check_tm(&tm)?;
-        if tm.tm_isdst < -1 {
-            tm.tm_isdst = -1;
-        } else if tm.tm_isdst > 1 {
-            tm.tm_isdst = 1;
-        }
+        tm.tm_isdst = tm.tm_isdst.clamp(-1, 1);
         // Formatted piece by piece between NULs (strftime stops at the first).
         let fmt = unicode::to_string_lossy(a[0]);
         let mut out = String::new();
