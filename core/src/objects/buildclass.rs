@@ -74,7 +74,10 @@ unsafe fn build(
             Owned::from_borrowed(&raw mut PyType_Type as *mut PyObject),
             true,
         ),
-        None => (Owned::from_borrowed(Py_TYPE(bases_s[0]) as *mut PyObject), true),
+        None => (
+            Owned::from_borrowed(Py_TYPE(bases_s[0]) as *mut PyObject),
+            true,
+        ),
     };
     let meta = if is_class {
         let winner = crate::objects::heaptype::calculate_metaclass(
@@ -119,8 +122,7 @@ unsafe fn update_bases(orig: *mut PyObject) -> PyResult<Owned> {
             }
             continue;
         }
-        let meth =
-            protocols::object::get_optional_attr(b, unicode::intern_str("__mro_entries__"))?;
+        let meth = protocols::object::get_optional_attr(b, unicode::intern_str("__mro_entries__"))?;
         if meth.is_null() {
             if let Some(v) = out.as_mut() {
                 v.push(b);

@@ -237,8 +237,10 @@ unsafe fn init_one(t: *mut PyTypeObject, name: &'static core::ffi::CStr) {
     (*t).tp_dictoffset = core::mem::offset_of!(ClassMethodObject, cm_dict) as Py_ssize_t;
 }
 
-/// Fill both types' slots (`objects::static_types` lists them).
-pub unsafe fn init_types() -> [*mut PyTypeObject; 2] {
+/// Fill both types' slots (`descr::init_types` calls this early: static types'
+/// `METH_STATIC` methods are staticmethod objects; `objects::static_types` lists
+/// them for readying).
+pub unsafe fn init_types() {
     let t = &raw mut CLASSMETHOD_TYPE;
     init_one(t, c"classmethod");
     (*t).tp_descr_get = Some(cm_descr_get);
@@ -250,5 +252,4 @@ pub unsafe fn init_types() -> [*mut PyTypeObject; 2] {
     (*s).tp_call = Some(sm_call);
     (*s).tp_doc =
         c"staticmethod(function, /)\n--\n\nConvert a function to be a static method.".as_ptr();
-    [t, s]
 }

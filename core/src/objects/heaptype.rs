@@ -1194,9 +1194,11 @@ unsafe fn is_python_function(o: *mut PyObject) -> bool {
 }
 
 /// A class's dict made from its namespace: a copy with `__module__` (from the
-/// caller's globals), `__doc__` (None when missing) and the implicit static and
-/// class methods; `__qualname__` and `__classcell__` are taken out and returned.
-type ClassDict = (Owned, Option<Owned>, Option<Owned>);
+/// caller's globals) and the implicit static and
+/// class methods; `__qualname__`, `__classcell__` and `__classdictcell__` (the
+/// cell annotate functions read the class dict through) are taken out and
+/// returned.
+type ClassDict = (Owned, Option<Owned>, Option<Owned>, Option<Owned>);
 
 unsafe fn class_dict(ns: *mut PyObject) -> PyResult<ClassDict> {
     let d = Owned::from_new(dict::copy(ns)).ok_or(())?;
@@ -1215,6 +1217,7 @@ unsafe fn class_dict(ns: *mut PyObject) -> PyResult<ClassDict> {
         }
     }
     let cell = take("__classcell__")?;
+    let dict_cell = take("__classdictcell__")?;
     if dict::get_str(dp, "__module__").is_null() {
         let g = crate::vm::current_globals();
         if !g.is_null() {
@@ -1223,9 +1226,6 @@ unsafe fn class_dict(ns: *mut PyObject) -> PyResult<ClassDict> {
                 dict::set_str(dp, "__module__", m)?;
             }
         }
-    }
-    if dict::get_str(dp, "__doc__").is_null() {
-        dict::set_str(dp, "__doc__", none())?;
     }
     use crate::objects::classmethod::{new_classmethod, new_staticmethod};
     type Wrap = unsafe fn(*mut PyObject) -> *mut PyObject;
@@ -1241,7 +1241,7 @@ unsafe fn class_dict(ns: *mut PyObject) -> PyResult<ClassDict> {
             dict::set_str(dp, key, w.as_ptr())?;
         }
     }
-    Ok((d, qualname, cell))
+    Ok((d, qualname, cell, dict_cell))
 }
 
 const DICT_GETSET: PyGetSetDef = PyGetSetDef {
@@ -1334,7 +1334,7 @@ unsafe fn new_class(
         }
     }
     let base = layout_base(bases.as_ptr())?;
-    let (d, qualname, cell) = class_dict(ns)?;
+    let (d, qualname, cell, dict_cell) = class_dict(ns)?;
     // Instance layout: the base's, then `__slots__` members, the dict, the weak list.
     let ptr = core::mem::size_of::<*mut PyObject>() as isize;
     let slots = dict::get_str(d.as_ptr(), "__slots__");
@@ -1405,7 +1405,7 @@ unsafe fn new_class(
     (*t).tp_alloc = Some(crate::alloc::generic_alloc_slot);
     (*t).tp_free = Some(crate::alloc::gc_del_slot);
     let doc = dict::get_str(d.as_ptr(), "__doc__");
-    if unicode::is_unicode(doc) {
+    if !doc.is_null() && unicode::is_unicode(doc) {
         let text = unicode::to_string_lossy(doc).replace('\0', "");
         let c = std::ffi::CString::new(text).map_err(|_| ())?;
         let bytes = c.as_bytes_with_nul();
@@ -1420,20 +1420,27 @@ unsafe fn new_class(
     }
     (*t).tp_dict = d.into_ptr();
     typeobject::ready(t)?;
+    if dict::get_str((*t).tp_dict, "__doc__").is_null() {
+        dict::set_str((*t).tp_dict, "__doc__", none())?;
+    }
     crate::objects::dunder_slots::fixup_slot_dispatchers(t);
     for &b in tuple::as_slice((*t).tp_bases) {
         typeobject::add_subclass(b as *mut PyTypeObject, t)?;
     }
     if let Some(c) = cell {
-        set_classcell(c.as_ptr(), t)?;
+        set_cell(c.as_ptr(), "__classcell__", t as *mut PyObject)?;
+    }
+    if let Some(c) = dict_cell {
+        set_cell(c.as_ptr(), "__classdictcell__", (*t).tp_dict)?;
     }
     set_names(t)?;
     init_subclass(t, kwds)?;
     Ok(tobj.into_ptr())
 }
 
-/// Fill the class body's `__class__` cell (zero-argument `super()`).
-unsafe fn set_classcell(cell: *mut PyObject, t: *mut PyTypeObject) -> PyResult<()> {
+/// Fill a cell the class body made: `__classcell__` gets the class (for
+/// zero-argument `super()`), `__classdictcell__` its dict.
+unsafe fn set_cell(cell: *mut PyObject, what: &str, value: *mut PyObject) -> PyResult<()> {
     if typeobject::tp_name(Py_TYPE(cell)) != "cell" {
         let r = Owned::from_new(crate::protocols::object::repr(
             Py_TYPE(cell) as *mut PyObject
@@ -1441,15 +1448,12 @@ unsafe fn set_classcell(cell: *mut PyObject, t: *mut PyTypeObject) -> PyResult<(
         .ok_or(())?;
         return crate::raise!(
             PyExc_TypeError,
-            "__classcell__ must be a nonlocal cell, not {}",
+            "{} must be a nonlocal cell, not {}",
+            what,
             unicode::to_string_lossy(r.as_ptr())
         );
     }
-    crate::protocols::object::set_attr(
-        cell,
-        unicode::intern_str("cell_contents"),
-        t as *mut PyObject,
-    )
+    crate::protocols::object::set_attr(cell, unicode::intern_str("cell_contents"), value)
 }
 
 /// `__set_name__(owner, name)` of each attribute that defines it; a failure

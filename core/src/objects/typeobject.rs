@@ -1165,6 +1165,163 @@ unsafe extern "C" fn type_set_type_params(
     })())
 }
 
+/// AttributeError "type object 'int' has no attribute '__annotations__'" for
+/// the static types, which have no annotations.
+unsafe fn no_type_attribute(o: *mut PyObject, name: &str) -> *mut PyObject {
+    crate::objects::exceptions::raise_attribute_error(
+        o,
+        unicode::intern_str(name),
+        &format!(
+            "type object '{}' has no attribute '{}'",
+            tp_name(o as *mut PyTypeObject),
+            name
+        ),
+    );
+    null_mut()
+}
+
+/// A class-dict entry read as an attribute of the class (bound through its
+/// `__get__` when it has one).
+unsafe fn class_entry(o: *mut PyObject, v: *mut PyObject) -> *mut PyObject {
+    match (*Py_TYPE(v)).tp_descr_get {
+        Some(g) => g(v, null_mut(), o),
+        None => new_ref(v),
+    }
+}
+
+/// `__annotate__` (PEP 649): the class body's annotate function (kept in the
+/// dict as `__annotate_func__`), or None.
+unsafe extern "C" fn type_get_annotate(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    let t = o as *mut PyTypeObject;
+    if !has_flag(t, Py_TPFLAGS_HEAPTYPE) {
+        return no_type_attribute(o, "__annotate__");
+    }
+    for key in ["__annotate__", "__annotate_func__"] {
+        let v = dict::get_str((*t).tp_dict, key);
+        if !v.is_null() {
+            return class_entry(o, v);
+        }
+    }
+    if dict::set_str((*t).tp_dict, "__annotate_func__", none()).is_err() {
+        return null_mut();
+    }
+    new_ref(none())
+}
+
+unsafe extern "C" fn type_set_annotate(
+    o: *mut PyObject,
+    v: *mut PyObject,
+    _c: *mut c_void,
+) -> c_int {
+    let t = o as *mut PyTypeObject;
+    status((|| {
+        if v.is_null() {
+            return crate::raise!(PyExc_TypeError, "cannot delete __annotate__ attribute");
+        }
+        check_set_special(t, v, "__annotate__")?;
+        if v != none() && !crate::protocols::call::is_callable(v) {
+            return crate::raise!(PyExc_TypeError, "__annotate__ must be callable or None");
+        }
+        dict::set_str((*t).tp_dict, "__annotate_func__", v)?;
+        if v != none() {
+            pop_str((*t).tp_dict, "__annotations_cache__")?;
+        }
+        Ok(())
+    })())
+}
+
+/// Remove `key` from a dict; whether it was there.
+unsafe fn pop_str(d: *mut PyObject, key: &str) -> PyResult<bool> {
+    match dict::pop_item(d, unicode::intern_str(key))? {
+        Some(old) => {
+            Py_DECREF(old);
+            Ok(true)
+        }
+        None => Ok(false),
+    }
+}
+
+/// `__annotations__`: the class's own entry, else the cached result of calling
+/// `__annotate__(1)`, else `{}`.
+unsafe extern "C" fn type_get_annotations(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    let t = o as *mut PyTypeObject;
+    if !has_flag(t, Py_TPFLAGS_HEAPTYPE) {
+        return no_type_attribute(o, "__annotations__");
+    }
+    let d = (*t).tp_dict;
+    let own = dict::get_str(d, "__annotations__");
+    if !own.is_null() {
+        return class_entry(o, own);
+    }
+    let cached = dict::get_str(d, "__annotations_cache__");
+    if !cached.is_null() {
+        return new_ref(cached);
+    }
+    let Some(annotate) = Owned::from_new(type_get_annotate(o, null_mut())) else {
+        return null_mut();
+    };
+    let ann = if crate::protocols::call::is_callable(annotate.as_ptr()) {
+        let Some(one) = Owned::from_new(crate::objects::long::from_i64(1)) else {
+            return null_mut();
+        };
+        let r = crate::protocols::call::call_function(annotate.as_ptr(), &[one.as_ptr()]);
+        let Some(r) = Owned::from_new(r) else {
+            return null_mut();
+        };
+        if !dict::is_dict(r.as_ptr()) {
+            return crate::raise_null!(
+                PyExc_TypeError,
+                "__annotate__() must return a dict, not {}",
+                type_name(Py_TYPE(r.as_ptr()))
+            );
+        }
+        r
+    } else {
+        let Some(r) = Owned::from_new(dict::new()) else {
+            return null_mut();
+        };
+        r
+    };
+    if dict::set_str(d, "__annotations_cache__", ann.as_ptr()).is_err() {
+        return null_mut();
+    }
+    ann.into_ptr()
+}
+
+unsafe extern "C" fn type_set_annotations(
+    o: *mut PyObject,
+    v: *mut PyObject,
+    _c: *mut c_void,
+) -> c_int {
+    let t = o as *mut PyTypeObject;
+    status((|| {
+        if has_flag(t, Py_TPFLAGS_IMMUTABLETYPE) {
+            return crate::raise!(
+                PyExc_TypeError,
+                "cannot set '__annotations__' attribute of immutable type '{}'",
+                fully_qualified_name(t)
+            );
+        }
+        let d = (*t).tp_dict;
+        if v.is_null() {
+            let had = pop_str(d, "__annotations__")? | pop_str(d, "__annotations_cache__")?;
+            if !had {
+                crate::objects::exceptions::raise_attribute_error(
+                    o,
+                    unicode::intern_str("__annotations__"),
+                    "__annotations__",
+                );
+                return Err(());
+            }
+        } else {
+            dict::set_str(d, "__annotations_cache__", v)?;
+        }
+        pop_str(d, "__annotate_func__")?;
+        pop_str(d, "__annotate__")?;
+        Ok(())
+    })())
+}
+
 macro_rules! getset_rw {
     ($name:literal, $get:expr, $set:expr) => {
         PyGetSetDef {
@@ -1177,7 +1334,7 @@ macro_rules! getset_rw {
     };
 }
 
-static mut TYPE_GETSET: [PyGetSetDef; 16] = [
+static mut TYPE_GETSET: [PyGetSetDef; 18] = [
     getset!(c"__text_signature__", type_get_text_signature),
     getset_rw!(c"__name__", type_get_name, type_set_name),
     getset_rw!(c"__qualname__", type_get_qualname, type_set_qualname),
@@ -1200,6 +1357,12 @@ static mut TYPE_GETSET: [PyGetSetDef; 16] = [
         c"__type_params__",
         type_get_type_params,
         type_set_type_params
+    ),
+    getset_rw!(c"__annotate__", type_get_annotate, type_set_annotate),
+    getset_rw!(
+        c"__annotations__",
+        type_get_annotations,
+        type_set_annotations
     ),
     PyGetSetDef::SENTINEL,
 ];
