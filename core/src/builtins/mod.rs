@@ -56,7 +56,7 @@ pub unsafe fn init(d: *mut PyObject) -> PyResult<()> {
     ] {
         dict::set_str(d, name, v)?;
     }
-    let types: [(&str, *mut crate::typeobj::PyTypeObject); 24] = [
+    let types: [(&str, *mut crate::typeobj::PyTypeObject); 26] = [
         ("bool", &raw mut PyBool_Type),
         ("memoryview", &raw mut PyMemoryView_Type),
         ("bytearray", &raw mut PyByteArray_Type),
@@ -81,6 +81,14 @@ pub unsafe fn init(d: *mut PyObject) -> PyResult<()> {
         ("tuple", &raw mut PyTuple_Type),
         ("type", &raw mut PyType_Type),
         ("zip", &raw mut PyZip_Type),
+        (
+            "classmethod",
+            &raw mut crate::objects::classmethod::CLASSMETHOD_TYPE,
+        ),
+        (
+            "staticmethod",
+            &raw mut crate::objects::classmethod::STATICMETHOD_TYPE,
+        ),
     ];
     for (name, t) in types {
         dict::set_str(d, name, t as *mut PyObject)?;

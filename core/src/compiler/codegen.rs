@@ -728,7 +728,14 @@ impl<'a> Compiler<'a> {
             if let Some(ann) = a.annotation() {
                 let name = self.mangle(a.name()).into_owned();
                 self.load_const(Constant::Str(name.into_bytes()));
-                self.expr(ann)?;
+                match ann {
+                    // `*args: *Ts` is `[ann] = [*Ts]`.
+                    Expr::Starred(s) => {
+                        self.expr(&s.value)?;
+                        self.emit(Op::UNPACK_SEQUENCE, 1);
+                    }
+                    ann => self.expr(ann)?,
+                }
                 n += 1;
             }
         }
@@ -754,10 +761,10 @@ impl<'a> Compiler<'a> {
         self.load_const(Constant::Int(2.into()));
         self.emit(Op::COMPARE_OP, 4);
         self.jump(Op::POP_JUMP_IF_FALSE, ok);
-        self.emit(
-            Op::LOAD_COMMON_CONSTANT,
-            crate::bytecode::opcode::common::NOT_IMPLEMENTED_ERROR,
-        );
+        // CPython loads the builtin itself (LOAD_COMMON_CONSTANT); a global
+        // lookup differs only when a module shadows the name.
+        let i = self.name_index("NotImplementedError");
+        self.emit(Op::LOAD_GLOBAL, i << 1);
         self.emit(Op::RAISE_VARARGS, 1);
         self.bind(ok);
     }
@@ -1075,6 +1082,12 @@ impl<'a> Compiler<'a> {
         let scope = self.st.scope_for(node, Role::Body);
         let s = &self.st.scopes[scope];
         let is_async_comp = s.is_coroutine && !s.is_genexp;
+        if is_async_comp && !self.in_async_context() {
+            return Err(self.err(
+                "asynchronous comprehension outside of an asynchronous function",
+                node.range(),
+            ));
+        }
         let first = &generators[0];
         self.expr(&first.iter)?;
         if first.is_async {

@@ -675,7 +675,8 @@ impl<'a> Compiler<'a> {
         // [prev, orig, list, rest]
         self.u().unit.loc = Location::default();
         let reraise = self.label();
-        self.op(Op::POP_TOP);
+        // The unmatched rest (None when everything matched) joins the raised.
+        self.emit(Op::LIST_APPEND, 1);
         self.emit(Op::CALL_INTRINSIC_2, intrinsic2::PREP_RERAISE_STAR);
         self.emit(Op::COPY, 1);
         self.jump(Op::POP_JUMP_IF_NOT_NONE, reraise);
@@ -714,7 +715,9 @@ impl<'a> Compiler<'a> {
             self.op(Op::BEFORE_WITH);
         }
         let depth = self.depth();
-        self.u().unit.push_handler(handler, depth - 1, true);
+        self.u()
+            .unit
+            .push_handler(handler, depth.saturating_sub(1), true);
         self.u().fblocks.push(FBlock::With {
             is_async: w.is_async,
             loc,

@@ -610,10 +610,9 @@ impl Builder<'_> {
                 range,
             )),
             ScopeKind::Comprehension => {
-                let s = self.cur();
-                if !s.is_genexp {
-                    s.is_coroutine = true;
-                }
+                // An awaiting generator expression is an async generator; an
+                // awaiting comprehension is awaited by its caller.
+                self.cur().is_coroutine = true;
                 Ok(())
             }
             _ => Ok(()),
@@ -1140,10 +1139,19 @@ impl Builder<'_> {
                 Ok(())
             }
             ScopeKind::Function => {
+                let o = &self.scopes[outer];
+                let outer_flags = o.flags(&mangle(o.private.as_deref(), &target.id));
+                let flag = if outer_flags & def::GLOBAL != 0 {
+                    def::GLOBAL
+                } else {
+                    def::NONLOCAL
+                };
                 for &sid in &self.stack[depth + 1..] {
-                    add_to(&mut self.scopes[sid], &target.id, def::NONLOCAL);
+                    add_to(&mut self.scopes[sid], &target.id, flag);
                 }
-                add_to(&mut self.scopes[outer], &target.id, def::LOCAL);
+                if outer_flags & (def::GLOBAL | def::NONLOCAL) == 0 {
+                    add_to(&mut self.scopes[outer], &target.id, def::LOCAL);
+                }
                 Ok(())
             }
             _ => Err(self.err(

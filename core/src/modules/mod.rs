@@ -28,6 +28,7 @@ pub type InitFunc = unsafe extern "C" fn() -> *mut PyObject;
 static BUILTIN_MODULES: &[(&str, InitFunc)] = &[
     ("_math_integer", math_integer::init),
     ("_operator", operator::init),
+    ("operator", operator::public::init),
     ("_typing", typing::init),
     ("_weakref", weakref::init),
     ("errno", errno::init),

@@ -36,6 +36,7 @@ pub mod long_ops;
 pub mod memoryview;
 pub mod methodobject;
 pub mod module;
+pub mod namespace;
 pub mod none;
 pub mod numfmt;
 pub mod numinfo;
