@@ -919,7 +919,7 @@ fn two_part_slice(e: &Expr) -> Option<(Option<&Expr>, Option<&Expr>)> {
 }
 
 /// CPython's "cannot assign to X" wording.
-fn assign_error(e: &Expr, verb: &str) -> String {
+pub(crate) fn assign_error(e: &Expr, verb: &str) -> String {
     let what = match e {
         Expr::Call(_) => "function call",
         Expr::Compare(_) => "comparison",

@@ -75,8 +75,10 @@ pub fn compile(
         Mode::Eval => ruff_python_parser::Mode::Expression,
         Mode::Exec | Mode::Single => ruff_python_parser::Mode::Module,
     };
-    let parsed = ruff_python_parser::parse(source, ParseOptions::from(parse_mode))
-        .map_err(|e| src.parse_error(&e))?;
+    let parsed = ruff_python_parser::parse_unchecked(source, ParseOptions::from(parse_mode));
+    if let Some(e) = parsed.errors().first() {
+        return Err(src.parse_error(e, parsed.tokens()));
+    }
     let (body, expr): (&[ast::Stmt], Option<&ast::Expr>) = match parsed.syntax() {
         ast::Mod::Module(m) => (&m.body, None),
         ast::Mod::Expression(e) => (&[], Some(&e.body)),

@@ -463,3 +463,18 @@ fn debug_source() {
     println!("{}", dis(&code));
     check_stack(&code);
 }
+
+#[test]
+#[ignore]
+fn debug_parse_errors() {
+    let Ok(path) = std::env::var("DEBUG_PY") else {
+        return;
+    };
+    for src in std::fs::read_to_string(path).unwrap().split("\n#####\n") {
+        let p = ruff_python_parser::parse_unchecked(
+            src,
+            ParseOptions::from(ruff_python_parser::Mode::Module),
+        );
+        println!("{src:?} => {:?}", p.errors());
+    }
+}
