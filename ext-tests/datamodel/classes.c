@@ -223,7 +223,8 @@ int main(void)
 
     /* MRO and layout errors. */
     show("C(A, B)", PyObject_CallFunction((PyObject *)&PyType_Type, "s(OO){}", "C", A, B));
-    show("C(B, A)", PyObject_CallFunction((PyObject *)&PyType_Type, "s(OO){}", "C", B, A));
+    PyObject *CBA = PyObject_CallFunction((PyObject *)&PyType_Type, "s(OO){}", "C", B, A);
+    show("C(B, A)", Py_NewRef(CBA));
     show("C(int, str)", PyObject_CallFunction((PyObject *)&PyType_Type, "s(OO){}", "C", &PyLong_Type, &PyUnicode_Type));
     show("C(bool)", PyObject_CallFunction((PyObject *)&PyType_Type, "s(O){}", "C", &PyBool_Type));
     show("C(A, A)", PyObject_CallFunction((PyObject *)&PyType_Type, "s(OO){}", "C", A, A));

@@ -95,15 +95,6 @@ unsafe extern "C" fn cm_init(o: *mut PyObject, args: *mut PyObject, kwds: *mut P
     0
 }
 
-/// Bind `func` to `obj` as a bound method (`PyMethod_New`).
-unsafe fn bind_method(func: *mut PyObject, obj: *mut PyObject) -> *mut PyObject {
-    let _ = (func, obj);
-    crate::raise_null!(
-        PyExc_SystemError,
-        "bound methods need the interpreter's method type"
-    )
-}
-
 unsafe extern "C" fn cm_descr_get(
     o: *mut PyObject,
     obj: *mut PyObject,
@@ -114,7 +105,7 @@ unsafe extern "C" fn cm_descr_get(
     } else {
         t
     };
-    bind_method(cm(o).cm_callable, t)
+    crate::objects::function::new_method(cm(o).cm_callable, t)
 }
 
 unsafe extern "C" fn sm_descr_get(

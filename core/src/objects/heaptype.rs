@@ -1027,22 +1027,28 @@ pub unsafe extern "C" fn type_new(
     }
 }
 
-/// The instance size of `t` less the `__dict__`/`__weakref__` slots it added
-/// itself: what decides whether it is a "solid" base.
-unsafe fn size_without_dict_and_weak(t: *mut PyTypeObject) -> isize {
+/// Do instances of `t` hold fields beyond those of its solid ancestor `base`,
+/// not counting a `__dict__` and `__weakref__` slot at the end of a Python
+/// class (which any layout can take)?
+unsafe fn extra_fields(t: *mut PyTypeObject, base: *mut PyTypeObject) -> bool {
     let mut size = (*t).tp_basicsize;
-    let base = (*t).tp_base;
-    if base.is_null() {
-        return size;
+    if (*t).tp_itemsize != 0 || (*base).tp_itemsize != 0 {
+        return size != (*base).tp_basicsize || (*t).tp_itemsize != (*base).tp_itemsize;
     }
     let ptr = core::mem::size_of::<*mut PyObject>() as isize;
-    if (*t).tp_dictoffset > 0 && (*t).tp_dictoffset != (*base).tp_dictoffset {
-        size -= ptr;
+    if has_flag(t, Py_TPFLAGS_HEAPTYPE) {
+        if (*t).tp_weaklistoffset > 0
+            && (*base).tp_weaklistoffset == 0
+            && (*t).tp_weaklistoffset + ptr == size
+        {
+            size -= ptr;
+        }
+        if (*t).tp_dictoffset > 0 && (*base).tp_dictoffset == 0 && (*t).tp_dictoffset + ptr == size
+        {
+            size -= ptr;
+        }
     }
-    if (*t).tp_weaklistoffset > 0 && (*t).tp_weaklistoffset != (*base).tp_weaklistoffset {
-        size -= ptr;
-    }
-    size
+    size != (*base).tp_basicsize
 }
 
 /// The nearest ancestor (or `t`) whose instances have a layout of their own
@@ -1053,9 +1059,7 @@ pub unsafe fn solid_base(t: *mut PyTypeObject) -> *mut PyTypeObject {
     } else {
         solid_base((*t).tp_base)
     };
-    if size_without_dict_and_weak(t) != (*base).tp_basicsize
-        || (*t).tp_itemsize != (*base).tp_itemsize
-    {
+    if extra_fields(t, base) {
         t
     } else {
         base
@@ -1185,14 +1189,6 @@ unsafe fn parse_slots(
     Ok(out)
 }
 
-/// A Python function (the interpreter's `function` type): a class body's
-/// `__new__`, `__init_subclass__` and `__class_getitem__` are implicitly wrapped
-/// when they are one.
-unsafe fn is_python_function(o: *mut PyObject) -> bool {
-    let t = Py_TYPE(o);
-    !has_flag(t, Py_TPFLAGS_HEAPTYPE) && typeobject::tp_name(t) == "function"
-}
-
 /// A class's dict made from its namespace: a copy with `__module__` (from the
 /// caller's globals) and the implicit static and
 /// class methods; `__qualname__`, `__classcell__` and `__classdictcell__` (the
@@ -1236,7 +1232,7 @@ unsafe fn class_dict(ns: *mut PyObject) -> PyResult<ClassDict> {
     ];
     for (key, wrap) in implicit {
         let f = dict::get_str(dp, key);
-        if !f.is_null() && is_python_function(f) {
+        if !f.is_null() && crate::objects::function::is_function(f) {
             let w = Owned::from_new(wrap(f)).ok_or(())?;
             dict::set_str(dp, key, w.as_ptr())?;
         }
@@ -1441,7 +1437,7 @@ unsafe fn new_class(
 /// Fill a cell the class body made: `__classcell__` gets the class (for
 /// zero-argument `super()`), `__classdictcell__` its dict.
 unsafe fn set_cell(cell: *mut PyObject, what: &str, value: *mut PyObject) -> PyResult<()> {
-    if typeobject::tp_name(Py_TYPE(cell)) != "cell" {
+    if !crate::objects::cell::is_cell(cell) {
         let r = Owned::from_new(crate::protocols::object::repr(
             Py_TYPE(cell) as *mut PyObject
         ))
@@ -1453,7 +1449,8 @@ unsafe fn set_cell(cell: *mut PyObject, what: &str, value: *mut PyObject) -> PyR
             unicode::to_string_lossy(r.as_ptr())
         );
     }
-    crate::protocols::object::set_attr(cell, unicode::intern_str("cell_contents"), value)
+    crate::objects::cell::set(cell, value);
+    Ok(())
 }
 
 /// `__set_name__(owner, name)` of each attribute that defines it; a failure
