@@ -33,6 +33,8 @@ if [ "${1:-}" = "--worker" ]; then
     timeout -k 2 "$TIMEOUT" "$bin" -S "$file" "$scratch" </dev/null >"$res.out" 2>"$res.err"
   fi
   echo $? >"$res.rc"
+  # Scratch paths differ between runs: show them as <scratch>.
+  sed -i "s|$scratch|<scratch>|g" "$res.out" "$res.err"
   exit 0
 fi
 
