@@ -5,7 +5,7 @@
 # --self-check runs the reference twice instead: every program must be deterministic and exit
 # with the status it declares. See tests/lang/README.md for the program format.
 # Environment: LANGTEST_JOBS (parallel runs, default 4), LANGTEST_TIMEOUT (seconds per program,
-# default 10), LANGTEST_FUZZ_SEEDS (generated programs, default 60), LANGTEST_FILTER (a grep -E
+# default 10; cli cases, which start many interpreters, get three times that), LANGTEST_FUZZ_SEEDS (generated programs, default 60), LANGTEST_FILTER (a grep -E
 # pattern on program names), LANGTEST_KEEP=1 keeps the work dir.
 set -uo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -27,7 +27,7 @@ if [ "${1:-}" = "--worker" ]; then
   export LC_ALL=C.UTF-8 PYTHONDONTWRITEBYTECODE=1
   unset PYTHONPATH PYTHONHOME PYTHONSTARTUP PYTHONSAFEPATH PYTHONWARNINGS PYTHONINSPECT
   if [ "${id%%/*}" = cli ]; then
-    PY="$bin" SCRATCH="$scratch" CASE_DIR="$HERE/cli" timeout -k 2 "$TIMEOUT" bash "$file" \
+    PY="$bin" SCRATCH="$scratch" CASE_DIR="$HERE/cli" timeout -k 2 $((TIMEOUT * 3)) bash "$file" \
       </dev/null >"$res.out" 2>"$res.err"
   else
     timeout -k 2 "$TIMEOUT" "$bin" -S "$file" "$scratch" </dev/null >"$res.out" 2>"$res.err"
