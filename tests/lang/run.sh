@@ -5,7 +5,7 @@
 # --self-check runs the reference twice instead: every program must be deterministic and exit
 # with the status it declares. See tests/lang/README.md for the program format.
 # Environment: LANGTEST_JOBS (parallel runs, default 4), LANGTEST_TIMEOUT (seconds per program,
-# default 10; cli cases, which start many interpreters, get three times that), LANGTEST_FUZZ_SEEDS (generated programs, default 60), LANGTEST_FILTER (a grep -E
+# default 20; cli cases, which start many interpreters, get three times that), LANGTEST_FUZZ_SEEDS (generated programs, default 60), LANGTEST_FILTER (a grep -E
 # pattern on program names), LANGTEST_KEEP=1 keeps the work dir.
 set -uo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -44,7 +44,7 @@ eval "$(/work/shared/tools/fetch-cpython3.15)" || { echo "cannot fetch CPython 3
 REPO="$(cd "$HERE/../.." && pwd)"
 CARAPACE="${1:-${CARGO_TARGET_DIR:-$REPO/target}/carapace-debug/bin/carapace}"
 JOBS="${LANGTEST_JOBS:-4}"
-export TIMEOUT="${LANGTEST_TIMEOUT:-10}"
+export TIMEOUT="${LANGTEST_TIMEOUT:-20}"
 SEEDS="${LANGTEST_FUZZ_SEEDS:-60}"
 export WORK="$(mktemp -d /tmp/langtest.XXXXXX)"
 [ "${LANGTEST_KEEP:-0}" = 1 ] && echo "work dir: $WORK" || trap 'rm -rf "$WORK"' EXIT
