@@ -9,8 +9,8 @@ eval "$("$root/../shared/tools/fetch-cpython3.15")" >/dev/null 2>&1 || true
 pass=0; fail=0
 for p in "$here"/*.py; do
     n="$(basename "$p")"
-    exp="$(cd "$here" && timeout 60 "$PY315" "$n" 2>&1)"
-    got="$(cd "$here" && timeout 60 "$carapace" "$n" 2>&1)"
+    exp="$(cd "$here" && timeout 60 "$PY315" "$p" 2>&1)"
+    got="$(cd "$here" && timeout 60 "$carapace" "$p" 2>&1)"
     if [ "$exp" == "$got" ]; then
         pass=$((pass + 1)); echo "ok   $n"
     else

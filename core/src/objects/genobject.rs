@@ -806,11 +806,12 @@ pub unsafe fn get_awaitable(o: *mut PyObject, where_: u32) -> *mut PyObject {
         return crate::raise_null!(PyExc_TypeError, "__await__() returned a coroutine");
     }
     if (*Py_TYPE(r)).tp_iternext.is_none() {
-        let t = type_name(Py_TYPE(r)).to_string();
+        let t = crate::objects::typeobject::fully_qualified_name(Py_TYPE(r));
         Py_DECREF(r);
         return crate::raise_null!(
             PyExc_TypeError,
-            "__await__() returned non-iterator of type '{}'",
+            "{}.__await__() must return an iterator, not {}",
+            crate::objects::typeobject::fully_qualified_name(Py_TYPE(o)),
             t
         );
     }

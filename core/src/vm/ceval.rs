@@ -11,7 +11,7 @@
 
 use core::ptr::null_mut;
 
-use crate::bytecode::opcode::{binop, common, funcattr};
+use crate::bytecode::opcode::{binop, funcattr};
 use crate::bytecode::{arg_of, op_byte, Opcode};
 use crate::exported::*;
 use crate::object::*;
@@ -698,14 +698,6 @@ pub unsafe fn run(f0: *mut Frame, throwflag: bool) -> *mut PyObject {
                     Opcode::LOAD_BUILD_CLASS => push!(check!(ops::load_build_class(f))),
                     Opcode::LOAD_ASSERTION_ERROR => {
                         push!(new_ref(exc_type(&raw mut PyExc_AssertionError)))
-                    }
-                    Opcode::LOAD_COMMON_CONSTANT => {
-                        let e = if arg == common::NOT_IMPLEMENTED_ERROR {
-                            exc_type(&raw mut PyExc_NotImplementedError)
-                        } else {
-                            exc_type(&raw mut PyExc_AssertionError)
-                        };
-                        push!(new_ref(e));
                     }
                     Opcode::SETUP_ANNOTATIONS => ok!(ops::setup_annotations(f)),
                     Opcode::IMPORT_NAME => {
