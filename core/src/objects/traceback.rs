@@ -578,7 +578,8 @@ unsafe fn format_only(v: *mut PyObject, out: &mut String) {
         return;
     }
     let name = exc_type_name(Py_TYPE(v));
-    let text = exc_text(v);
+    let mut text = exc_text(v);
+    text.push_str(&suggestion_text(v));
     if crate::objects::typeobject::is_subtype(
         Py_TYPE(v),
         exceptions::exc(&raw mut PyExc_SyntaxError) as *mut PyTypeObject,
@@ -635,6 +636,331 @@ unsafe fn format_only(v: *mut PyObject, out: &mut String) {
             }
         }
     }
+}
+
+// ---- "Did you mean" (traceback's suggestions) -----------------------------------------
+
+const MOVE_COST: usize = 2;
+const CASE_COST: usize = 1;
+const MAX_CANDIDATE_ITEMS: usize = 750;
+const MAX_STRING_SIZE: usize = 40;
+
+fn substitution_cost(a: char, b: char) -> usize {
+    if a == b {
+        0
+    } else if a.to_lowercase().eq(b.to_lowercase()) {
+        CASE_COST
+    } else {
+        MOVE_COST
+    }
+}
+
+/// CPython's `levenshtein_distance` (Python/suggestions.c): moves cost 2, case
+/// changes 1; more than `max_cost` returns `max_cost + 1`.
+fn levenshtein(a: &[char], b: &[char], max_cost: usize) -> usize {
+    if a == b {
+        return 0;
+    }
+    let pre = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[pre..], &b[pre..]);
+    let post = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (mut a, mut b) = (&a[..a.len() - post], &b[..b.len() - post]);
+    if a.is_empty() || b.is_empty() {
+        return MOVE_COST * (a.len() + b.len());
+    }
+    if a.len() > MAX_STRING_SIZE || b.len() > MAX_STRING_SIZE {
+        return max_cost + 1;
+    }
+    if b.len() < a.len() {
+        core::mem::swap(&mut a, &mut b);
+    }
+    if (b.len() - a.len()) * MOVE_COST > max_cost {
+        return max_cost + 1;
+    }
+    let mut row: Vec<usize> = (1..=a.len()).map(|i| i * MOVE_COST).collect();
+    let mut result = 0;
+    for (bi, &bc) in b.iter().enumerate() {
+        let mut distance = bi * MOVE_COST;
+        result = distance;
+        let mut minimum = usize::MAX;
+        for (i, &ac) in a.iter().enumerate() {
+            let substitute = distance + substitution_cost(bc, ac);
+            distance = row[i];
+            let insert_delete = result.min(distance) + MOVE_COST;
+            result = insert_delete.min(substitute);
+            row[i] = result;
+            minimum = minimum.min(result);
+        }
+        if minimum > max_cost {
+            return max_cost + 1;
+        }
+    }
+    result
+}
+
+/// The closest of `candidates` to `wrong`, as `traceback` picks it.
+fn closest(candidates: &[String], wrong: &str) -> Option<String> {
+    let w: Vec<char> = wrong.chars().collect();
+    if candidates.len() > MAX_CANDIDATE_ITEMS || w.len() > MAX_STRING_SIZE {
+        return None;
+    }
+    let mut best = w.len();
+    let mut suggestion: Option<&String> = None;
+    for c in candidates {
+        if c == wrong {
+            continue;
+        }
+        let cc: Vec<char> = c.chars().collect();
+        let max = ((cc.len() + w.len() + 3) * MOVE_COST / 6).min(best.saturating_sub(1));
+        let d = levenshtein(&w, &cc, max);
+        if d > max {
+            continue;
+        }
+        if suggestion.is_none() || d < best {
+            suggestion = Some(c);
+            best = d;
+        }
+    }
+    suggestion.cloned()
+}
+
+/// The str keys of a mapping, or the str items of a sequence.
+unsafe fn str_items(o: *mut PyObject) -> Vec<String> {
+    let it = crate::protocols::iter::get_iter(o);
+    if it.is_null() {
+        crate::errors::clear();
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    loop {
+        let x = crate::protocols::iter::next(it);
+        if x.is_null() {
+            crate::errors::clear();
+            break;
+        }
+        if unicode::is_unicode(x) {
+            out.push(unicode::to_string_lossy(x));
+        }
+        Py_DECREF(x);
+    }
+    Py_DECREF(it);
+    out
+}
+
+unsafe fn attr_opt(o: *mut PyObject, name: &str) -> Option<Owned> {
+    match crate::protocols::objproto::get_attr_opt_str(o, name) {
+        Ok(p) => Owned::from_new(p),
+        Err(()) => {
+            crate::errors::clear();
+            None
+        }
+    }
+}
+
+/// The innermost frame of a traceback (borrowed interpreter frame), or NULL.
+unsafe fn last_frame(tb: *mut PyObject) -> *mut crate::vm::frame::Frame {
+    let mut t = tb;
+    if !is_traceback(t) {
+        return null_mut();
+    }
+    while is_traceback((*(t as *mut TracebackObject)).tb_next) {
+        t = (*(t as *mut TracebackObject)).tb_next;
+    }
+    let f = (*(t as *mut TracebackObject)).tb_frame;
+    if crate::objects::frameobject::is_frame(f) {
+        crate::objects::frameobject::frame_of(f)
+    } else {
+        null_mut()
+    }
+}
+
+/// `dir(o)` as strings, sorted.
+unsafe fn dir_of(o: *mut PyObject) -> Vec<String> {
+    let d = crate::protocols::objproto::dir(o);
+    if d.is_null() {
+        crate::errors::clear();
+        return Vec::new();
+    }
+    let mut v = str_items(d);
+    Py_DECREF(d);
+    v.sort();
+    v
+}
+
+/// ". Did you mean: 'x'?" for NameError, AttributeError and ImportError's
+/// "cannot import name", as `traceback.TracebackException` adds it.
+unsafe fn suggestion_text(v: *mut PyObject) -> String {
+    let is = |t: *mut *mut PyObject| {
+        crate::objects::typeobject::is_subtype(Py_TYPE(v), exceptions::exc(t) as *mut PyTypeObject)
+    };
+    let saved = crate::errors::take_raised();
+    let r = (|| {
+        let (is_name, is_attr, is_import) = (
+            is(&raw mut PyExc_NameError),
+            is(&raw mut PyExc_AttributeError),
+            is(&raw mut PyExc_ImportError),
+        );
+        if !is_name && !is_attr && !is_import {
+            return String::new();
+        }
+        let wrong_attr = if is_import { "name_from" } else { "name" };
+        let Some(wrong) = attr_opt(v, wrong_attr) else {
+            return String::new();
+        };
+        if !unicode::is_unicode(wrong.as_ptr()) {
+            return String::new();
+        }
+        let wrong = unicode::to_string_lossy(wrong.as_ptr());
+        let tb = exceptions::get_traceback(v);
+        let candidates: Vec<String> = if is_attr {
+            let Some(obj) = attr_opt(v, "obj") else {
+                return String::new();
+            };
+            let mut d = dir_of(obj.as_ptr());
+            let mut hide = !wrong.starts_with('_');
+            let f = last_frame(tb);
+            if hide && !f.is_null() && !(*f).code.is_null() {
+                let locals = crate::objects::frameobject::locals_of(f);
+                if !locals.is_null() {
+                    let s = crate::protocols::mapping::get_optional_item(
+                        locals,
+                        unicode::intern_str("self"),
+                    );
+                    if let Ok(p) = s {
+                        if !p.is_null() {
+                            hide = p != obj.as_ptr();
+                            Py_DECREF(p);
+                        }
+                    }
+                    Py_DECREF(locals);
+                }
+                crate::errors::clear();
+            }
+            if hide {
+                d.retain(|x| !x.starts_with('_'));
+            }
+            d
+        } else if is_import {
+            let Some(modname) = attr_opt(v, "name") else {
+                return String::new();
+            };
+            let m = crate::import::get_module(modname.as_ptr());
+            if m.is_null() {
+                crate::errors::clear();
+                return String::new();
+            }
+            let mut d = dir_of(m);
+            if !wrong.starts_with('_') {
+                d.retain(|x| !x.starts_with('_'));
+            }
+            d
+        } else {
+            let f = last_frame(tb);
+            if f.is_null() || (*f).code.is_null() {
+                return String::new();
+            }
+            let locals = crate::objects::frameobject::locals_of(f);
+            let mut d = Vec::new();
+            if !locals.is_null() {
+                // A method whose instance has the attribute: "self.x".
+                if let Ok(s) = crate::protocols::mapping::get_optional_item(
+                    locals,
+                    unicode::intern_str("self"),
+                ) {
+                    if !s.is_null() {
+                        let has =
+                            crate::protocols::objproto::has_attr(s, unicode::from_str(&wrong)) == 1;
+                        crate::errors::clear();
+                        Py_DECREF(s);
+                        if has {
+                            Py_DECREF(locals);
+                            return format!(". Did you mean: 'self.{}'?", wrong);
+                        }
+                    }
+                }
+                crate::errors::clear();
+                d.extend(str_items(locals));
+                Py_DECREF(locals);
+            }
+            d.extend(str_items((*f).globals));
+            d.extend(str_items((*f).builtins));
+            d
+        };
+        let mut out = String::new();
+        let sugg = closest(&candidates, &wrong);
+        if let Some(s) = &sugg {
+            let ascii = |t: &str| {
+                if t.is_ascii() {
+                    String::new()
+                } else {
+                    format!(" ({})", ascii_repr(t))
+                }
+            };
+            if is_attr {
+                out.push_str(&format!(
+                    ". Did you mean '.{}'{} instead of '.{}'{}?",
+                    s,
+                    ascii(s),
+                    wrong,
+                    ascii(&wrong)
+                ));
+            } else {
+                out.push_str(&format!(". Did you mean: '{}'{}?", s, ascii(s)));
+            }
+        }
+        if is_name && is_stdlib_module(&wrong) {
+            if sugg.is_some() {
+                out.push_str(&format!(" Or did you forget to import '{}'?", wrong));
+            } else {
+                out.push_str(&format!(". Did you forget to import '{}'?", wrong));
+            }
+        }
+        out
+    })();
+    crate::errors::clear();
+    crate::errors::set_raised(saved);
+    r
+}
+
+/// `ascii(s)` of a str.
+unsafe fn ascii_repr(t: &str) -> String {
+    let o = unicode::from_str(t);
+    if o.is_null() {
+        crate::errors::clear();
+        return String::new();
+    }
+    let r = crate::protocols::object::ascii(o);
+    Py_DECREF(o);
+    if r.is_null() {
+        crate::errors::clear();
+        return String::new();
+    }
+    let out = unicode::to_string_lossy(r);
+    Py_DECREF(r);
+    out
+}
+
+/// Whether `name` is in `sys.stdlib_module_names`.
+unsafe fn is_stdlib_module(name: &str) -> bool {
+    let names = crate::objects::sysmodule::get_object("stdlib_module_names");
+    if names.is_null() {
+        crate::errors::clear();
+        return false;
+    }
+    let k = unicode::from_str(name);
+    if k.is_null() {
+        crate::errors::clear();
+        return false;
+    }
+    let r = crate::protocols::sequence::contains(names, k);
+    Py_DECREF(k);
+    crate::errors::clear();
+    r == 1
 }
 
 /// SyntaxError's display: the location lines, then "SyntaxError: msg".
