@@ -71,5 +71,38 @@ int main(void)
     show("type_params=(1,)", callkw(PyObject_GetAttrString(m, "TypeAliasType"), Py_BuildValue("(sO)", "B", &PyList_Type), Py_BuildValue("{s:(i)}", "type_params", 1)));
     PyObject *g = PyObject_CallNoArgs(PyObject_GetAttrString(m, "Generic"));
     show("type(Generic())", g ? PyObject_Repr((PyObject *)Py_TYPE(g)) : NULL);
+
+    /* typing.Union */
+    PyObject *Un = PyObject_GetAttrString(m, "Union");
+    show("Union", PyObject_Repr(Un));
+    PyObject *ui = PyObject_GetItem(Un, Py_BuildValue("(OO)", &PyLong_Type, &PyUnicode_Type));
+    show("Union[int, str]", PyObject_Repr(ui));
+    show("__args__", PyObject_GetAttrString(ui, "__args__"));
+    show("__origin__", PyObject_GetAttrString(ui, "__origin__"));
+    show("__parameters__", PyObject_GetAttrString(ui, "__parameters__"));
+    show("Union[int]", PyObject_GetItem(Un, (PyObject *)&PyLong_Type));
+    show("Union[int, int]", PyObject_GetItem(Un, Py_BuildValue("(OO)", &PyLong_Type, &PyLong_Type)));
+    show("Union[int, None]", PyObject_GetItem(Un, Py_BuildValue("(OO)", &PyLong_Type, Py_None)));
+    show("Union[None, int]", PyObject_GetItem(Un, Py_BuildValue("(OO)", Py_None, &PyLong_Type)));
+    show("Union[int, Union[str, bytes]]", PyObject_GetItem(Un, Py_BuildValue("(ON)", &PyLong_Type,
+        PyObject_GetItem(Un, Py_BuildValue("(OO)", &PyUnicode_Type, &PyBytes_Type)))));
+    show("Union[()]", PyObject_GetItem(Un, PyTuple_New(0)));
+    show("Union[1, 2]", PyObject_GetItem(Un, Py_BuildValue("(ii)", 1, 2)));
+    PyObject *us = PyObject_GetItem(Un, Py_BuildValue("(OO)", &PyUnicode_Type, &PyLong_Type));
+    show("Union[int,str] == Union[str,int]", PyObject_RichCompare(ui, us, Py_EQ));
+    show("hashes equal", PyBool_FromLong(PyObject_Hash(ui) == PyObject_Hash(us)));
+    show("isinstance(1, int|str)", PyBool_FromLong(PyObject_IsInstance(PyLong_FromLong(1), ui)));
+    show("isinstance(1.5, int|str)", PyBool_FromLong(PyObject_IsInstance(PyFloat_FromDouble(1.5), ui)));
+    show("issubclass(bool, int|str)", PyBool_FromLong(PyObject_IsSubclass((PyObject *)&PyBool_Type, ui)));
+    show("(int|str) | bytes", PyNumber_Or(ui, (PyObject *)&PyBytes_Type));
+    show("(int|str) | None", PyNumber_Or(ui, Py_None));
+    show("(int|str) | 1", PyNumber_Or(ui, PyLong_FromLong(1)));
+    show("1 | (int|str)", PyNumber_Or(PyLong_FromLong(1), ui));
+    show("T | int", PyNumber_Or(T, (PyObject *)&PyLong_Type));
+    show("T | 1", PyNumber_Or(T, PyLong_FromLong(1)));
+    show("A | int", PyNumber_Or(A, (PyObject *)&PyLong_Type));
+    show("A | 1", PyNumber_Or(A, PyLong_FromLong(1)));
+    show("(T | int).__parameters__", PyObject_GetAttrString(PyNumber_Or(T, (PyObject *)&PyLong_Type), "__parameters__"));
+    show("Union()", PyObject_CallNoArgs(Un));
     END();
 }

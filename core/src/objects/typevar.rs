@@ -652,18 +652,8 @@ unsafe extern "C" fn prepare_subst(o: *mut PyObject, args: *mut PyObject) -> *mu
     call_typing(name, &[o, a[0], a[1]])
 }
 
-/// `T | X`: `typing.Union[T, X]`.
-unsafe extern "C" fn param_or(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
-    ret((|| {
-        let m = Owned::from_new(unicode::from_str("typing")).ok_or(())?;
-        let typing = Owned::from_new(crate::import::import(m.as_ptr())).ok_or(())?;
-        let union = Owned::from_new(pobj::get_attr_str(typing.as_ptr(), "Union")).ok_or(())?;
-        let args = Owned::from_new(tuple::pack(&[a, b])).ok_or(())?;
-        nonnull(pobj::get_item(union.as_ptr(), args.as_ptr()))
-    })())
-}
-
 static mut PARAM_NUMBER: PyNumberMethods = unsafe { core::mem::zeroed() };
+static mut ALIAS_NUMBER: PyNumberMethods = unsafe { core::mem::zeroed() };
 
 static mut TYPEVAR_METHODS: [PyMethodDef; 6] = [
     crate::meth!(c"__typing_subst__", typevar_subst, METH_O),
@@ -1143,7 +1133,8 @@ pub unsafe fn static_types() -> Vec<*mut PyTypeObject> {
             c"Type variable tuple.",
         ),
     ];
-    PARAM_NUMBER.nb_or = Some(param_or);
+    PARAM_NUMBER.nb_or = Some(crate::modules::typing::union_or_any);
+    ALIAS_NUMBER.nb_or = Some(crate::modules::typing::union_or);
     for (t, name, new, methods, getset, doc) in params {
         init_builtin(t, name, core::mem::size_of::<TypeParam>(), 0);
         (*t).tp_flags |= Py_TPFLAGS_HAVE_GC;
@@ -1184,7 +1175,7 @@ pub unsafe fn static_types() -> Vec<*mut PyTypeObject> {
     (*t).tp_repr = Some(typealias_repr);
     (*t).tp_getset = (&raw mut TYPEALIAS_GETSET).cast();
     (*t).tp_methods = (&raw mut TYPEALIAS_METHODS).cast();
-    (*t).tp_as_number = &raw mut PARAM_NUMBER;
+    (*t).tp_as_number = &raw mut ALIAS_NUMBER;
     TYPEALIAS_MAPPING.mp_subscript = Some(typealias_getitem);
     (*t).tp_as_mapping = &raw mut TYPEALIAS_MAPPING;
     (*t).tp_doc = c"Type alias.".as_ptr();
