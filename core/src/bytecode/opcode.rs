@@ -76,12 +76,6 @@ pub mod intrinsic2 {
     pub const SET_TYPEPARAM_DEFAULT: u32 = 5;
 }
 
-/// `LOAD_COMMON_CONSTANT` arguments (CPython 3.14's numbering).
-pub mod common {
-    pub const ASSERTION_ERROR: u32 = 0;
-    pub const NOT_IMPLEMENTED_ERROR: u32 = 1;
-}
-
 /// `BINARY_OP` arguments (CPython's `NB_*`): the in-place form is the plain one + 13.
 pub mod binop {
     pub const ADD: u32 = 0;
@@ -282,10 +276,6 @@ opcodes! { |oparg|
     LOAD_ASSERTION_ERROR = 98, 0, (0, 1), None;
     /// Create `__annotations__` in the frame's locals if missing.
     SETUP_ANNOTATIONS = 99, 0, (0, 0), None;
-    /// ( -- value): the `common` constant in oparg (builtin objects code needs
-    /// even when the name is shadowed, e.g. `NotImplementedError` raised by
-    /// `__annotate__` functions for formats they do not handle).
-    LOAD_COMMON_CONSTANT = 102, 0, (0, 1), None;
 
     /// (level, fromlist -- module): `__import__(names[oparg >> 1], globals, locals,
     /// fromlist, level)`; with oparg & 1 the import is lazy (PEP 810): pushes a

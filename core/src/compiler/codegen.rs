@@ -82,6 +82,8 @@ pub(crate) struct Compiler<'a> {
     pub optimize: i32,
     pub interactive: bool,
     pub top_level_await: bool,
+    /// `from __future__ import annotations`.
+    pub future_annotations: bool,
     pub units: Vec<UnitState<'a>>,
 }
 
@@ -728,13 +730,29 @@ impl<'a> Compiler<'a> {
             if let Some(ann) = a.annotation() {
                 let name = self.mangle(a.name()).into_owned();
                 self.load_const(Constant::Str(name.into_bytes()));
-                self.expr(ann)?;
+                match ann {
+                    ann if self.future_annotations => {
+                        let text = super::unparse::unparse(ann, self.src.source);
+                        self.load_const(Constant::Str(text.into_bytes()));
+                    }
+                    // `*args: *Ts` is `[ann] = [*Ts]`.
+                    Expr::Starred(s) => {
+                        self.expr(&s.value)?;
+                        self.emit(Op::UNPACK_SEQUENCE, 1);
+                    }
+                    ann => self.expr(ann)?,
+                }
                 n += 1;
             }
         }
         if let Some(r) = &f.returns {
             self.load_const(Constant::Str(b"return".to_vec()));
-            self.expr(r)?;
+            if self.future_annotations {
+                let text = super::unparse::unparse(r, self.src.source);
+                self.load_const(Constant::Str(text.into_bytes()));
+            } else {
+                self.expr(r)?;
+            }
             n += 1;
         }
         self.emit(Op::BUILD_MAP, n);
@@ -754,10 +772,10 @@ impl<'a> Compiler<'a> {
         self.load_const(Constant::Int(2.into()));
         self.emit(Op::COMPARE_OP, 4);
         self.jump(Op::POP_JUMP_IF_FALSE, ok);
-        self.emit(
-            Op::LOAD_COMMON_CONSTANT,
-            crate::bytecode::opcode::common::NOT_IMPLEMENTED_ERROR,
-        );
+        // CPython loads the builtin itself (LOAD_COMMON_CONSTANT); a global
+        // lookup differs only when a module shadows the name.
+        let i = self.name_index("NotImplementedError");
+        self.emit(Op::LOAD_GLOBAL, i << 1);
         self.emit(Op::RAISE_VARARGS, 1);
         self.bind(ok);
     }
@@ -956,6 +974,7 @@ impl<'a> Compiler<'a> {
             self.load_name(".type_params");
             self.store_name("__type_params__");
         }
+        self.setup_future_annotations(&c.body);
         if s.needs_classdict {
             self.op(Op::LOAD_LOCALS);
             let i = self.ur().fast["__classdict__"];
@@ -1050,6 +1069,16 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// With future annotations, a body with annotated names gets an
+    /// `__annotations__` dict up front.
+    pub fn setup_future_annotations(&mut self, body: &[Stmt]) {
+        let mut anns = Vec::new();
+        collect_annotations(body, &mut anns);
+        if self.future_annotations && !anns.is_empty() {
+            self.op(Op::SETUP_ANNOTATIONS);
+        }
+    }
+
     /// Number the simple annotations of a module or class body that tracks
     /// which of them ran (`__conditional_annotations__`).
     pub fn index_annotations(&mut self, body: &[Stmt]) {
@@ -1075,6 +1104,12 @@ impl<'a> Compiler<'a> {
         let scope = self.st.scope_for(node, Role::Body);
         let s = &self.st.scopes[scope];
         let is_async_comp = s.is_coroutine && !s.is_genexp;
+        if is_async_comp && !self.in_async_context() {
+            return Err(self.err(
+                "asynchronous comprehension outside of an asynchronous function",
+                node.range(),
+            ));
+        }
         let first = &generators[0];
         self.expr(&first.iter)?;
         if first.is_async {

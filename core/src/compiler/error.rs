@@ -2,8 +2,10 @@
 //! `Location`s (1-based lines, 0-based byte columns) for instructions, and
 //! `CompileError`s (1-based character offsets) with CPython's messages.
 
-use ruff_python_ast::token::TokenKind;
+use ruff_python_ast as ast;
+use ruff_python_ast::token::{TokenKind, Tokens};
 use ruff_python_parser::{LexicalErrorType, ParseError, ParseErrorType};
+use ruff_text_size::Ranged;
 use ruff_text_size::{TextRange, TextSize};
 
 use super::{CompileError, ErrorKind};
@@ -87,11 +89,78 @@ impl<'a> SourceMap<'a> {
         self.error(ErrorKind::SyntaxError, msg, range)
     }
 
-    /// A parser error, with CPython's wording for the common cases.
-    pub fn parse_error(&self, err: &ParseError) -> CompileError {
+    /// A parser error, with CPython's wording for the common cases. `tokens`
+    /// locate unclosed brackets.
+    pub fn parse_error(&self, err: &ParseError, tokens: &Tokens) -> CompileError {
         use ParseErrorType as P;
-        let range = err.location;
+        let mut range = err.location;
         let (kind, msg) = match &err.error {
+            P::Lexical(LexicalErrorType::Eof) if unclosed_bracket(tokens).is_some() => {
+                let (tok, r) = unclosed_bracket(tokens).unwrap();
+                range = r;
+                (ErrorKind::SyntaxError, format!("'{tok}' was never closed"))
+            }
+            P::OtherError(m) if m.starts_with("Expected an indented block after") => {
+                let what = m["Expected an indented block after ".len()..].replace('`', "'");
+                let (line, _) = self.line_of(range.start());
+                let header = (0..line)
+                    .rev()
+                    .find(|&l| {
+                        !self
+                            .line_text(l as u32 + 1)
+                            .unwrap_or_default()
+                            .trim()
+                            .is_empty()
+                    })
+                    .map_or(1, |l| l + 1);
+                (
+                    ErrorKind::IndentationError,
+                    format!("expected an indented block after {what} on line {header}"),
+                )
+            }
+            P::SimpleStatementsOnSameLine if self.statement_starts_with_print(range) => {
+                let (line, start) = self.line_of(range.start());
+                let text = self.line_text(line as u32 + 1).unwrap_or_default();
+                let indent = text.len() - text.trim_start().len();
+                let begin = start + indent as u32;
+                let end = start + text.trim_end().len() as u32;
+                range = TextRange::new(begin.into(), end.into());
+                (
+                    ErrorKind::SyntaxError,
+                    "Missing parentheses in call to 'print'. Did you mean print(...)?".to_string(),
+                )
+            }
+            P::InvalidAssignmentTarget => (
+                ErrorKind::SyntaxError,
+                format!(
+                    "{} here. Maybe you meant '==' instead of '='?",
+                    self.target_error(range, "assign to")
+                ),
+            ),
+            P::InvalidDeleteTarget => (ErrorKind::SyntaxError, self.target_error(range, "delete")),
+            P::InvalidNamedAssignmentTarget => (
+                ErrorKind::SyntaxError,
+                self.target_error(range, "use assignment expressions with"),
+            ),
+            P::InvalidAugmentedAssignmentTarget => {
+                let what = match self.expr_at(range) {
+                    Some(ast::Expr::Tuple(_)) => "tuple",
+                    Some(ast::Expr::List(_)) => "list",
+                    _ => "expression",
+                };
+                (
+                    ErrorKind::SyntaxError,
+                    format!("'{what}' is an illegal expression for augmented assignment"),
+                )
+            }
+            P::EmptyImportNames => (
+                ErrorKind::SyntaxError,
+                "Expected one or more names after 'import'".to_string(),
+            ),
+            P::UnparenthesizedGeneratorExpression => (
+                ErrorKind::SyntaxError,
+                "Generator expression must be parenthesized".to_string(),
+            ),
             P::Lexical(lex) => match lex {
                 LexicalErrorType::IndentationError => (
                     ErrorKind::IndentationError,
@@ -164,4 +233,45 @@ impl<'a> SourceMap<'a> {
         }
         e
     }
+
+    fn statement_starts_with_print(&self, range: TextRange) -> bool {
+        let (line, _) = self.line_of(range.start());
+        let text = self.line_text(line as u32 + 1).unwrap_or_default();
+        let t = text.trim_start();
+        t.starts_with("print ") || t.starts_with("print\t")
+    }
+
+    /// The expression at `range`, re-parsed on its own.
+    fn expr_at(&self, range: TextRange) -> Option<ast::Expr> {
+        let text = self
+            .source
+            .get(usize::from(range.start())..usize::from(range.end()))?;
+        let parsed = ruff_python_parser::parse_expression(text).ok()?;
+        Some(*parsed.into_syntax().body)
+    }
+
+    /// "cannot assign to function call" and its kin.
+    fn target_error(&self, range: TextRange, verb: &str) -> String {
+        match self.expr_at(range) {
+            Some(e) => super::expr::assign_error(&e, verb),
+            None => "invalid syntax".to_string(),
+        }
+    }
+}
+
+/// The innermost bracket left open at the end of the source.
+fn unclosed_bracket(tokens: &Tokens) -> Option<(char, TextRange)> {
+    let mut open = Vec::new();
+    for t in tokens.iter() {
+        match t.kind() {
+            TokenKind::Lpar => open.push(('(', t.range())),
+            TokenKind::Lsqb => open.push(('[', t.range())),
+            TokenKind::Lbrace => open.push(('{', t.range())),
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    open.last().copied()
 }

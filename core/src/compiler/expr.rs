@@ -567,10 +567,8 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         // CALL_FUNCTION_EX: a tuple of positional arguments and a dict.
-        if pushed == 0 && args.len() == 1 && extra.is_none() {
-            if let Expr::Starred(s) = &args[0] {
-                self.expr(&s.value)?;
-            }
+        if let ([Expr::Starred(s)], 0, None) = (args, pushed, &extra) {
+            self.expr(&s.value)?;
         } else {
             let lead = args
                 .iter()
@@ -627,7 +625,9 @@ impl<'a> Compiler<'a> {
         }
         if pending > 0 {
             self.emit(Op::BUILD_MAP, pending);
-            self.emit(Op::DICT_MERGE, 1);
+            if have_dict {
+                self.emit(Op::DICT_MERGE, 1);
+            }
         }
         self.emit(Op::CALL_FUNCTION_EX, 1);
         Ok(())
@@ -919,7 +919,7 @@ fn two_part_slice(e: &Expr) -> Option<(Option<&Expr>, Option<&Expr>)> {
 }
 
 /// CPython's "cannot assign to X" wording.
-fn assign_error(e: &Expr, verb: &str) -> String {
+pub(crate) fn assign_error(e: &Expr, verb: &str) -> String {
     let what = match e {
         Expr::Call(_) => "function call",
         Expr::Compare(_) => "comparison",

@@ -66,7 +66,7 @@ impl<'a> Compiler<'a> {
 
     /// The fail label for a jump that pops `pops` items at the current depth.
     fn fail_label(&mut self, f: &mut FailPops, pops: u32) -> Label {
-        let k = (self.depth() - pops - f.base) as usize;
+        let k = self.depth().saturating_sub(pops + f.base) as usize;
         while f.pops.len() <= k {
             let l = self.label();
             f.pops.push(l);

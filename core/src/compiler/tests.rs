@@ -391,3 +391,116 @@ fn class_body_layout() {
         .consts
         .contains(&Constant::Tuple(vec![Constant::Str(b"x".to_vec())])));
 }
+
+/// Compile every `.py` file under `$PY315_LIB` (CPython 3.15's standard
+/// library) and check each result's stack discipline. Files CPython itself
+/// rejects are skipped by asking it first (run with `--ignored`).
+#[test]
+#[ignore]
+fn compiles_cpython_lib() {
+    let Ok(lib) = std::env::var("PY315_LIB") else {
+        return;
+    };
+    let mut files = Vec::new();
+    let mut dirs = vec![std::path::PathBuf::from(lib)];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p.extension().is_some_and(|x| x == "py") {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    let rejected: std::collections::HashSet<String> = std::env::var("PY315_REJECTS")
+        .ok()
+        .and_then(|f| std::fs::read_to_string(f).ok())
+        .map(|s| s.lines().map(str::to_string).collect())
+        .unwrap_or_default();
+    let (mut ok, mut failed) = (0, Vec::new());
+    for f in &files {
+        let name = f.display().to_string();
+        if rejected.contains(&name) {
+            continue;
+        }
+        let Ok(src) = std::fs::read_to_string(f) else {
+            continue;
+        };
+        let r = std::panic::catch_unwind(|| {
+            compile(&src, &name, Mode::Exec, 0, 0).map(|c| check_stack(&c))
+        });
+        match r {
+            Ok(Ok(())) => ok += 1,
+            Ok(Err(e)) => failed.push(format!("{name}:{}:{}: {}", e.lineno, e.offset, e.msg)),
+            Err(p) => {
+                let msg = p
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+                    .unwrap_or_default();
+                failed.push(format!("{name}: panic: {msg}"))
+            }
+        }
+    }
+    for f in &failed {
+        println!("FAIL {f}");
+    }
+    println!("compiled {ok} of {} files", ok + failed.len());
+    assert!(failed.is_empty());
+}
+
+/// `DEBUG_PY=file cargo test ... debug_source -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn debug_source() {
+    let Ok(path) = std::env::var("DEBUG_PY") else {
+        return;
+    };
+    let src = std::fs::read_to_string(path).unwrap();
+    let code = compile_ok(&src);
+    println!("{}", dis(&code));
+    check_stack(&code);
+}
+
+#[test]
+#[ignore]
+fn debug_parse_errors() {
+    let Ok(path) = std::env::var("DEBUG_PY") else {
+        return;
+    };
+    for src in std::fs::read_to_string(path).unwrap().split("\n#####\n") {
+        let p = ruff_python_parser::parse_unchecked(
+            src,
+            ParseOptions::from(ruff_python_parser::Mode::Module),
+        );
+        println!("{src:?} => {:?}", p.errors());
+    }
+}
+
+#[test]
+fn future_annotations_are_strings() {
+    let code = compile_ok(
+        "from __future__ import annotations\nx: dict [ str,int ]\ndef f(a: \"q\") -> A.B | None: pass\n",
+    );
+    assert!(ops(&code).contains(&Opcode::SETUP_ANNOTATIONS));
+    assert!(code
+        .consts
+        .contains(&Constant::Str(b"dict[str, int]".to_vec())));
+    let ann = inner(&code, "__annotate__");
+    assert!(ann.consts.contains(&Constant::Str(b"'q'".to_vec())));
+    assert!(ann.consts.contains(&Constant::Str(b"A.B | None".to_vec())));
+    let e = compile(
+        "x = 1\nfrom __future__ import annotations\n",
+        "<s>",
+        Mode::Exec,
+        0,
+        0,
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.msg,
+        "from __future__ imports must occur at the beginning of the file"
+    );
+}
