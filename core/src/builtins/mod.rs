@@ -46,6 +46,12 @@ pub unsafe fn init(d: *mut PyObject) -> PyResult<()> {
     ] {
         add_functions(d, table, core::ptr::null_mut(), "builtins")?;
     }
+    add_functions(
+        d,
+        (&raw mut io::IO_METHODS).cast(),
+        core::ptr::null_mut(),
+        "_io",
+    )?;
     for (name, v) in [
         ("None", none()),
         ("Ellipsis", ellipsis()),

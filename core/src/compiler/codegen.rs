@@ -82,6 +82,8 @@ pub(crate) struct Compiler<'a> {
     pub optimize: i32,
     pub interactive: bool,
     pub top_level_await: bool,
+    /// `from __future__ import annotations`.
+    pub future_annotations: bool,
     pub units: Vec<UnitState<'a>>,
 }
 
@@ -729,6 +731,10 @@ impl<'a> Compiler<'a> {
                 let name = self.mangle(a.name()).into_owned();
                 self.load_const(Constant::Str(name.into_bytes()));
                 match ann {
+                    ann if self.future_annotations => {
+                        let text = super::unparse::unparse(ann, self.src.source);
+                        self.load_const(Constant::Str(text.into_bytes()));
+                    }
                     // `*args: *Ts` is `[ann] = [*Ts]`.
                     Expr::Starred(s) => {
                         self.expr(&s.value)?;
@@ -741,7 +747,12 @@ impl<'a> Compiler<'a> {
         }
         if let Some(r) = &f.returns {
             self.load_const(Constant::Str(b"return".to_vec()));
-            self.expr(r)?;
+            if self.future_annotations {
+                let text = super::unparse::unparse(r, self.src.source);
+                self.load_const(Constant::Str(text.into_bytes()));
+            } else {
+                self.expr(r)?;
+            }
             n += 1;
         }
         self.emit(Op::BUILD_MAP, n);
@@ -963,6 +974,7 @@ impl<'a> Compiler<'a> {
             self.load_name(".type_params");
             self.store_name("__type_params__");
         }
+        self.setup_future_annotations(&c.body);
         if s.needs_classdict {
             self.op(Op::LOAD_LOCALS);
             let i = self.ur().fast["__classdict__"];
@@ -1055,6 +1067,16 @@ impl<'a> Compiler<'a> {
         self.make_function(code, 0);
         self.store_name(store_as);
         Ok(())
+    }
+
+    /// With future annotations, a body with annotated names gets an
+    /// `__annotations__` dict up front.
+    pub fn setup_future_annotations(&mut self, body: &[Stmt]) {
+        let mut anns = Vec::new();
+        collect_annotations(body, &mut anns);
+        if self.future_annotations && !anns.is_empty() {
+            self.op(Op::SETUP_ANNOTATIONS);
+        }
     }
 
     /// Number the simple annotations of a module or class body that tracks

@@ -13,6 +13,7 @@ mod symtable;
 #[cfg(test)]
 mod tests;
 mod unit;
+mod unparse;
 
 use ruff_python_ast as ast;
 use ruff_python_parser::ParseOptions;
@@ -38,6 +39,8 @@ pub mod cflags {
     pub const DONT_IMPLY_DEDENT: u32 = 0x0200;
     pub const ONLY_AST: u32 = 0x0400;
     pub const ALLOW_TOP_LEVEL_AWAIT: u32 = 0x2000;
+    /// `from __future__ import annotations` in effect (CO_FUTURE_ANNOTATIONS).
+    pub const FUTURE_ANNOTATIONS: u32 = 0x0100_0000;
 }
 
 /// Which SyntaxError subclass a compile error is.
@@ -84,7 +87,9 @@ pub fn compile(
         ast::Mod::Expression(e) => (&[], Some(&e.body)),
     };
     let top_level_await = flags & cflags::ALLOW_TOP_LEVEL_AWAIT != 0;
-    let st = symtable::build_module(&src, body, expr, top_level_await)?;
+    let future_annotations =
+        flags & cflags::FUTURE_ANNOTATIONS != 0 || future_features(&src, body)?;
+    let st = symtable::build_module(&src, body, expr, top_level_await, future_annotations)?;
     let mut c = Compiler {
         src: &src,
         st: &st,
@@ -92,6 +97,7 @@ pub fn compile(
         optimize,
         interactive: mode == Mode::Single,
         top_level_await,
+        future_annotations,
         units: Vec::new(),
     };
     c.enter_scope(0, "<module>", ruff_text_size::TextRange::default());
@@ -108,4 +114,53 @@ pub fn compile(
     let mut code = c.exit_scope();
     code.firstlineno = 1;
     Ok(code)
+}
+
+/// Check the `from __future__ import` statements (only after the docstring,
+/// only known features); returns whether `annotations` is among them.
+fn future_features(src: &SourceMap, body: &[ast::Stmt]) -> Result<bool, CompileError> {
+    const KNOWN: &[&str] = &[
+        "nested_scopes",
+        "generators",
+        "division",
+        "absolute_import",
+        "with_statement",
+        "print_function",
+        "unicode_literals",
+        "barry_as_FLUFL",
+        "generator_stop",
+        "annotations",
+    ];
+    let mut annotations = false;
+    let mut leading = true;
+    for (i, s) in body.iter().enumerate() {
+        match s {
+            ast::Stmt::ImportFrom(f)
+                if f.module.as_deref() == Some("__future__") && f.level == 0 =>
+            {
+                if !leading {
+                    return Err(src.syntax_error(
+                        "from __future__ imports must occur at the beginning of the file",
+                        f.range,
+                    ));
+                }
+                for a in &f.names {
+                    match a.name.as_str() {
+                        "annotations" => annotations = true,
+                        "braces" => return Err(src.syntax_error("not a chance", a.range)),
+                        n if KNOWN.contains(&n) => {}
+                        n => {
+                            return Err(src.syntax_error(
+                                format!("future feature {n} is not defined"),
+                                a.range,
+                            ))
+                        }
+                    }
+                }
+            }
+            ast::Stmt::Expr(e) if i == 0 && matches!(&*e.value, ast::Expr::StringLiteral(_)) => {}
+            _ => leading = false,
+        }
+    }
+    Ok(annotations)
 }

@@ -6,6 +6,7 @@ use ruff_text_size::{Ranged, TextRange};
 
 use super::codegen::{CResult, Compiler, FBlock};
 use super::expr::binop_arg;
+use super::symtable::ScopeKind;
 use super::unit::Label;
 use crate::bytecode::opcode::{binop, intrinsic1, intrinsic2};
 use crate::bytecode::{Constant, Location, Opcode as Op};
@@ -183,6 +184,19 @@ impl<'a> Compiler<'a> {
             self.op(Op::POP_TOP);
             self.expr(&s.slice)?;
             self.op(Op::POP_TOP);
+        }
+        let kind = self.ur().kind;
+        if let (true, true, Expr::Name(n)) = (
+            self.future_annotations && a.simple,
+            matches!(kind, ScopeKind::Module | ScopeKind::Class),
+            &*a.target,
+        ) {
+            let text = super::unparse::unparse(&a.annotation, self.src.source);
+            self.load_const(Constant::Str(text.into_bytes()));
+            self.load_name("__annotations__");
+            let name = self.mangle(&n.id).into_owned();
+            self.load_const(Constant::Str(name.into_bytes()));
+            self.emit(Op::STORE_SUBSCR, 0);
         }
         let key = a as *const ast::StmtAnnAssign as usize;
         if let Some(&index) = self.ur().ann_index.get(&key) {
@@ -837,6 +851,7 @@ impl<'a> Compiler<'a> {
             self.store_name("__conditional_annotations__");
             self.index_annotations(body);
         }
+        self.setup_future_annotations(body);
         let mut rest = body;
         if !self.interactive {
             if let Some(doc) = Self::docstring(body) {

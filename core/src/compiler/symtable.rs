@@ -175,6 +175,8 @@ struct Builder<'a> {
     /// Nesting of `try` statements in the current scope (lazy imports).
     in_try: u32,
     allow_top_level_await: bool,
+    /// `from __future__ import annotations`: annotations are strings.
+    future_annotations: bool,
 }
 
 type R = Result<(), CompileError>;
@@ -185,6 +187,7 @@ pub(crate) fn build_module(
     body: &[Stmt],
     expr: Option<&Expr>,
     allow_top_level_await: bool,
+    future_annotations: bool,
 ) -> Result<SymbolTable, CompileError> {
     let mut b = Builder {
         src,
@@ -195,6 +198,7 @@ pub(crate) fn build_module(
         in_conditional: 0,
         in_try: 0,
         allow_top_level_await,
+        future_annotations,
     };
     b.enter(ScopeKind::Module, "<module>", 0usize, Role::Body);
     for s in body {
@@ -391,7 +395,10 @@ impl Builder<'_> {
                 } else {
                     self.expr(&a.target)?;
                 }
-                if a.simple && matches!(kind, ScopeKind::Module | ScopeKind::Class) {
+                if a.simple
+                    && matches!(kind, ScopeKind::Module | ScopeKind::Class)
+                    && !self.future_annotations
+                {
                     if self.in_conditional > 0 {
                         self.cur().has_conditional_annotations = true;
                     }
@@ -687,13 +694,15 @@ impl Builder<'_> {
                 Role::Annotations,
             );
             self.add_param("format", f.range)?;
-            for a in p.iter() {
-                if let Some(ann) = a.annotation() {
-                    self.expr(ann)?;
+            if !self.future_annotations {
+                for a in p.iter() {
+                    if let Some(ann) = a.annotation() {
+                        self.expr(ann)?;
+                    }
                 }
-            }
-            if let Some(r) = &f.returns {
-                self.expr(r)?;
+                if let Some(r) = &f.returns {
+                    self.expr(r)?;
+                }
             }
             self.stack.pop();
         }

@@ -478,3 +478,29 @@ fn debug_parse_errors() {
         println!("{src:?} => {:?}", p.errors());
     }
 }
+
+#[test]
+fn future_annotations_are_strings() {
+    let code = compile_ok(
+        "from __future__ import annotations\nx: dict [ str,int ]\ndef f(a: \"q\") -> A.B | None: pass\n",
+    );
+    assert!(ops(&code).contains(&Opcode::SETUP_ANNOTATIONS));
+    assert!(code
+        .consts
+        .contains(&Constant::Str(b"dict[str, int]".to_vec())));
+    let ann = inner(&code, "__annotate__");
+    assert!(ann.consts.contains(&Constant::Str(b"'q'".to_vec())));
+    assert!(ann.consts.contains(&Constant::Str(b"A.B | None".to_vec())));
+    let e = compile(
+        "x = 1\nfrom __future__ import annotations\n",
+        "<s>",
+        Mode::Exec,
+        0,
+        0,
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.msg,
+        "from __future__ imports must occur at the beginning of the file"
+    );
+}

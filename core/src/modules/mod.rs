@@ -55,6 +55,7 @@ pub fn names() -> impl Iterator<Item = &'static str> {
 pub unsafe fn static_types() -> Vec<*mut crate::typeobj::PyTypeObject> {
     let mut v = Vec::new();
     v.extend(operator::static_types());
+    v.extend(typing::static_types());
     v.extend(crate::objects::typevar::static_types());
     v.extend(crate::objects::template::static_types());
     v
