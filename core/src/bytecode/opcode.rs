@@ -222,9 +222,10 @@ opcodes! { |oparg|
     /// is not a mapping".
     DICT_UPDATE = 70, 0, (1, 0), None;
     /// Like DICT_UPDATE for `**` arguments of a call: duplicate keys raise TypeError
-    /// "f() got multiple values for keyword argument 'k'", non-mappings "f()
-    /// argument after ** must be a mapping, not T", where f is the callable found
-    /// oparg + 2 items below the top.
+    /// "f() got multiple values for keyword argument 'k'" (f is the callable,
+    /// oparg + 3 items below the mapping: callable, NULL, args tuple, dict), and
+    /// non-mappings "Value after ** must be a mapping, not T" (CPython 3.15's
+    /// wording).
     DICT_MERGE = 71, 0, (1, 0), None;
     /// (seq -- *oparg items*, first on top): ValueError "too many values to unpack
     /// (expected n)" / "not enough values to unpack (expected n, got m)".

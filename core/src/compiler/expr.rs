@@ -569,6 +569,8 @@ impl<'a> Compiler<'a> {
         // CALL_FUNCTION_EX: a tuple of positional arguments and a dict.
         if let ([Expr::Starred(s)], 0, None) = (args, pushed, &extra) {
             self.expr(&s.value)?;
+        } else if let ([], 0, None) = (args, pushed, &extra) {
+            self.load_const(Constant::Tuple(Vec::new()));
         } else {
             let lead = args
                 .iter()
