@@ -1009,6 +1009,23 @@ pub unsafe extern "C" fn type_new(
             type_name(Py_TYPE(ns))
         );
     }
+    for &b in tuple::as_slice(bases) {
+        if is_type(b) {
+            continue;
+        }
+        match crate::protocols::object::get_optional_attr(b, unicode::intern_str("__mro_entries__"))
+        {
+            Err(()) => return null_mut(),
+            Ok(m) if m.is_null() => {}
+            Ok(m) => {
+                Py_DECREF(m);
+                return crate::raise_null!(
+                    PyExc_TypeError,
+                    "type() doesn't support MRO entry resolution; use types.new_class()"
+                );
+            }
+        }
+    }
     // The most derived metaclass makes the class; defer to its own `tp_new`.
     let winner = match calculate_metaclass(meta, bases) {
         Ok(w) => w,

@@ -386,7 +386,8 @@ unsafe fn mro_of(t: *mut PyTypeObject) -> PyResult<*mut PyObject> {
         if !is_type(b) {
             return crate::raise!(
                 PyExc_TypeError,
-                "mro() returned a non-class ('{}')",
+                "{}.mro() returned a non-class ('{}')",
+                fully_qualified_name(t),
                 type_name(Py_TYPE(b))
             );
         }
@@ -396,7 +397,8 @@ unsafe fn mro_of(t: *mut PyTypeObject) -> PyResult<*mut PyObject> {
         ) {
             return crate::raise!(
                 PyExc_TypeError,
-                "mro() returned base with unsuitable layout ('{}')",
+                "{}.mro() returned base with unsuitable layout ('{}')",
+                fully_qualified_name(t),
                 type_name(b as *mut PyTypeObject)
             );
         }
@@ -980,8 +982,8 @@ unsafe extern "C" fn type_get_text_signature(o: *mut PyObject, _c: *mut c_void) 
 }
 
 /// A setter for a heap type's own attribute: refused for static and immutable
-/// types and for deletion ("cannot set '__name__' attribute of immutable type
-/// 'int'", "cannot delete '__name__' attribute of immutable type 'int'").
+/// types ("cannot set '__name__' attribute of immutable type 'int'") and for
+/// deletion ("cannot delete '__name__' attribute of type 'A'").
 unsafe fn check_set_special(t: *mut PyTypeObject, v: *mut PyObject, name: &str) -> PyResult<()> {
     if has_flag(t, Py_TPFLAGS_IMMUTABLETYPE) {
         return crate::raise!(
@@ -994,9 +996,9 @@ unsafe fn check_set_special(t: *mut PyTypeObject, v: *mut PyObject, name: &str) 
     if v.is_null() {
         return crate::raise!(
             PyExc_TypeError,
-            "cannot delete '{}' attribute of immutable type '{}'",
+            "cannot delete '{}' attribute of type '{}'",
             name,
-            fully_qualified_name(t)
+            tp_name(t)
         );
     }
     Ok(())
