@@ -126,3 +126,17 @@ print(Ordered.__name__, Ordered.__qualname__, repr(Ordered))
 print(err(lambda: setattr(Ordered, "__name__", 1)), err(lambda: delattr(Ordered, "__qualname__")))
 print(type.__prepare__("x", ()), type(Ordered), type(type), err(lambda: type()), err(lambda: type(1, 2)))
 print(sorted(Ordered.__subclasses__()), len(object.__subclasses__()) > 0)
+
+class BA:
+    def who(self): return "BA"
+class BB:
+    def who(self): return "BB"
+    def __len__(self): return 5
+class BC(BA): pass
+class BD(BC): pass
+print(BD().who(), err(lambda: len(BD())))
+BC.__bases__ = (BB,)
+print(BD().who(), len(BD()), [c.__name__ for c in BD.__mro__], BC.__base__.__name__, BB.__subclasses__(), BA.__subclasses__())
+print(err(lambda: setattr(BC, "__bases__", ())), err(lambda: setattr(BC, "__bases__", (1,))), err(lambda: setattr(BC, "__bases__", (BD,))))
+print(err(lambda: setattr(BC, "__bases__", (int,))), err(lambda: setattr(int, "__bases__", (object,))), err(lambda: setattr(BC, "__bases__", [BA])))
+print(err(lambda: setattr(BC, "__bases__", (BA, BB))), BC.__mro__)
