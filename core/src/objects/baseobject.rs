@@ -606,8 +606,8 @@ unsafe extern "C" fn object_getstate(o: *mut PyObject, _a: *mut PyObject) -> *mu
 }
 
 /// `object.__reduce_ex__(protocol)`: a type's own `__reduce__` when it has one,
-/// else `copyreg`'s protocol-2 form `(copyreg.__newobj__, (cls,), state)` (or
-/// `copyreg._reduce_ex` for protocols 0 and 1).
+/// else `copyreg`'s protocol-2 form `(copyreg.__newobj__, (cls,), state, None,
+/// None)` (or `copyreg._reduce_ex` for protocols 0 and 1).
 unsafe extern "C" fn object_reduce_ex(o: *mut PyObject, proto: *mut PyObject) -> *mut PyObject {
     let reduce = lookup(Py_TYPE(o), unicode::intern_str("__reduce__"));
     let own = lookup(
@@ -666,7 +666,14 @@ unsafe fn object_reduce_proto(o: *mut PyObject, proto: *mut PyObject) -> *mut Py
     ) else {
         return null_mut();
     };
-    tuple::pack(&[newobj.as_ptr(), args.as_ptr(), state.as_ptr()])
+    // No list or dict items: (callable, args, state, None, None).
+    tuple::pack(&[
+        newobj.as_ptr(),
+        args.as_ptr(),
+        state.as_ptr(),
+        none(),
+        none(),
+    ])
 }
 
 unsafe extern "C" fn object_reduce(o: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {

@@ -462,7 +462,7 @@ unsafe extern "C" fn slot_tp_init(
 }
 
 /// `cls.__new__(cls, *args, **kwds)` (a static method, found as a class attribute).
-unsafe extern "C" fn slot_tp_new(
+pub(crate) unsafe extern "C" fn slot_tp_new(
     t: *mut PyTypeObject,
     args: *mut PyObject,
     kwds: *mut PyObject,

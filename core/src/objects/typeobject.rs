@@ -1600,6 +1600,9 @@ static mut TYPE_MEMBERS: [PyMemberDef; 2] = [
     PyMemberDef::SENTINEL,
 ];
 
+/// `type.__or__`/`__ror__`: `int | str` is a union (the typing module's).
+static mut TYPE_AS_NUMBER: PyNumberMethods = PyNumberMethods::EMPTY;
+
 pub unsafe fn init_type() {
     let _ = type_get_weakrefoffset;
     let t = &raw mut PyType_Type;
@@ -1622,6 +1625,8 @@ pub unsafe fn init_type() {
     (*t).tp_getset = (&raw mut TYPE_GETSET).cast();
     (*t).tp_methods = (&raw mut TYPE_METHODS).cast();
     (*t).tp_members = (&raw mut TYPE_MEMBERS).cast();
+    TYPE_AS_NUMBER.nb_or = Some(crate::modules::typing::union_or);
+    (*t).tp_as_number = &raw mut TYPE_AS_NUMBER;
     (*t).tp_new = Some(crate::objects::heaptype::type_new);
     (*t).tp_init = Some(type_init);
     (*t).tp_dictoffset = core::mem::offset_of!(PyTypeObject, tp_dict) as Py_ssize_t;
