@@ -289,6 +289,12 @@ int main(void)
     printf("dropping dl\n");
     Py_DECREF(dl);
     show("weakref dead", PyObject_CallNoArgs(w));
+    PyObject *cyc = call0(DL);
+    PyObject_SetAttrString(cyc, "me", cyc);
+    printf("dropping a cycle\n");
+    Py_DECREF(cyc);
+    PyGC_Collect();
+    printf("collected\n");
     PyObject *p = call0(P);
     show_int("p.__class__ = R", PyObject_SetAttrString(p, "__class__", R));
     show("type(p)", PyObject_Type(p));

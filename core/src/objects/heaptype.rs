@@ -536,12 +536,14 @@ fn PyBaseObject_Type_ptr() -> *mut PyTypeObject {
 /// then hand over to the nearest base with its own deallocator.
 pub unsafe extern "C" fn subtype_dealloc(o: *mut PyObject) {
     let t = Py_TYPE(o);
-    if has_flag(t, Py_TPFLAGS_HAVE_GC) {
-        crate::gc::untrack(o);
-    }
+    let gc = has_flag(t, Py_TPFLAGS_HAVE_GC);
     if let Some(fin) = (*t).tp_finalize {
         // Run it with a temporary reference, as CPython's
-        // `PyObject_CallFinalizerFromDealloc` does; a finalizer may resurrect.
+        // `PyObject_CallFinalizerFromDealloc` does, still tracked: a finalizer
+        // may resurrect the object, which then stays a normal, tracked object.
+        if gc && !crate::gc::is_tracked(o) {
+            crate::gc::track(o);
+        }
         set_refcnt(o, 1);
         crate::objects::baseobject::call_finalizer_once(o, fin);
         let left = refcnt(o) - 1;
@@ -549,6 +551,9 @@ pub unsafe extern "C" fn subtype_dealloc(o: *mut PyObject) {
         if left > 0 {
             return;
         }
+    }
+    if gc {
+        crate::gc::untrack(o);
     }
     if let Some(del) = (*t).tp_del {
         del(o);
@@ -1009,6 +1014,23 @@ pub unsafe extern "C" fn type_new(
             type_name(Py_TYPE(ns))
         );
     }
+    for &b in tuple::as_slice(bases) {
+        if is_type(b) {
+            continue;
+        }
+        match crate::protocols::object::get_optional_attr(b, unicode::intern_str("__mro_entries__"))
+        {
+            Err(()) => return null_mut(),
+            Ok(m) if m.is_null() => {}
+            Ok(m) => {
+                Py_DECREF(m);
+                return crate::raise_null!(
+                    PyExc_TypeError,
+                    "type() doesn't support MRO entry resolution; use types.new_class()"
+                );
+            }
+        }
+    }
     // The most derived metaclass makes the class; defer to its own `tp_new`.
     let winner = match calculate_metaclass(meta, bases) {
         Ok(w) => w,
@@ -1068,7 +1090,7 @@ pub unsafe fn solid_base(t: *mut PyTypeObject) -> *mut PyTypeObject {
 
 /// The base whose layout the class extends: every base's solid base must be an
 /// ancestor of its solid base (CPython's `best_base`).
-unsafe fn layout_base(bases: *mut PyObject) -> PyResult<*mut PyTypeObject> {
+pub unsafe fn layout_base(bases: *mut PyObject) -> PyResult<*mut PyTypeObject> {
     let mut base: *mut PyTypeObject = null_mut();
     let mut winner: *mut PyTypeObject = null_mut();
     for &b in tuple::as_slice(bases) {

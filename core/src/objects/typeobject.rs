@@ -386,7 +386,8 @@ unsafe fn mro_of(t: *mut PyTypeObject) -> PyResult<*mut PyObject> {
         if !is_type(b) {
             return crate::raise!(
                 PyExc_TypeError,
-                "mro() returned a non-class ('{}')",
+                "{}.mro() returned a non-class ('{}')",
+                fully_qualified_name(t),
                 type_name(Py_TYPE(b))
             );
         }
@@ -396,7 +397,8 @@ unsafe fn mro_of(t: *mut PyTypeObject) -> PyResult<*mut PyObject> {
         ) {
             return crate::raise!(
                 PyExc_TypeError,
-                "mro() returned base with unsuitable layout ('{}')",
+                "{}.mro() returned base with unsuitable layout ('{}')",
+                fully_qualified_name(t),
                 type_name(b as *mut PyTypeObject)
             );
         }
@@ -431,6 +433,118 @@ pub unsafe fn add_subclass(base: *mut PyTypeObject, sub: *mut PyTypeObject) -> P
     (*base).tp_subclasses = fresh.into_ptr() as *mut c_void;
     Py_DECREF(old);
     Ok(())
+}
+
+/// Forget `sub` as a subclass of `base` (its `__bases__` changed).
+unsafe fn remove_subclass(base: *mut PyTypeObject, sub: *mut PyTypeObject) -> PyResult<()> {
+    let list = (*base).tp_subclasses as *mut PyObject;
+    if list.is_null() {
+        return Ok(());
+    }
+    let fresh = Owned::from_new(crate::objects::list::new(0)).ok_or(())?;
+    for w in crate::objects::list::snapshot(list) {
+        let o = crate::objects::weakref::get_object_borrowed(w.as_ptr());
+        if o != none() && o != sub as *mut PyObject {
+            crate::objects::list::append(fresh.as_ptr(), w.as_ptr())?;
+        }
+    }
+    (*base).tp_subclasses = fresh.into_ptr() as *mut c_void;
+    Py_DECREF(list);
+    Ok(())
+}
+
+/// `cls.__bases__ = (...)`: new bases of a compatible layout; the MROs of the
+/// class and its subclasses are recomputed (all restored when one fails) and
+/// their slots follow.
+unsafe extern "C" fn type_set_bases(o: *mut PyObject, v: *mut PyObject, _c: *mut c_void) -> c_int {
+    let t = o as *mut PyTypeObject;
+    status((|| {
+        check_set_special(t, v, "__bases__")?;
+        if !tuple::is_tuple(v) {
+            return crate::raise!(
+                PyExc_TypeError,
+                "can only assign tuple to {}.__bases__, not {}",
+                tp_name(t),
+                type_name(Py_TYPE(v))
+            );
+        }
+        if Py_SIZE(v) == 0 {
+            return crate::raise!(
+                PyExc_TypeError,
+                "can only assign non-empty tuple to {}.__bases__, not ()",
+                tp_name(t)
+            );
+        }
+        for &b in tuple::as_slice(v) {
+            if !is_type(b) {
+                return crate::raise!(
+                    PyExc_TypeError,
+                    "{}.__bases__ must be tuple of classes, not '{}'",
+                    tp_name(t),
+                    type_name(Py_TYPE(b))
+                );
+            }
+            if is_subtype(b as *mut PyTypeObject, t) {
+                return crate::raise!(
+                    PyExc_TypeError,
+                    "a __bases__ item causes an inheritance cycle"
+                );
+            }
+        }
+        let new_base = crate::objects::heaptype::layout_base(v)?;
+        let old_base = (*t).tp_base;
+        if !crate::objects::baseobject::layout_compatible(old_base, new_base) {
+            return crate::raise!(
+                PyExc_TypeError,
+                "__bases__ assignment: '{}' object layout differs from '{}'",
+                tp_name(new_base),
+                tp_name(old_base)
+            );
+        }
+        let old_bases = Owned((*t).tp_bases);
+        (*t).tp_bases = new_ref(v);
+        (*t).tp_base = new_base;
+        // New MROs for the class and everything below it, or none at all.
+        let mut done: Vec<(*mut PyTypeObject, *mut PyObject)> = Vec::new();
+        let mut failed = false;
+        for_each_subclass_deep(t, &mut |s| {
+            if failed {
+                return;
+            }
+            match mro_of(s) {
+                Ok(m) => {
+                    done.push((s, (*s).tp_mro));
+                    (*s).tp_mro = m;
+                }
+                Err(()) => failed = true,
+            }
+        });
+        if failed {
+            for (s, old) in done.into_iter().rev() {
+                xsetref(&raw mut (*s).tp_mro, old);
+            }
+            let new_bases = (*t).tp_bases;
+            (*t).tp_bases = old_bases.into_ptr();
+            (*t).tp_base = old_base;
+            Py_DECREF(new_bases);
+            return Err(());
+        }
+        for (_, old) in done {
+            Py_XDECREF(old);
+        }
+        Py_INCREF(new_base as *mut PyObject);
+        Py_DECREF(old_base as *mut PyObject);
+        for &b in tuple::as_slice(old_bases.as_ptr()) {
+            remove_subclass(b as *mut PyTypeObject, t)?;
+        }
+        for &b in tuple::as_slice(v) {
+            add_subclass(b as *mut PyTypeObject, t)?;
+        }
+        for_each_subclass_deep(t, &mut |s| {
+            crate::objects::dunder_slots::fixup_slot_dispatchers(s)
+        });
+        Ok(())
+    })())
 }
 
 /// The live direct subclasses of `t` (new references).
@@ -980,8 +1094,8 @@ unsafe extern "C" fn type_get_text_signature(o: *mut PyObject, _c: *mut c_void) 
 }
 
 /// A setter for a heap type's own attribute: refused for static and immutable
-/// types and for deletion ("cannot set '__name__' attribute of immutable type
-/// 'int'", "cannot delete '__name__' attribute of immutable type 'int'").
+/// types ("cannot set '__name__' attribute of immutable type 'int'") and for
+/// deletion ("cannot delete '__name__' attribute of type 'A'").
 unsafe fn check_set_special(t: *mut PyTypeObject, v: *mut PyObject, name: &str) -> PyResult<()> {
     if has_flag(t, Py_TPFLAGS_IMMUTABLETYPE) {
         return crate::raise!(
@@ -994,9 +1108,9 @@ unsafe fn check_set_special(t: *mut PyTypeObject, v: *mut PyObject, name: &str) 
     if v.is_null() {
         return crate::raise!(
             PyExc_TypeError,
-            "cannot delete '{}' attribute of immutable type '{}'",
+            "cannot delete '{}' attribute of type '{}'",
             name,
-            fully_qualified_name(t)
+            tp_name(t)
         );
     }
     Ok(())
@@ -1340,7 +1454,7 @@ static mut TYPE_GETSET: [PyGetSetDef; 18] = [
     getset_rw!(c"__qualname__", type_get_qualname, type_set_qualname),
     getset_rw!(c"__module__", type_get_module, type_set_module),
     getset!(c"__mro__", type_get_mro),
-    getset!(c"__bases__", type_get_bases),
+    getset_rw!(c"__bases__", type_get_bases, type_set_bases),
     getset!(c"__base__", type_get_base),
     getset!(c"__dict__", type_get_dict),
     getset_rw!(c"__doc__", type_get_doc, type_set_doc),
@@ -1486,6 +1600,9 @@ static mut TYPE_MEMBERS: [PyMemberDef; 2] = [
     PyMemberDef::SENTINEL,
 ];
 
+/// `type.__or__`/`__ror__`: `int | str` is a union (the typing module's).
+static mut TYPE_AS_NUMBER: PyNumberMethods = PyNumberMethods::EMPTY;
+
 pub unsafe fn init_type() {
     let _ = type_get_weakrefoffset;
     let t = &raw mut PyType_Type;
@@ -1508,6 +1625,8 @@ pub unsafe fn init_type() {
     (*t).tp_getset = (&raw mut TYPE_GETSET).cast();
     (*t).tp_methods = (&raw mut TYPE_METHODS).cast();
     (*t).tp_members = (&raw mut TYPE_MEMBERS).cast();
+    TYPE_AS_NUMBER.nb_or = Some(crate::modules::typing::union_or);
+    (*t).tp_as_number = &raw mut TYPE_AS_NUMBER;
     (*t).tp_new = Some(crate::objects::heaptype::type_new);
     (*t).tp_init = Some(type_init);
     (*t).tp_dictoffset = core::mem::offset_of!(PyTypeObject, tp_dict) as Py_ssize_t;
