@@ -43,6 +43,8 @@ if [ "${1:-}" = "--self-check" ]; then SELF_CHECK=1; shift; fi
 eval "$(/work/shared/tools/fetch-cpython3.15)" || { echo "cannot fetch CPython 3.15" >&2; exit 2; }
 REPO="$(cd "$HERE/../.." && pwd)"
 CARAPACE="${1:-${CARGO_TARGET_DIR:-$REPO/target}/carapace-debug/bin/carapace}"
+# Programs run from their scratch dirs: a path to the binary must not be relative.
+case "$CARAPACE" in */*) CARAPACE="$(realpath -m "$CARAPACE")" ;; esac
 JOBS="${LANGTEST_JOBS:-4}"
 export TIMEOUT="${LANGTEST_TIMEOUT:-20}"
 SEEDS="${LANGTEST_FUZZ_SEEDS:-60}"
@@ -74,10 +76,13 @@ else
   A=ref; B=carapace; BIN_A="$PY315"; BIN_B="$CARAPACE"
   [ -x "$CARAPACE" ] || echo "warning: no carapace binary at $CARAPACE: every program will fail" >&2
 fi
+ids=$(grep -v '^$' <<<"$ids")
+[ -n "$ids" ] || { echo "no programs selected"; echo "0 passed, 0 failed"; exit 0; }
 plain=$(while read -r id; do [ -z "$(needs_of "$id")" ] && echo "$id"; done <<<"$ids")
 {
   sed "s|^|$A $BIN_A |" <<<"$ids"
-  if [ "$SELF_CHECK" = 1 ]; then sed "s|^|$B $BIN_B |" <<<"$ids"; else sed "s|^|$B $BIN_B |" <<<"$plain"; fi
+  if [ "$SELF_CHECK" = 1 ]; then sed "s|^|$B $BIN_B |" <<<"$ids"
+  elif [ -n "$plain" ]; then sed "s|^|$B $BIN_B |" <<<"$plain"; fi
 } | xargs -P "$JOBS" -L 1 bash "$HERE/run.sh" --worker
 
 declare -A XFAIL
