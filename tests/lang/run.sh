@@ -5,7 +5,8 @@
 # --self-check runs the reference twice instead: every program must be deterministic and exit
 # with the status it declares. See tests/lang/README.md for the program format.
 # Environment: LANGTEST_JOBS (parallel runs, default 4), LANGTEST_TIMEOUT (seconds per program,
-# default 20; cli cases, which start many interpreters, get three times that), LANGTEST_FUZZ_SEEDS (generated programs, default 60), LANGTEST_FILTER (a grep -E
+# default 20; cli cases, which start many interpreters, get three times that; a timeout is a
+# failure), LANGTEST_FUZZ_SEEDS (generated programs, default 60), LANGTEST_FILTER (a grep -E
 # pattern on program names), LANGTEST_KEEP=1 keeps the work dir.
 set -uo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -25,6 +26,8 @@ if [ "${1:-}" = "--worker" ]; then
   if [ -d "$HERE/$id.d" ]; then cp -r "$HERE/$id.d/." "$scratch/"; fi
   cd "$scratch" || exit 1
   export LC_ALL=C.UTF-8 PYTHONDONTWRITEBYTECODE=1
+  # A runaway program must not fill the disk: files over 64 MB end it (SIGXFSZ, a failure).
+  ulimit -f 131072
   unset PYTHONPATH PYTHONHOME PYTHONSTARTUP PYTHONSAFEPATH PYTHONWARNINGS PYTHONINSPECT
   if [ "${id%%/*}" = cli ]; then
     PY="$bin" SCRATCH="$scratch" CASE_DIR="$HERE/cli" timeout -k 2 $((TIMEOUT * 3)) bash "$file" \
