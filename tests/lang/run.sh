@@ -5,7 +5,8 @@
 # --self-check runs the reference twice instead: every program must be deterministic and exit
 # with the status it declares. See tests/lang/README.md for the program format.
 # Environment: LANGTEST_JOBS (parallel runs, default 4), LANGTEST_TIMEOUT (seconds per program,
-# default 20; cli cases, which start many interpreters, get three times that), LANGTEST_FUZZ_SEEDS (generated programs, default 60), LANGTEST_FILTER (a grep -E
+# default 20; cli cases, which start many interpreters, get three times that; a timeout is a
+# failure), LANGTEST_FUZZ_SEEDS (generated programs, default 60), LANGTEST_FILTER (a grep -E
 # pattern on program names), LANGTEST_KEEP=1 keeps the work dir.
 set -uo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -25,6 +26,8 @@ if [ "${1:-}" = "--worker" ]; then
   if [ -d "$HERE/$id.d" ]; then cp -r "$HERE/$id.d/." "$scratch/"; fi
   cd "$scratch" || exit 1
   export LC_ALL=C.UTF-8 PYTHONDONTWRITEBYTECODE=1
+  # A runaway program must not fill the disk: files over 64 MB end it (SIGXFSZ, a failure).
+  ulimit -f 131072
   unset PYTHONPATH PYTHONHOME PYTHONSTARTUP PYTHONSAFEPATH PYTHONWARNINGS PYTHONINSPECT
   if [ "${id%%/*}" = cli ]; then
     PY="$bin" SCRATCH="$scratch" CASE_DIR="$HERE/cli" timeout -k 2 $((TIMEOUT * 3)) bash "$file" \
@@ -43,6 +46,8 @@ if [ "${1:-}" = "--self-check" ]; then SELF_CHECK=1; shift; fi
 eval "$(/work/shared/tools/fetch-cpython3.15)" || { echo "cannot fetch CPython 3.15" >&2; exit 2; }
 REPO="$(cd "$HERE/../.." && pwd)"
 CARAPACE="${1:-${CARGO_TARGET_DIR:-$REPO/target}/carapace-debug/bin/carapace}"
+# Programs run from their scratch dirs: a path to the binary must not be relative.
+case "$CARAPACE" in */*) CARAPACE="$(realpath -m "$CARAPACE")" ;; esac
 JOBS="${LANGTEST_JOBS:-4}"
 export TIMEOUT="${LANGTEST_TIMEOUT:-20}"
 SEEDS="${LANGTEST_FUZZ_SEEDS:-60}"
@@ -74,10 +79,13 @@ else
   A=ref; B=carapace; BIN_A="$PY315"; BIN_B="$CARAPACE"
   [ -x "$CARAPACE" ] || echo "warning: no carapace binary at $CARAPACE: every program will fail" >&2
 fi
+ids=$(grep -v '^$' <<<"$ids")
+[ -n "$ids" ] || { echo "no programs selected"; echo "0 passed, 0 failed"; exit 0; }
 plain=$(while read -r id; do [ -z "$(needs_of "$id")" ] && echo "$id"; done <<<"$ids")
 {
   sed "s|^|$A $BIN_A |" <<<"$ids"
-  if [ "$SELF_CHECK" = 1 ]; then sed "s|^|$B $BIN_B |" <<<"$ids"; else sed "s|^|$B $BIN_B |" <<<"$plain"; fi
+  if [ "$SELF_CHECK" = 1 ]; then sed "s|^|$B $BIN_B |" <<<"$ids"
+  elif [ -n "$plain" ]; then sed "s|^|$B $BIN_B |" <<<"$plain"; fi
 } | xargs -P "$JOBS" -L 1 bash "$HERE/run.sh" --worker
 
 declare -A XFAIL
