@@ -14,7 +14,7 @@ use crate::object::*;
 use crate::objects::exceptions::{self, BaseExceptionObject};
 use crate::objects::typeobject::visit_each;
 use crate::objects::typeobject::{module_name, qual_name, type_name};
-use crate::objects::unicode;
+use crate::objects::{tuple, unicode};
 use crate::typeobj::*;
 
 /// CPython's `PyTracebackObject`.
@@ -339,7 +339,7 @@ pub unsafe fn format_tb(tb: *mut PyObject) -> String {
     };
     while is_traceback(c) {
         let t = &*(c as *mut TracebackObject);
-        let (file, name, loc) = entry_info(t);
+        let (file, name, loc, code) = entry_info(t);
         let key = (file.clone(), t.tb_lineno, name.clone());
         if last.as_ref() == Some(&key) {
             repeated += 1;
@@ -356,7 +356,7 @@ pub unsafe fn format_tb(tb: *mut PyObject) -> String {
                     "  File \"{}\", line {}, in {}\n",
                     file, t.tb_lineno, name
                 ));
-                source_line(&file, t.tb_lineno, loc, &mut out);
+                source_line(&file, code, t.tb_lineno, loc, &mut out);
             }
         }
         c = t.tb_next;
@@ -365,15 +365,67 @@ pub unsafe fn format_tb(tb: *mut PyObject) -> String {
     out
 }
 
+/// Sources of code that has no file (`python -c`), as CPython registers them with
+/// `linecache`: the code objects (kept alive here, so their addresses stay theirs)
+/// and the lines of each.
+struct Registered {
+    codes: Vec<(usize, usize)>,
+    sources: Vec<(usize, Vec<String>)>,
+}
+
+static REGISTERED: parking_lot::Mutex<Registered> = parking_lot::Mutex::new(Registered {
+    codes: Vec::new(),
+    sources: Vec::new(),
+});
+
+/// Show `source`'s lines in tracebacks through `code` and the code objects nested
+/// in it (`carapace -c`; CPython's `linecache._register_code`).
+pub unsafe fn register_source(code: *mut PyObject, source: &str) {
+    if !crate::objects::code::is_code(code) {
+        return;
+    }
+    Py_INCREF(code);
+    let mut reg = REGISTERED.lock();
+    let id = reg.sources.len();
+    reg.sources
+        .push((code as usize, source.lines().map(str::to_string).collect()));
+    let mut todo = vec![code];
+    while let Some(c) = todo.pop() {
+        reg.codes.push((c as usize, id));
+        for &k in tuple::as_slice(crate::objects::code::c(c).consts) {
+            if crate::objects::code::is_code(k) {
+                todo.push(k);
+            }
+        }
+    }
+}
+
+/// Line `lineno` of the source registered for `code`, if any.
+fn registered_line(code: *mut PyObject, lineno: i32) -> Option<String> {
+    let reg = REGISTERED.lock();
+    let id = reg.codes.iter().find(|(c, _)| *c == code as usize)?.1;
+    reg.sources[id]
+        .1
+        .get((lineno as usize).checked_sub(1)?)
+        .cloned()
+}
+
 /// File name, function name and source position of an entry.
-unsafe fn entry_info(t: &TracebackObject) -> (String, String, crate::bytecode::Location) {
+unsafe fn entry_info(
+    t: &TracebackObject,
+) -> (String, String, crate::bytecode::Location, *mut PyObject) {
     let f = if crate::objects::frameobject::is_frame(t.tb_frame) {
         crate::objects::frameobject::frame_of(t.tb_frame)
     } else {
         null_mut()
     };
     if f.is_null() || (*f).code.is_null() {
-        return ("<unknown>".into(), "<unknown>".into(), Default::default());
+        return (
+            "<unknown>".into(),
+            "<unknown>".into(),
+            Default::default(),
+            null_mut(),
+        );
     }
     let co = (*f).code();
     let loc = if t.tb_lasti >= 0 {
@@ -388,18 +440,31 @@ unsafe fn entry_info(t: &TracebackObject) -> (String, String, crate::bytecode::L
         unicode::to_string_lossy(co.filename),
         unicode::to_string_lossy(co.name),
         loc,
+        (*f).code,
     )
 }
 
 /// The source line of an entry, stripped, and carets under the part that failed
 /// when `traceback` would show them.
-unsafe fn source_line(file: &str, lineno: i32, loc: crate::bytecode::Location, out: &mut String) {
-    let text = crate::errors::program_text(file.as_bytes(), lineno);
-    if text.is_null() {
-        return;
-    }
-    let line = unicode::to_string_lossy(text);
-    Py_DECREF(text);
+unsafe fn source_line(
+    file: &str,
+    code: *mut PyObject,
+    lineno: i32,
+    loc: crate::bytecode::Location,
+    out: &mut String,
+) {
+    let line = match registered_line(code, lineno) {
+        Some(l) => l,
+        None => {
+            let text = crate::errors::program_text(file.as_bytes(), lineno);
+            if text.is_null() {
+                return;
+            }
+            let l = unicode::to_string_lossy(text);
+            Py_DECREF(text);
+            l
+        }
+    };
     let line = line.trim_end_matches(['\n', '\r']);
     let stripped = line.trim_start();
     if stripped.is_empty() {
