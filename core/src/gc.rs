@@ -214,6 +214,35 @@ unsafe extern "C" fn visit_reach(op: *mut PyObject, arg: *mut c_void) -> c_int {
     0
 }
 
+/// Every live tracked object, as new references (`gc.get_objects`): the lists
+/// are walked with the world stopped.
+pub unsafe fn tracked_objects() -> Vec<crate::object::Owned> {
+    crate::pystate::stop_the_world(|| {
+        let mut v = Vec::new();
+        let lists: Vec<*mut GcList> = LISTS.lock().iter().map(|&l| l as *mut GcList).collect();
+        for &l in &lists {
+            (*l).lock.with_raw(|| {
+                let sentinel = &raw mut (*l).head;
+                let mut h = (*sentinel).next;
+                while h != sentinel {
+                    let op = obj_of(h);
+                    if refcnt(op) > 0 {
+                        Py_INCREF(op);
+                        v.push(crate::object::Owned(op));
+                    }
+                    h = (*h).next;
+                }
+            });
+        }
+        v
+    })
+}
+
+/// Objects tracked since the last collection (`gc.get_count()[0]`).
+pub fn young_count() -> isize {
+    YOUNG.load(Ordering::Relaxed).max(0)
+}
+
 /// Run a full collection; returns the number of unreachable objects found.
 pub unsafe fn collect() -> isize {
     if COLLECTING.swap(true, Ordering::Acquire) {

@@ -566,7 +566,11 @@ unsafe fn run_file(c: &Config, path: &str) -> i32 {
             return 2;
         }
     };
-    let r = run_source(&decode_source(&src, c.skip_first_line), path, Some(path));
+    // `__file__` and the code's file name are absolute, as in CPython 3.9+.
+    let full = std::path::absolute(path)
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| path.to_string());
+    let r = run_source(&decode_source(&src, c.skip_first_line), &full, Some(&full));
     finish(r)
 }
 

@@ -223,7 +223,8 @@ int main(void)
 
     /* MRO and layout errors. */
     show("C(A, B)", PyObject_CallFunction((PyObject *)&PyType_Type, "s(OO){}", "C", A, B));
-    show("C(B, A)", PyObject_CallFunction((PyObject *)&PyType_Type, "s(OO){}", "C", B, A));
+    PyObject *CBA = PyObject_CallFunction((PyObject *)&PyType_Type, "s(OO){}", "C", B, A);
+    show("C(B, A)", Py_NewRef(CBA));
     show("C(int, str)", PyObject_CallFunction((PyObject *)&PyType_Type, "s(OO){}", "C", &PyLong_Type, &PyUnicode_Type));
     show("C(bool)", PyObject_CallFunction((PyObject *)&PyType_Type, "s(O){}", "C", &PyBool_Type));
     show("C(A, A)", PyObject_CallFunction((PyObject *)&PyType_Type, "s(OO){}", "C", A, A));
@@ -288,6 +289,12 @@ int main(void)
     printf("dropping dl\n");
     Py_DECREF(dl);
     show("weakref dead", PyObject_CallNoArgs(w));
+    PyObject *cyc = call0(DL);
+    PyObject_SetAttrString(cyc, "me", cyc);
+    printf("dropping a cycle\n");
+    Py_DECREF(cyc);
+    PyGC_Collect();
+    printf("collected\n");
     PyObject *p = call0(P);
     show_int("p.__class__ = R", PyObject_SetAttrString(p, "__class__", R));
     show("type(p)", PyObject_Type(p));

@@ -3,7 +3,9 @@
 # MRO and layout rules, super, classmethod/staticmethod, property, object's
 # methods) driven from C: each `*.c` here is an embedding program built against
 # CPython 3.15's headers, run on CPython 3.15 and on Carapace (LIBDIR holds
-# libpython3.15.so.1.0); outputs must be equal line for line.
+# libpython3.15.so.1.0); outputs must be equal line for line. The Python
+# programs in py/ run with `-S` on CPython 3.15 and on LIBDIR/../bin/carapace:
+# stdout, the last line of stderr and the exit status must be equal.
 # Usage: ext-tests/datamodel/run.sh LIBDIR [NAME...]
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -15,10 +17,25 @@ build="${CARAPACE_BUILD:-$root/target/ext-tests}/datamodel"
 mkdir -p "$build"
 names=("$@")
 if [ ${#names[@]} -eq 0 ]; then
-  for f in "$here"/*.c; do names+=("$(basename "$f" .c)"); done
+  for f in "$here"/*.c "$here"/py/*.py; do names+=("$(basename "$f")"); done
 fi
 pass=0; fail=0
+carapace="$libdir/../bin/carapace"
 for n in "${names[@]}"; do
+  if [ "${n%.py}" != "$n" ]; then
+    src="$here/py/$n"
+    "$PY315" -S "$src" >"$build/$n.cpython.txt" 2>"$build/$n.cpython.err"; rc_ref=$?
+    timeout 60 "$carapace" -S "$src" >"$build/$n.carapace.txt" 2>"$build/$n.carapace.err"; rc=$?
+    tail -1 "$build/$n.cpython.err" >>"$build/$n.cpython.txt"; echo "exit $rc_ref" >>"$build/$n.cpython.txt"
+    tail -1 "$build/$n.carapace.err" >>"$build/$n.carapace.txt"; echo "exit $rc" >>"$build/$n.carapace.txt"
+    if diff -u "$build/$n.cpython.txt" "$build/$n.carapace.txt" >"$build/$n.diff"; then
+      echo "ok $n ($(wc -l <"$build/$n.cpython.txt") lines)"; pass=$((pass+1))
+    else
+      echo "FAIL $n: output differs"; head -60 "$build/$n.diff"; fail=$((fail+1))
+    fi
+    continue
+  fi
+  n="${n%.c}"
   exe="$build/$n"
   # shellcheck disable=SC2086
   if ! gcc -O0 -g -Wall -Wextra -Werror -Wno-unused-function -Wno-cast-function-type \

@@ -163,13 +163,18 @@ unsafe fn input_stream(name: &str) -> PyResult<*mut PyObject> {
     Ok(new_ref(f))
 }
 
-pub static mut METHODS: [PyMethodDef; 4] = [
+pub static mut METHODS: [PyMethodDef; 3] = [
     crate::meth!(c"input", builtin_input, crate::defs::METH_FASTCALL),
+    crate::meth!(c"print", builtin_print, METH_FASTCALL | METH_KEYWORDS),
+    SENTINEL,
+];
+
+/// `open` is `_io.open` (its `__module__` says so).
+pub static mut IO_METHODS: [PyMethodDef; 2] = [
     crate::meth!(
         c"open",
         crate::objects::textio::builtin_open,
         METH_FASTCALL | METH_KEYWORDS
     ),
-    crate::meth!(c"print", builtin_print, METH_FASTCALL | METH_KEYWORDS),
     SENTINEL,
 ];

@@ -46,6 +46,12 @@ pub unsafe fn init(d: *mut PyObject) -> PyResult<()> {
     ] {
         add_functions(d, table, core::ptr::null_mut(), "builtins")?;
     }
+    add_functions(
+        d,
+        (&raw mut io::IO_METHODS).cast(),
+        core::ptr::null_mut(),
+        "_io",
+    )?;
     for (name, v) in [
         ("None", none()),
         ("Ellipsis", ellipsis()),
@@ -56,7 +62,7 @@ pub unsafe fn init(d: *mut PyObject) -> PyResult<()> {
     ] {
         dict::set_str(d, name, v)?;
     }
-    let types: [(&str, *mut crate::typeobj::PyTypeObject); 24] = [
+    let types: [(&str, *mut crate::typeobj::PyTypeObject); 26] = [
         ("bool", &raw mut PyBool_Type),
         ("memoryview", &raw mut PyMemoryView_Type),
         ("bytearray", &raw mut PyByteArray_Type),
@@ -81,6 +87,14 @@ pub unsafe fn init(d: *mut PyObject) -> PyResult<()> {
         ("tuple", &raw mut PyTuple_Type),
         ("type", &raw mut PyType_Type),
         ("zip", &raw mut PyZip_Type),
+        (
+            "classmethod",
+            &raw mut crate::objects::classmethod::CLASSMETHOD_TYPE,
+        ),
+        (
+            "staticmethod",
+            &raw mut crate::objects::classmethod::STATICMETHOD_TYPE,
+        ),
     ];
     for (name, t) in types {
         dict::set_str(d, name, t as *mut PyObject)?;

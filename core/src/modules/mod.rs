@@ -28,6 +28,7 @@ pub type InitFunc = unsafe extern "C" fn() -> *mut PyObject;
 static BUILTIN_MODULES: &[(&str, InitFunc)] = &[
     ("_math_integer", math_integer::init),
     ("_operator", operator::init),
+    ("operator", operator::public::init),
     ("_typing", typing::init),
     ("_weakref", weakref::init),
     ("errno", errno::init),
@@ -54,6 +55,7 @@ pub fn names() -> impl Iterator<Item = &'static str> {
 pub unsafe fn static_types() -> Vec<*mut crate::typeobj::PyTypeObject> {
     let mut v = Vec::new();
     v.extend(operator::static_types());
+    v.extend(typing::static_types());
     v.extend(crate::objects::typevar::static_types());
     v.extend(crate::objects::template::static_types());
     v
@@ -317,4 +319,32 @@ pub unsafe fn next_item(it: *mut PyObject) -> PyResult<Option<Owned>> {
 /// `iter(o)`.
 pub unsafe fn iter(o: *mut PyObject) -> PyResult<Owned> {
     Owned::from_new(crate::protocols::iter::get_iter(o)).ok_or(())
+}
+
+/// `parse_kw` for a `tp_new`/`METH_VARARGS | METH_KEYWORDS` call (an args tuple
+/// and a kwargs dict or NULL). The values stay borrowed from `args` and `kw`.
+pub unsafe fn parse_kw_dict(
+    p: &Params,
+    args: *mut PyObject,
+    kw: *mut PyObject,
+) -> PyResult<Vec<*mut PyObject>> {
+    let mut all: Vec<*mut PyObject> = crate::objects::sequtil::args_slice(args).to_vec();
+    let n = all.len();
+    let mut names = Vec::new();
+    if !kw.is_null() {
+        for (k, v) in dict::snapshot(kw) {
+            // The dict keeps both alive for the call.
+            names.push(Owned(k));
+            all.push(v);
+            Py_DECREF(v);
+        }
+    }
+    let kwnames = if names.is_empty() {
+        None
+    } else {
+        let keys: Vec<*mut PyObject> = names.iter().map(Owned::as_ptr).collect();
+        Some(Owned::from_new(crate::objects::tuple::from_slice(&keys)).ok_or(())?)
+    };
+    let kwp = kwnames.as_ref().map_or(null_mut(), Owned::as_ptr);
+    parse_kw(p, all.as_ptr(), n as Py_ssize_t, kwp)
 }

@@ -454,6 +454,20 @@ unsafe fn same_fields_added(a: *mut PyTypeObject, b: *mut PyTypeObject) -> bool 
     names(a) == names(b)
 }
 
+/// Can an instance of `oldto` become an instance of `newto` (`__class__` and
+/// `__bases__` assignment): the nearest ancestors with a layout of their own
+/// are the same, or siblings adding the same fields.
+pub unsafe fn layout_compatible(oldto: *mut PyTypeObject, newto: *mut PyTypeObject) -> bool {
+    let (mut nb, mut ob) = (newto, oldto);
+    while same_layout_as_base(nb) {
+        nb = (*nb).tp_base;
+    }
+    while same_layout_as_base(ob) {
+        ob = (*ob).tp_base;
+    }
+    nb == ob || ((*nb).tp_base == (*ob).tp_base && same_fields_added(nb, ob))
+}
+
 /// `obj.__class__ = cls`: only between mutable classes whose instances have the
 /// same layout.
 unsafe extern "C" fn object_set_class(
@@ -485,14 +499,7 @@ unsafe extern "C" fn object_set_class(
         );
         return -1;
     }
-    let (mut nb, mut ob) = (newto, oldto);
-    while same_layout_as_base(nb) {
-        nb = (*nb).tp_base;
-    }
-    while same_layout_as_base(ob) {
-        ob = (*ob).tp_base;
-    }
-    if nb != ob && ((*nb).tp_base != (*ob).tp_base || !same_fields_added(nb, ob)) {
+    if !layout_compatible(oldto, newto) {
         let _: PyResult<()> = crate::raise!(
             PyExc_TypeError,
             "__class__ assignment: '{}' object layout differs from '{}'",
@@ -599,8 +606,8 @@ unsafe extern "C" fn object_getstate(o: *mut PyObject, _a: *mut PyObject) -> *mu
 }
 
 /// `object.__reduce_ex__(protocol)`: a type's own `__reduce__` when it has one,
-/// else `copyreg`'s protocol-2 form `(copyreg.__newobj__, (cls,), state)` (or
-/// `copyreg._reduce_ex` for protocols 0 and 1).
+/// else `copyreg`'s protocol-2 form `(copyreg.__newobj__, (cls,), state, None,
+/// None)` (or `copyreg._reduce_ex` for protocols 0 and 1).
 unsafe extern "C" fn object_reduce_ex(o: *mut PyObject, proto: *mut PyObject) -> *mut PyObject {
     let reduce = lookup(Py_TYPE(o), unicode::intern_str("__reduce__"));
     let own = lookup(
@@ -659,7 +666,14 @@ unsafe fn object_reduce_proto(o: *mut PyObject, proto: *mut PyObject) -> *mut Py
     ) else {
         return null_mut();
     };
-    tuple::pack(&[newobj.as_ptr(), args.as_ptr(), state.as_ptr()])
+    // No list or dict items: (callable, args, state, None, None).
+    tuple::pack(&[
+        newobj.as_ptr(),
+        args.as_ptr(),
+        state.as_ptr(),
+        none(),
+        none(),
+    ])
 }
 
 unsafe extern "C" fn object_reduce(o: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {

@@ -5,7 +5,7 @@ use core::ptr::null_mut;
 
 use crate::exported::*;
 use crate::object::*;
-use crate::objects::typeobject::{is_type, tp_name, type_name};
+use crate::objects::typeobject::{is_type, type_name};
 use crate::objects::{dict, tuple, unicode};
 use crate::protocols;
 use crate::typeobj::*;
@@ -44,7 +44,7 @@ unsafe fn build(
         return crate::raise!(PyExc_TypeError, "__build_class__: not enough arguments");
     }
     let (func, name) = (args[0], args[1]);
-    if tp_name(Py_TYPE(func)) != "function" {
+    if !crate::objects::function::is_function(func) {
         return crate::raise!(PyExc_TypeError, "__build_class__: func must be a function");
     }
     if !unicode::is_unicode(name) {
@@ -74,7 +74,10 @@ unsafe fn build(
             Owned::from_borrowed(&raw mut PyType_Type as *mut PyObject),
             true,
         ),
-        None => (Owned::from_borrowed(Py_TYPE(bases_s[0]) as *mut PyObject), true),
+        None => (
+            Owned::from_borrowed(Py_TYPE(bases_s[0]) as *mut PyObject),
+            true,
+        ),
     };
     let meta = if is_class {
         let winner = crate::objects::heaptype::calculate_metaclass(
@@ -100,7 +103,7 @@ unsafe fn build(
     }
     let margs = Owned::from_new(tuple::pack(&[name, bases.as_ptr(), ns.as_ptr()])).ok_or(())?;
     let cls = Owned::from_new(protocols::call::call(meta.as_ptr(), margs.as_ptr(), kw)).ok_or(())?;
-    if is_type(cls.as_ptr()) && tp_name(Py_TYPE(cell.as_ptr())) == "cell" {
+    if is_type(cls.as_ptr()) && crate::objects::cell::is_cell(cell.as_ptr()) {
         check_class_cell(cell.as_ptr(), name, cls.as_ptr())?;
     }
     Ok(cls.into_ptr())
@@ -119,8 +122,7 @@ unsafe fn update_bases(orig: *mut PyObject) -> PyResult<Owned> {
             }
             continue;
         }
-        let meth =
-            protocols::object::get_optional_attr(b, unicode::intern_str("__mro_entries__"))?;
+        let meth = protocols::object::get_optional_attr(b, unicode::intern_str("__mro_entries__"))?;
         if meth.is_null() {
             if let Some(v) = out.as_mut() {
                 v.push(b);
@@ -181,15 +183,7 @@ unsafe fn check_class_cell(
     name: *mut PyObject,
     cls: *mut PyObject,
 ) -> PyResult<()> {
-    let key = unicode::intern_str("cell_contents");
-    let held = match protocols::object::get_optional_attr(cell, key) {
-        Ok(p) => p,
-        Err(()) => {
-            // An empty cell raises ValueError here.
-            crate::errors::clear();
-            null_mut()
-        }
-    };
+    let held = crate::objects::cell::get(cell);
     if held == cls {
         Py_DECREF(held);
         return Ok(());

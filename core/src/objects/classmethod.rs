@@ -95,15 +95,6 @@ unsafe extern "C" fn cm_init(o: *mut PyObject, args: *mut PyObject, kwds: *mut P
     0
 }
 
-/// Bind `func` to `obj` as a bound method (`PyMethod_New`).
-unsafe fn bind_method(func: *mut PyObject, obj: *mut PyObject) -> *mut PyObject {
-    let _ = (func, obj);
-    crate::raise_null!(
-        PyExc_SystemError,
-        "bound methods need the interpreter's method type"
-    )
-}
-
 unsafe extern "C" fn cm_descr_get(
     o: *mut PyObject,
     obj: *mut PyObject,
@@ -114,7 +105,7 @@ unsafe extern "C" fn cm_descr_get(
     } else {
         t
     };
-    bind_method(cm(o).cm_callable, t)
+    crate::objects::function::new_method(cm(o).cm_callable, t)
 }
 
 unsafe extern "C" fn sm_descr_get(
@@ -237,8 +228,10 @@ unsafe fn init_one(t: *mut PyTypeObject, name: &'static core::ffi::CStr) {
     (*t).tp_dictoffset = core::mem::offset_of!(ClassMethodObject, cm_dict) as Py_ssize_t;
 }
 
-/// Fill both types' slots (`objects::static_types` lists them).
-pub unsafe fn init_types() -> [*mut PyTypeObject; 2] {
+/// Fill both types' slots (`descr::init_types` calls this early: static types'
+/// `METH_STATIC` methods are staticmethod objects; `objects::static_types` lists
+/// them for readying).
+pub unsafe fn init_types() {
     let t = &raw mut CLASSMETHOD_TYPE;
     init_one(t, c"classmethod");
     (*t).tp_descr_get = Some(cm_descr_get);
@@ -250,5 +243,4 @@ pub unsafe fn init_types() -> [*mut PyTypeObject; 2] {
     (*s).tp_call = Some(sm_call);
     (*s).tp_doc =
         c"staticmethod(function, /)\n--\n\nConvert a function to be a static method.".as_ptr();
-    [t, s]
 }

@@ -73,13 +73,16 @@ pub unsafe fn new_method_descriptor(
         );
     }
     if flags & METH_STATIC != 0 {
-        // A static method is the plain function (bound to the type for its `self`).
-        return nonnull(methodobject::new(
+        // A staticmethod around the built-in function (bound to the type for its
+        // `self`), as CPython's type dicts hold.
+        let f = Owned::from_new(methodobject::new(
             ml,
             owner as *mut PyObject,
             null_mut(),
             null_mut(),
-        ));
+        ))
+        .ok_or(())?;
+        return nonnull(crate::objects::classmethod::new_staticmethod(f.as_ptr()));
     }
     let d = new_descr(
         &raw mut PyMethodDescr_Type,
@@ -660,6 +663,7 @@ pub unsafe fn init_types() {
     // `super` is an exported type readied with the others: its slots are filled
     // here, with the descriptor types, before that happens.
     crate::objects::superobject::init_type();
+    crate::objects::classmethod::init_types();
     let t = &raw mut PyMethodDescr_Type;
     init_one(t, c"method_descriptor");
     (*t).tp_getset = (&raw mut DESCR_GETSET).cast();

@@ -462,7 +462,7 @@ unsafe extern "C" fn slot_tp_init(
 }
 
 /// `cls.__new__(cls, *args, **kwds)` (a static method, found as a class attribute).
-unsafe extern "C" fn slot_tp_new(
+pub(crate) unsafe extern "C" fn slot_tp_new(
     t: *mut PyTypeObject,
     args: *mut PyObject,
     kwds: *mut PyObject,
@@ -487,9 +487,14 @@ unsafe extern "C" fn slot_tp_finalize(o: *mut PyObject) {
         Ok(Some(s)) => {
             let r = s.call(o, &[]);
             if r.is_null() {
+                // "Exception ignored while calling deallocator <function ...>:"
+                let exc = crate::errors::take_raised();
+                let what = unicode::repr_string(s.func.as_ptr());
+                crate::errors::clear();
+                crate::errors::set_raised(exc);
                 crate::objects::exceptions::write_unraisable_msg(
-                    "Exception ignored while calling deallocator",
-                    s.func.as_ptr(),
+                    &format!("Exception ignored while calling deallocator {}", what),
+                    null_mut(),
                 );
             } else {
                 Py_DECREF(r);

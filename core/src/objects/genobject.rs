@@ -34,6 +34,8 @@ pub struct GenObject {
     /// Async generators: `firstiter` hook already called.
     pub hooks_inited: bool,
     pub finalizer: *mut PyObject,
+    /// The code (the frame lets go of it when it completes; `gi_code` stays).
+    pub code: *mut PyObject,
     /// Last: the frame, followed by its slots.
     pub frame: Frame,
 }
@@ -112,6 +114,7 @@ pub unsafe fn from_frame(f: *mut Frame) -> *mut PyObject {
     (*gen).running_async = false;
     (*gen).hooks_inited = false;
     (*gen).finalizer = null_mut();
+    (*gen).code = new_ref((*f).code);
     let gf = &raw mut (*gen).frame;
     frame::move_to(f, gf, Owner::Generator);
     (*gf).state = State::Created;
@@ -168,11 +171,11 @@ pub unsafe fn send_ex(
         }
         _ => {}
     }
-    if !exc {
-        let top = (*f).slots().add((*f).stacktop as usize);
-        *top = new_ref(value);
-        (*f).stacktop += 1;
-    }
+    // Every resumption pushes the sent value; `throw()` sends None and then
+    // raises at the suspended instruction.
+    let top = (*f).slots().add((*f).stacktop as usize);
+    *top = new_ref(if exc { none() } else { value });
+    (*f).stacktop += 1;
     // The generator's handled exception is on top of the caller's while it runs.
     let ts = crate::pystate::tstate();
     let saved = (*ts).exc_info;
@@ -541,6 +544,7 @@ unsafe extern "C" fn gen_dealloc(o: *mut PyObject) {
         }
     }
     gen_clear(o);
+    gen_free_code(o);
     crate::alloc::gc_del(o as *mut c_void);
 }
 
@@ -558,10 +562,14 @@ unsafe extern "C" fn gen_clear(o: *mut PyObject) -> c_int {
     0
 }
 
+unsafe fn gen_free_code(o: *mut PyObject) {
+    xsetref(&mut g(o).code, null_mut());
+}
+
 unsafe extern "C" fn gen_traverse(o: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
     let x = g(o);
     let r = crate::objects::typeobject::visit_each(
-        [x.name, x.qualname, x.exc_state, x.finalizer],
+        [x.name, x.qualname, x.exc_state, x.finalizer, x.code],
         visit,
         arg,
     );
@@ -606,11 +614,7 @@ unsafe extern "C" fn get_suspended(o: *mut PyObject, _c: *mut c_void) -> *mut Py
     new_ref(py_bool(g(o).frame.state == State::Suspended))
 }
 unsafe extern "C" fn get_code(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
-    let c = g(o).frame.code;
-    if c.is_null() {
-        return new_ref(none());
-    }
-    new_ref(c)
+    new_ref(g(o).code)
 }
 unsafe extern "C" fn get_yieldfrom(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
     let y = yieldfrom(o);
@@ -802,11 +806,12 @@ pub unsafe fn get_awaitable(o: *mut PyObject, where_: u32) -> *mut PyObject {
         return crate::raise_null!(PyExc_TypeError, "__await__() returned a coroutine");
     }
     if (*Py_TYPE(r)).tp_iternext.is_none() {
-        let t = type_name(Py_TYPE(r)).to_string();
+        let t = crate::objects::typeobject::fully_qualified_name(Py_TYPE(r));
         Py_DECREF(r);
         return crate::raise_null!(
             PyExc_TypeError,
-            "__await__() returned non-iterator of type '{}'",
+            "{}.__await__() must return an iterator, not {}",
+            crate::objects::typeobject::fully_qualified_name(Py_TYPE(o)),
             t
         );
     }

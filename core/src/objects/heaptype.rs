@@ -536,12 +536,14 @@ fn PyBaseObject_Type_ptr() -> *mut PyTypeObject {
 /// then hand over to the nearest base with its own deallocator.
 pub unsafe extern "C" fn subtype_dealloc(o: *mut PyObject) {
     let t = Py_TYPE(o);
-    if has_flag(t, Py_TPFLAGS_HAVE_GC) {
-        crate::gc::untrack(o);
-    }
+    let gc = has_flag(t, Py_TPFLAGS_HAVE_GC);
     if let Some(fin) = (*t).tp_finalize {
         // Run it with a temporary reference, as CPython's
-        // `PyObject_CallFinalizerFromDealloc` does; a finalizer may resurrect.
+        // `PyObject_CallFinalizerFromDealloc` does, still tracked: a finalizer
+        // may resurrect the object, which then stays a normal, tracked object.
+        if gc && !crate::gc::is_tracked(o) {
+            crate::gc::track(o);
+        }
         set_refcnt(o, 1);
         crate::objects::baseobject::call_finalizer_once(o, fin);
         let left = refcnt(o) - 1;
@@ -549,6 +551,9 @@ pub unsafe extern "C" fn subtype_dealloc(o: *mut PyObject) {
         if left > 0 {
             return;
         }
+    }
+    if gc {
+        crate::gc::untrack(o);
     }
     if let Some(del) = (*t).tp_del {
         del(o);
@@ -1009,6 +1014,23 @@ pub unsafe extern "C" fn type_new(
             type_name(Py_TYPE(ns))
         );
     }
+    for &b in tuple::as_slice(bases) {
+        if is_type(b) {
+            continue;
+        }
+        match crate::protocols::object::get_optional_attr(b, unicode::intern_str("__mro_entries__"))
+        {
+            Err(()) => return null_mut(),
+            Ok(m) if m.is_null() => {}
+            Ok(m) => {
+                Py_DECREF(m);
+                return crate::raise_null!(
+                    PyExc_TypeError,
+                    "type() doesn't support MRO entry resolution; use types.new_class()"
+                );
+            }
+        }
+    }
     // The most derived metaclass makes the class; defer to its own `tp_new`.
     let winner = match calculate_metaclass(meta, bases) {
         Ok(w) => w,
@@ -1027,22 +1049,28 @@ pub unsafe extern "C" fn type_new(
     }
 }
 
-/// The instance size of `t` less the `__dict__`/`__weakref__` slots it added
-/// itself: what decides whether it is a "solid" base.
-unsafe fn size_without_dict_and_weak(t: *mut PyTypeObject) -> isize {
+/// Do instances of `t` hold fields beyond those of its solid ancestor `base`,
+/// not counting a `__dict__` and `__weakref__` slot at the end of a Python
+/// class (which any layout can take)?
+unsafe fn extra_fields(t: *mut PyTypeObject, base: *mut PyTypeObject) -> bool {
     let mut size = (*t).tp_basicsize;
-    let base = (*t).tp_base;
-    if base.is_null() {
-        return size;
+    if (*t).tp_itemsize != 0 || (*base).tp_itemsize != 0 {
+        return size != (*base).tp_basicsize || (*t).tp_itemsize != (*base).tp_itemsize;
     }
     let ptr = core::mem::size_of::<*mut PyObject>() as isize;
-    if (*t).tp_dictoffset > 0 && (*t).tp_dictoffset != (*base).tp_dictoffset {
-        size -= ptr;
+    if has_flag(t, Py_TPFLAGS_HEAPTYPE) {
+        if (*t).tp_weaklistoffset > 0
+            && (*base).tp_weaklistoffset == 0
+            && (*t).tp_weaklistoffset + ptr == size
+        {
+            size -= ptr;
+        }
+        if (*t).tp_dictoffset > 0 && (*base).tp_dictoffset == 0 && (*t).tp_dictoffset + ptr == size
+        {
+            size -= ptr;
+        }
     }
-    if (*t).tp_weaklistoffset > 0 && (*t).tp_weaklistoffset != (*base).tp_weaklistoffset {
-        size -= ptr;
-    }
-    size
+    size != (*base).tp_basicsize
 }
 
 /// The nearest ancestor (or `t`) whose instances have a layout of their own
@@ -1053,9 +1081,7 @@ pub unsafe fn solid_base(t: *mut PyTypeObject) -> *mut PyTypeObject {
     } else {
         solid_base((*t).tp_base)
     };
-    if size_without_dict_and_weak(t) != (*base).tp_basicsize
-        || (*t).tp_itemsize != (*base).tp_itemsize
-    {
+    if extra_fields(t, base) {
         t
     } else {
         base
@@ -1064,7 +1090,7 @@ pub unsafe fn solid_base(t: *mut PyTypeObject) -> *mut PyTypeObject {
 
 /// The base whose layout the class extends: every base's solid base must be an
 /// ancestor of its solid base (CPython's `best_base`).
-unsafe fn layout_base(bases: *mut PyObject) -> PyResult<*mut PyTypeObject> {
+pub unsafe fn layout_base(bases: *mut PyObject) -> PyResult<*mut PyTypeObject> {
     let mut base: *mut PyTypeObject = null_mut();
     let mut winner: *mut PyTypeObject = null_mut();
     for &b in tuple::as_slice(bases) {
@@ -1185,18 +1211,12 @@ unsafe fn parse_slots(
     Ok(out)
 }
 
-/// A Python function (the interpreter's `function` type): a class body's
-/// `__new__`, `__init_subclass__` and `__class_getitem__` are implicitly wrapped
-/// when they are one.
-unsafe fn is_python_function(o: *mut PyObject) -> bool {
-    let t = Py_TYPE(o);
-    !has_flag(t, Py_TPFLAGS_HEAPTYPE) && typeobject::tp_name(t) == "function"
-}
-
 /// A class's dict made from its namespace: a copy with `__module__` (from the
-/// caller's globals), `__doc__` (None when missing) and the implicit static and
-/// class methods; `__qualname__` and `__classcell__` are taken out and returned.
-type ClassDict = (Owned, Option<Owned>, Option<Owned>);
+/// caller's globals) and the implicit static and
+/// class methods; `__qualname__`, `__classcell__` and `__classdictcell__` (the
+/// cell annotate functions read the class dict through) are taken out and
+/// returned.
+type ClassDict = (Owned, Option<Owned>, Option<Owned>, Option<Owned>);
 
 unsafe fn class_dict(ns: *mut PyObject) -> PyResult<ClassDict> {
     let d = Owned::from_new(dict::copy(ns)).ok_or(())?;
@@ -1215,6 +1235,7 @@ unsafe fn class_dict(ns: *mut PyObject) -> PyResult<ClassDict> {
         }
     }
     let cell = take("__classcell__")?;
+    let dict_cell = take("__classdictcell__")?;
     if dict::get_str(dp, "__module__").is_null() {
         let g = crate::vm::current_globals();
         if !g.is_null() {
@@ -1223,9 +1244,6 @@ unsafe fn class_dict(ns: *mut PyObject) -> PyResult<ClassDict> {
                 dict::set_str(dp, "__module__", m)?;
             }
         }
-    }
-    if dict::get_str(dp, "__doc__").is_null() {
-        dict::set_str(dp, "__doc__", none())?;
     }
     use crate::objects::classmethod::{new_classmethod, new_staticmethod};
     type Wrap = unsafe fn(*mut PyObject) -> *mut PyObject;
@@ -1236,12 +1254,12 @@ unsafe fn class_dict(ns: *mut PyObject) -> PyResult<ClassDict> {
     ];
     for (key, wrap) in implicit {
         let f = dict::get_str(dp, key);
-        if !f.is_null() && is_python_function(f) {
+        if !f.is_null() && crate::objects::function::is_function(f) {
             let w = Owned::from_new(wrap(f)).ok_or(())?;
             dict::set_str(dp, key, w.as_ptr())?;
         }
     }
-    Ok((d, qualname, cell))
+    Ok((d, qualname, cell, dict_cell))
 }
 
 const DICT_GETSET: PyGetSetDef = PyGetSetDef {
@@ -1334,7 +1352,7 @@ unsafe fn new_class(
         }
     }
     let base = layout_base(bases.as_ptr())?;
-    let (d, qualname, cell) = class_dict(ns)?;
+    let (d, qualname, cell, dict_cell) = class_dict(ns)?;
     // Instance layout: the base's, then `__slots__` members, the dict, the weak list.
     let ptr = core::mem::size_of::<*mut PyObject>() as isize;
     let slots = dict::get_str(d.as_ptr(), "__slots__");
@@ -1405,7 +1423,7 @@ unsafe fn new_class(
     (*t).tp_alloc = Some(crate::alloc::generic_alloc_slot);
     (*t).tp_free = Some(crate::alloc::gc_del_slot);
     let doc = dict::get_str(d.as_ptr(), "__doc__");
-    if unicode::is_unicode(doc) {
+    if !doc.is_null() && unicode::is_unicode(doc) {
         let text = unicode::to_string_lossy(doc).replace('\0', "");
         let c = std::ffi::CString::new(text).map_err(|_| ())?;
         let bytes = c.as_bytes_with_nul();
@@ -1420,36 +1438,41 @@ unsafe fn new_class(
     }
     (*t).tp_dict = d.into_ptr();
     typeobject::ready(t)?;
+    if dict::get_str((*t).tp_dict, "__doc__").is_null() {
+        dict::set_str((*t).tp_dict, "__doc__", none())?;
+    }
     crate::objects::dunder_slots::fixup_slot_dispatchers(t);
     for &b in tuple::as_slice((*t).tp_bases) {
         typeobject::add_subclass(b as *mut PyTypeObject, t)?;
     }
     if let Some(c) = cell {
-        set_classcell(c.as_ptr(), t)?;
+        set_cell(c.as_ptr(), "__classcell__", t as *mut PyObject)?;
+    }
+    if let Some(c) = dict_cell {
+        set_cell(c.as_ptr(), "__classdictcell__", (*t).tp_dict)?;
     }
     set_names(t)?;
     init_subclass(t, kwds)?;
     Ok(tobj.into_ptr())
 }
 
-/// Fill the class body's `__class__` cell (zero-argument `super()`).
-unsafe fn set_classcell(cell: *mut PyObject, t: *mut PyTypeObject) -> PyResult<()> {
-    if typeobject::tp_name(Py_TYPE(cell)) != "cell" {
+/// Fill a cell the class body made: `__classcell__` gets the class (for
+/// zero-argument `super()`), `__classdictcell__` its dict.
+unsafe fn set_cell(cell: *mut PyObject, what: &str, value: *mut PyObject) -> PyResult<()> {
+    if !crate::objects::cell::is_cell(cell) {
         let r = Owned::from_new(crate::protocols::object::repr(
             Py_TYPE(cell) as *mut PyObject
         ))
         .ok_or(())?;
         return crate::raise!(
             PyExc_TypeError,
-            "__classcell__ must be a nonlocal cell, not {}",
+            "{} must be a nonlocal cell, not {}",
+            what,
             unicode::to_string_lossy(r.as_ptr())
         );
     }
-    crate::protocols::object::set_attr(
-        cell,
-        unicode::intern_str("cell_contents"),
-        t as *mut PyObject,
-    )
+    crate::objects::cell::set(cell, value);
+    Ok(())
 }
 
 /// `__set_name__(owner, name)` of each attribute that defines it; a failure

@@ -36,6 +36,7 @@ pub mod long_ops;
 pub mod memoryview;
 pub mod methodobject;
 pub mod module;
+pub mod namespace;
 pub mod none;
 pub mod numfmt;
 pub mod numinfo;
@@ -63,5 +64,8 @@ pub mod weakref;
 
 /// This area's types, slot tables filled, bases first (`lifecycle` readies them).
 pub unsafe fn static_types() -> Vec<*mut crate::typeobj::PyTypeObject> {
-    classmethod::init_types().to_vec()
+    vec![
+        &raw mut classmethod::CLASSMETHOD_TYPE,
+        &raw mut classmethod::STATICMETHOD_TYPE,
+    ]
 }

@@ -20,6 +20,8 @@ pub struct PropertyObject {
     pub fdel: *mut PyObject,
     pub doc: *mut PyObject,
     pub name: *mut PyObject,
+    /// The docstring came from the getter (a new getter brings its own).
+    pub getter_doc: bool,
 }
 
 #[inline]
@@ -172,6 +174,7 @@ unsafe extern "C" fn property_init(
     xsetref(&mut pr.fset, opt(vals[1]));
     xsetref(&mut pr.fdel, opt(vals[2]));
     let mut doc = opt(vals[3]);
+    pr.getter_doc = false;
     if doc.is_null() && !pr.fget.is_null() {
         let d = protocols::object::get_attr_str(pr.fget, "__doc__");
         if d.is_null() {
@@ -180,6 +183,7 @@ unsafe extern "C" fn property_init(
             Py_DECREF(d);
         } else {
             doc = d;
+            pr.getter_doc = true;
         }
     }
     xsetref(&mut pr.doc, doc);
@@ -272,7 +276,64 @@ unsafe extern "C" fn property_set_name(
     new_ref(none())
 }
 
-static mut PROPERTY_METHODS: [PyMethodDef; 2] = [
+/// A copy of the property (of the same type) with one accessor replaced; the
+/// name carries over, and a docstring taken from the old getter does not when
+/// the getter is replaced.
+unsafe fn property_copy(o: *mut PyObject, which: usize, f: *mut PyObject) -> *mut PyObject {
+    let pr = p(o);
+    let mut acc = [pr.fget, pr.fset, pr.fdel];
+    acc[which] = if f == none() { null_mut() } else { f };
+    let doc = if pr.getter_doc && which == 0 {
+        none()
+    } else {
+        pr.doc
+    };
+    let or_none_borrowed = |x: *mut PyObject| if x.is_null() { none() } else { x };
+    let args = [
+        or_none_borrowed(acc[0]),
+        or_none_borrowed(acc[1]),
+        or_none_borrowed(acc[2]),
+        or_none_borrowed(doc),
+    ];
+    let new = protocols::call::call_function(Py_TYPE(o) as *mut PyObject, &args);
+    if !new.is_null()
+        && !pr.name.is_null()
+        && crate::objects::typeobject::instance_of(new, &raw mut PyProperty_Type)
+    {
+        xsetref(&mut p(new).name, new_ref(pr.name));
+    }
+    new
+}
+
+unsafe extern "C" fn property_getter(o: *mut PyObject, f: *mut PyObject) -> *mut PyObject {
+    property_copy(o, 0, f)
+}
+unsafe extern "C" fn property_setter(o: *mut PyObject, f: *mut PyObject) -> *mut PyObject {
+    property_copy(o, 1, f)
+}
+unsafe extern "C" fn property_deleter(o: *mut PyObject, f: *mut PyObject) -> *mut PyObject {
+    property_copy(o, 2, f)
+}
+
+static mut PROPERTY_METHODS: [PyMethodDef; 5] = [
+    PyMethodDef {
+        ml_name: c"getter".as_ptr(),
+        ml_meth: Some(property_getter),
+        ml_flags: METH_O,
+        ml_doc: c"Descriptor to obtain a copy of the property with a different getter.".as_ptr(),
+    },
+    PyMethodDef {
+        ml_name: c"setter".as_ptr(),
+        ml_meth: Some(property_setter),
+        ml_flags: METH_O,
+        ml_doc: c"Descriptor to obtain a copy of the property with a different setter.".as_ptr(),
+    },
+    PyMethodDef {
+        ml_name: c"deleter".as_ptr(),
+        ml_meth: Some(property_deleter),
+        ml_flags: METH_O,
+        ml_doc: c"Descriptor to obtain a copy of the property with a different deleter.".as_ptr(),
+    },
     PyMethodDef {
         ml_name: c"__set_name__".as_ptr(),
         ml_meth: Some(unsafe {
@@ -303,12 +364,25 @@ macro_rules! gs {
     };
 }
 
-static mut PROPERTY_GETSET: [PyGetSetDef; 6] = [
+/// `__isabstractmethod__`: true when any of the accessors is abstract.
+unsafe extern "C" fn get_isabstract(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    let pr = p(o);
+    for f in [pr.fget, pr.fset, pr.fdel] {
+        let r = crate::objects::classmethod::is_abstract(f);
+        if r != py_false() {
+            return r;
+        }
+    }
+    new_ref(py_false())
+}
+
+static mut PROPERTY_GETSET: [PyGetSetDef; 7] = [
     gs!(c"fget", get_fget, None),
     gs!(c"fset", get_fset, None),
     gs!(c"fdel", get_fdel, None),
     gs!(c"__doc__", get_doc, Some(set_doc)),
     gs!(c"__name__", get_name, Some(set_name)),
+    gs!(c"__isabstractmethod__", get_isabstract, None),
     PyGetSetDef {
         name: core::ptr::null(),
         get: None,

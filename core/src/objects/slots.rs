@@ -388,6 +388,23 @@ unsafe extern "C" fn tp_new_wrapper(
     let Some(f) = (*t).tp_new else {
         return crate::raise_null!(PyExc_TypeError, "cannot create '{}' instances", tp_name(t));
     };
+    // The C base nearest `sub` must allocate with this very `tp_new`: e.g.
+    // `object.__new__(int)` would skip int's own initialisation.
+    let mut staticbase = sub;
+    while !staticbase.is_null()
+        && (*staticbase).tp_new == Some(crate::objects::dunder_slots::slot_tp_new as newfunc)
+    {
+        staticbase = (*staticbase).tp_base;
+    }
+    if !staticbase.is_null() && (*staticbase).tp_new != Some(f) {
+        return crate::raise_null!(
+            PyExc_TypeError,
+            "{}.__new__({}) is not safe, use {}.__new__()",
+            tp_name(t),
+            tp_name(sub),
+            tp_name(staticbase)
+        );
+    }
     let rest = tuple::from_slice(&tuple::as_slice(args)[1..]);
     if rest.is_null() {
         return rest;

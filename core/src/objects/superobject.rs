@@ -80,7 +80,11 @@ unsafe fn super_set(o: *mut PyObject, t: *mut PyTypeObject, obj: *mut PyObject) 
 }
 
 /// `super()`, `super(type)`, `super(type, obj)`.
-unsafe extern "C" fn super_init(o: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> c_int {
+unsafe extern "C" fn super_init(
+    o: *mut PyObject,
+    args: *mut PyObject,
+    kwds: *mut PyObject,
+) -> c_int {
     let r = (|| {
         if !kwds.is_null() && dict::len(kwds) > 0 {
             return crate::raise!(PyExc_TypeError, "super() takes no keyword arguments");
@@ -89,7 +93,7 @@ unsafe extern "C" fn super_init(o: *mut PyObject, args: *mut PyObject, kwds: *mu
         if a.len() > 2 {
             return crate::raise!(
                 PyExc_TypeError,
-                "super() takes at most 2 arguments ({} given)",
+                "super() expected at most 2 arguments, got {}",
                 a.len()
             );
         }
@@ -123,8 +127,8 @@ unsafe extern "C" fn super_init(o: *mut PyObject, args: *mut PyObject, kwds: *mu
 unsafe extern "C" fn super_getattro(o: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
     let s = su(o);
     let starttype = s.obj_type;
-    let skip = starttype.is_null()
-        || (unicode::is_unicode(name) && unicode::as_str(name) == "__class__");
+    let skip =
+        starttype.is_null() || (unicode::is_unicode(name) && unicode::as_str(name) == "__class__");
     if !skip {
         let mro = (*starttype).tp_mro;
         if !mro.is_null() {
@@ -195,11 +199,7 @@ unsafe extern "C" fn super_repr(o: *mut PyObject) -> *mut PyObject {
 unsafe extern "C" fn super_traverse(o: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
     let s = su(o);
     visit_each(
-        [
-            s.type_ as *mut PyObject,
-            s.obj,
-            s.obj_type as *mut PyObject,
-        ],
+        [s.type_ as *mut PyObject, s.obj, s.obj_type as *mut PyObject],
         visit,
         arg,
     )

@@ -1098,9 +1098,9 @@ unsafe fn fs_path(o: *mut PyObject) -> PyResult<Vec<u8>> {
 // ---- the standard streams -------------------------------------------------------------
 
 /// A standard stream as `sys.stdin`/`stdout`/`stderr`: UTF-8 text over a buffer
-/// over `fd` (not closed with the object). stdout is line-buffered on a terminal,
-/// everything unbuffered with `-u`; stderr uses backslashreplace and is always
-/// line-buffered, as in CPython.
+/// over `fd` (not closed with the object). stdout is line-buffered on a terminal
+/// and stderr always, unless `-u` makes them write through; stderr uses
+/// backslashreplace, as in CPython.
 pub unsafe fn std_stream(fd: c_int, unbuffered: bool) -> PyResult<*mut PyObject> {
     let m = ModeFlags {
         read: fd == 0,
@@ -1135,7 +1135,7 @@ pub unsafe fn std_stream(fd: c_int, unbuffered: bool) -> PyResult<*mut PyObject>
             "strict"
         },
         None,
-        fd == 2 || (tty && fd == 1),
+        !unbuffered && (fd == 2 || (tty && fd == 1)),
         unbuffered && fd != 0,
         if fd == 0 { "r" } else { "w" },
     )

@@ -14,7 +14,7 @@ use crate::object::*;
 use crate::objects::exceptions::{self, BaseExceptionObject};
 use crate::objects::typeobject::visit_each;
 use crate::objects::typeobject::{module_name, qual_name, type_name};
-use crate::objects::unicode;
+use crate::objects::{tuple, unicode};
 use crate::typeobj::*;
 
 /// CPython's `PyTracebackObject`.
@@ -339,7 +339,7 @@ pub unsafe fn format_tb(tb: *mut PyObject) -> String {
     };
     while is_traceback(c) {
         let t = &*(c as *mut TracebackObject);
-        let (file, name, loc) = entry_info(t);
+        let (file, name, loc, code) = entry_info(t);
         let key = (file.clone(), t.tb_lineno, name.clone());
         if last.as_ref() == Some(&key) {
             repeated += 1;
@@ -356,7 +356,7 @@ pub unsafe fn format_tb(tb: *mut PyObject) -> String {
                     "  File \"{}\", line {}, in {}\n",
                     file, t.tb_lineno, name
                 ));
-                source_line(&file, t.tb_lineno, loc, &mut out);
+                source_line(&file, code, t.tb_lineno, loc, &mut out);
             }
         }
         c = t.tb_next;
@@ -365,15 +365,67 @@ pub unsafe fn format_tb(tb: *mut PyObject) -> String {
     out
 }
 
+/// Sources of code that has no file (`python -c`), as CPython registers them with
+/// `linecache`: the code objects (kept alive here, so their addresses stay theirs)
+/// and the lines of each.
+struct Registered {
+    codes: Vec<(usize, usize)>,
+    sources: Vec<(usize, Vec<String>)>,
+}
+
+static REGISTERED: parking_lot::Mutex<Registered> = parking_lot::Mutex::new(Registered {
+    codes: Vec::new(),
+    sources: Vec::new(),
+});
+
+/// Show `source`'s lines in tracebacks through `code` and the code objects nested
+/// in it (`carapace -c`; CPython's `linecache._register_code`).
+pub unsafe fn register_source(code: *mut PyObject, source: &str) {
+    if !crate::objects::code::is_code(code) {
+        return;
+    }
+    Py_INCREF(code);
+    let mut reg = REGISTERED.lock();
+    let id = reg.sources.len();
+    reg.sources
+        .push((code as usize, source.lines().map(str::to_string).collect()));
+    let mut todo = vec![code];
+    while let Some(c) = todo.pop() {
+        reg.codes.push((c as usize, id));
+        for &k in tuple::as_slice(crate::objects::code::c(c).consts) {
+            if crate::objects::code::is_code(k) {
+                todo.push(k);
+            }
+        }
+    }
+}
+
+/// Line `lineno` of the source registered for `code`, if any.
+fn registered_line(code: *mut PyObject, lineno: i32) -> Option<String> {
+    let reg = REGISTERED.lock();
+    let id = reg.codes.iter().find(|(c, _)| *c == code as usize)?.1;
+    reg.sources[id]
+        .1
+        .get((lineno as usize).checked_sub(1)?)
+        .cloned()
+}
+
 /// File name, function name and source position of an entry.
-unsafe fn entry_info(t: &TracebackObject) -> (String, String, crate::bytecode::Location) {
+unsafe fn entry_info(
+    t: &TracebackObject,
+) -> (String, String, crate::bytecode::Location, *mut PyObject) {
     let f = if crate::objects::frameobject::is_frame(t.tb_frame) {
         crate::objects::frameobject::frame_of(t.tb_frame)
     } else {
         null_mut()
     };
     if f.is_null() || (*f).code.is_null() {
-        return ("<unknown>".into(), "<unknown>".into(), Default::default());
+        return (
+            "<unknown>".into(),
+            "<unknown>".into(),
+            Default::default(),
+            null_mut(),
+        );
     }
     let co = (*f).code();
     let loc = if t.tb_lasti >= 0 {
@@ -388,18 +440,31 @@ unsafe fn entry_info(t: &TracebackObject) -> (String, String, crate::bytecode::L
         unicode::to_string_lossy(co.filename),
         unicode::to_string_lossy(co.name),
         loc,
+        (*f).code,
     )
 }
 
 /// The source line of an entry, stripped, and carets under the part that failed
-/// when that is not the whole line.
-unsafe fn source_line(file: &str, lineno: i32, loc: crate::bytecode::Location, out: &mut String) {
-    let text = crate::errors::program_text(file.as_bytes(), lineno);
-    if text.is_null() {
-        return;
-    }
-    let line = unicode::to_string_lossy(text);
-    Py_DECREF(text);
+/// when `traceback` would show them.
+unsafe fn source_line(
+    file: &str,
+    code: *mut PyObject,
+    lineno: i32,
+    loc: crate::bytecode::Location,
+    out: &mut String,
+) {
+    let line = match registered_line(code, lineno) {
+        Some(l) => l,
+        None => {
+            let text = crate::errors::program_text(file.as_bytes(), lineno);
+            if text.is_null() {
+                return;
+            }
+            let l = unicode::to_string_lossy(text);
+            Py_DECREF(text);
+            l
+        }
+    };
     let line = line.trim_end_matches(['\n', '\r']);
     let stripped = line.trim_start();
     if stripped.is_empty() {
@@ -420,14 +485,102 @@ unsafe fn source_line(file: &str, lineno: i32, loc: crate::bytecode::Location, o
     {
         return;
     }
-    if start == indent && end == line.trim_end().len() {
-        return;
+    if let Some(carets) = caret_line(stripped, start - indent, end - indent) {
+        out.push_str("    ");
+        out.push_str(&carets);
+        out.push('\n');
     }
+}
+
+/// `traceback`'s caret line for the byte range `start..end` of a dedented line:
+/// `^` under the range, or with anchors `~` under the operands and `^` under the
+/// operator, subscript or call parentheses. None when no carets are shown.
+fn caret_line(line: &str, start: usize, end: usize) -> Option<String> {
+    use ruff_python_ast::{Expr, Stmt};
+    use ruff_text_size::Ranged;
+    let segment = &line[start..end];
+    // A call that is the whole value of `return f(...)` or `x = f(...)`: no carets.
+    if let Ok(m) = ruff_python_parser::parse_module(line) {
+        let value = match m.syntax().body.first() {
+            Some(Stmt::Return(r)) => match r.value.as_deref() {
+                Some(v @ Expr::Call(c)) if matches!(*c.func, Expr::Name(_)) => Some(v),
+                _ => None,
+            },
+            Some(Stmt::Assign(a))
+                if a.targets.len() == 1 && matches!(a.targets[0], Expr::Name(_)) =>
+            {
+                match &*a.value {
+                    v @ Expr::Call(_) => Some(v),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        if let Some(v) = value {
+            let r = v.range();
+            if r.start().to_usize() == start && r.end().to_usize() == end {
+                return None;
+            }
+        }
+    }
+    let anchors = ruff_python_parser::parse_expression(segment)
+        .ok()
+        .and_then(|p| {
+            let b = segment.as_bytes();
+            let find_from = |mut i: usize, stop: &dyn Fn(u8) -> bool| {
+                while i < b.len() && !stop(b[i]) {
+                    i += 1;
+                }
+                i
+            };
+            match p.expr() {
+                Expr::BinOp(op) => {
+                    let col = find_from(op.left.range().end().to_usize(), &|c| {
+                        !c.is_ascii_whitespace() && c != b')'
+                    });
+                    let mut right = col + 1;
+                    if right < b.len()
+                        && right < op.right.range().start().to_usize()
+                        && !b[right].is_ascii_whitespace()
+                        && b[right] != b'\\'
+                        && b[right] != b'#'
+                    {
+                        right += 1;
+                    }
+                    Some((col, right))
+                }
+                Expr::Subscript(sub) => Some((
+                    find_from(sub.value.range().end().to_usize(), &|c| c == b'['),
+                    sub.range().end().to_usize(),
+                )),
+                Expr::Call(call) => Some((
+                    find_from(call.func.range().end().to_usize(), &|c| c == b'('),
+                    call.range().end().to_usize(),
+                )),
+                _ => None,
+            }
+        });
     let width = |s: &str| s.chars().count();
-    out.push_str("    ");
-    out.push_str(&" ".repeat(width(&line[indent..start])));
-    out.push_str(&"^".repeat(width(&line[start..end]).max(1)));
-    out.push('\n');
+    let mut out = " ".repeat(width(&line[..start]));
+    match anchors {
+        Some((a, b))
+            if a < b
+                && b <= segment.len()
+                && segment.is_char_boundary(a)
+                && segment.is_char_boundary(b) =>
+        {
+            out.push_str(&"~".repeat(width(&segment[..a])));
+            out.push_str(&"^".repeat(width(&segment[a..b])));
+            out.push_str(&"~".repeat(width(&segment[b..])));
+        }
+        _ => {
+            if line[..start].trim().is_empty() && line[end..].trim().is_empty() {
+                return None;
+            }
+            out.push_str(&"^".repeat(width(segment).max(1)));
+        }
+    }
+    Some(out)
 }
 
 /// "module.Qualname" as tracebacks show a type (no module for builtins and __main__).
@@ -490,7 +643,8 @@ unsafe fn format_only(v: *mut PyObject, out: &mut String) {
         return;
     }
     let name = exc_type_name(Py_TYPE(v));
-    let text = exc_text(v);
+    let mut text = exc_text(v);
+    text.push_str(&suggestion_text(v));
     if crate::objects::typeobject::is_subtype(
         Py_TYPE(v),
         exceptions::exc(&raw mut PyExc_SyntaxError) as *mut PyTypeObject,
@@ -547,6 +701,331 @@ unsafe fn format_only(v: *mut PyObject, out: &mut String) {
             }
         }
     }
+}
+
+// ---- "Did you mean" (traceback's suggestions) -----------------------------------------
+
+const MOVE_COST: usize = 2;
+const CASE_COST: usize = 1;
+const MAX_CANDIDATE_ITEMS: usize = 750;
+const MAX_STRING_SIZE: usize = 40;
+
+fn substitution_cost(a: char, b: char) -> usize {
+    if a == b {
+        0
+    } else if a.to_lowercase().eq(b.to_lowercase()) {
+        CASE_COST
+    } else {
+        MOVE_COST
+    }
+}
+
+/// CPython's `levenshtein_distance` (Python/suggestions.c): moves cost 2, case
+/// changes 1; more than `max_cost` returns `max_cost + 1`.
+fn levenshtein(a: &[char], b: &[char], max_cost: usize) -> usize {
+    if a == b {
+        return 0;
+    }
+    let pre = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[pre..], &b[pre..]);
+    let post = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (mut a, mut b) = (&a[..a.len() - post], &b[..b.len() - post]);
+    if a.is_empty() || b.is_empty() {
+        return MOVE_COST * (a.len() + b.len());
+    }
+    if a.len() > MAX_STRING_SIZE || b.len() > MAX_STRING_SIZE {
+        return max_cost + 1;
+    }
+    if b.len() < a.len() {
+        core::mem::swap(&mut a, &mut b);
+    }
+    if (b.len() - a.len()) * MOVE_COST > max_cost {
+        return max_cost + 1;
+    }
+    let mut row: Vec<usize> = (1..=a.len()).map(|i| i * MOVE_COST).collect();
+    let mut result = 0;
+    for (bi, &bc) in b.iter().enumerate() {
+        let mut distance = bi * MOVE_COST;
+        result = distance;
+        let mut minimum = usize::MAX;
+        for (i, &ac) in a.iter().enumerate() {
+            let substitute = distance + substitution_cost(bc, ac);
+            distance = row[i];
+            let insert_delete = result.min(distance) + MOVE_COST;
+            result = insert_delete.min(substitute);
+            row[i] = result;
+            minimum = minimum.min(result);
+        }
+        if minimum > max_cost {
+            return max_cost + 1;
+        }
+    }
+    result
+}
+
+/// The closest of `candidates` to `wrong`, as `traceback` picks it.
+fn closest(candidates: &[String], wrong: &str) -> Option<String> {
+    let w: Vec<char> = wrong.chars().collect();
+    if candidates.len() > MAX_CANDIDATE_ITEMS || w.len() > MAX_STRING_SIZE {
+        return None;
+    }
+    let mut best = w.len();
+    let mut suggestion: Option<&String> = None;
+    for c in candidates {
+        if c == wrong {
+            continue;
+        }
+        let cc: Vec<char> = c.chars().collect();
+        let max = ((cc.len() + w.len() + 3) * MOVE_COST / 6).min(best.saturating_sub(1));
+        let d = levenshtein(&w, &cc, max);
+        if d > max {
+            continue;
+        }
+        if suggestion.is_none() || d < best {
+            suggestion = Some(c);
+            best = d;
+        }
+    }
+    suggestion.cloned()
+}
+
+/// The str keys of a mapping, or the str items of a sequence.
+unsafe fn str_items(o: *mut PyObject) -> Vec<String> {
+    let it = crate::protocols::iter::get_iter(o);
+    if it.is_null() {
+        crate::errors::clear();
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    loop {
+        let x = crate::protocols::iter::next(it);
+        if x.is_null() {
+            crate::errors::clear();
+            break;
+        }
+        if unicode::is_unicode(x) {
+            out.push(unicode::to_string_lossy(x));
+        }
+        Py_DECREF(x);
+    }
+    Py_DECREF(it);
+    out
+}
+
+unsafe fn attr_opt(o: *mut PyObject, name: &str) -> Option<Owned> {
+    match crate::protocols::objproto::get_attr_opt_str(o, name) {
+        Ok(p) => Owned::from_new(p),
+        Err(()) => {
+            crate::errors::clear();
+            None
+        }
+    }
+}
+
+/// The innermost frame of a traceback (borrowed interpreter frame), or NULL.
+unsafe fn last_frame(tb: *mut PyObject) -> *mut crate::vm::frame::Frame {
+    let mut t = tb;
+    if !is_traceback(t) {
+        return null_mut();
+    }
+    while is_traceback((*(t as *mut TracebackObject)).tb_next) {
+        t = (*(t as *mut TracebackObject)).tb_next;
+    }
+    let f = (*(t as *mut TracebackObject)).tb_frame;
+    if crate::objects::frameobject::is_frame(f) {
+        crate::objects::frameobject::frame_of(f)
+    } else {
+        null_mut()
+    }
+}
+
+/// `dir(o)` as strings, sorted.
+unsafe fn dir_of(o: *mut PyObject) -> Vec<String> {
+    let d = crate::protocols::objproto::dir(o);
+    if d.is_null() {
+        crate::errors::clear();
+        return Vec::new();
+    }
+    let mut v = str_items(d);
+    Py_DECREF(d);
+    v.sort();
+    v
+}
+
+/// ". Did you mean: 'x'?" for NameError, AttributeError and ImportError's
+/// "cannot import name", as `traceback.TracebackException` adds it.
+unsafe fn suggestion_text(v: *mut PyObject) -> String {
+    let is = |t: *mut *mut PyObject| {
+        crate::objects::typeobject::is_subtype(Py_TYPE(v), exceptions::exc(t) as *mut PyTypeObject)
+    };
+    let saved = crate::errors::take_raised();
+    let r = (|| {
+        let (is_name, is_attr, is_import) = (
+            is(&raw mut PyExc_NameError),
+            is(&raw mut PyExc_AttributeError),
+            is(&raw mut PyExc_ImportError),
+        );
+        if !is_name && !is_attr && !is_import {
+            return String::new();
+        }
+        let wrong_attr = if is_import { "name_from" } else { "name" };
+        let Some(wrong) = attr_opt(v, wrong_attr) else {
+            return String::new();
+        };
+        if !unicode::is_unicode(wrong.as_ptr()) {
+            return String::new();
+        }
+        let wrong = unicode::to_string_lossy(wrong.as_ptr());
+        let tb = exceptions::get_traceback(v);
+        let candidates: Vec<String> = if is_attr {
+            let Some(obj) = attr_opt(v, "obj") else {
+                return String::new();
+            };
+            let mut d = dir_of(obj.as_ptr());
+            let mut hide = !wrong.starts_with('_');
+            let f = last_frame(tb);
+            if hide && !f.is_null() && !(*f).code.is_null() {
+                let locals = crate::objects::frameobject::locals_of(f);
+                if !locals.is_null() {
+                    let s = crate::protocols::mapping::get_optional_item(
+                        locals,
+                        unicode::intern_str("self"),
+                    );
+                    if let Ok(p) = s {
+                        if !p.is_null() {
+                            hide = p != obj.as_ptr();
+                            Py_DECREF(p);
+                        }
+                    }
+                    Py_DECREF(locals);
+                }
+                crate::errors::clear();
+            }
+            if hide {
+                d.retain(|x| !x.starts_with('_'));
+            }
+            d
+        } else if is_import {
+            let Some(modname) = attr_opt(v, "name") else {
+                return String::new();
+            };
+            let m = crate::import::get_module(modname.as_ptr());
+            if m.is_null() {
+                crate::errors::clear();
+                return String::new();
+            }
+            let mut d = dir_of(m);
+            if !wrong.starts_with('_') {
+                d.retain(|x| !x.starts_with('_'));
+            }
+            d
+        } else {
+            let f = last_frame(tb);
+            if f.is_null() || (*f).code.is_null() {
+                return String::new();
+            }
+            let locals = crate::objects::frameobject::locals_of(f);
+            let mut d = Vec::new();
+            if !locals.is_null() {
+                // A method whose instance has the attribute: "self.x".
+                if let Ok(s) = crate::protocols::mapping::get_optional_item(
+                    locals,
+                    unicode::intern_str("self"),
+                ) {
+                    if !s.is_null() {
+                        let has =
+                            crate::protocols::objproto::has_attr(s, unicode::from_str(&wrong)) == 1;
+                        crate::errors::clear();
+                        Py_DECREF(s);
+                        if has {
+                            Py_DECREF(locals);
+                            return format!(". Did you mean: 'self.{}'?", wrong);
+                        }
+                    }
+                }
+                crate::errors::clear();
+                d.extend(str_items(locals));
+                Py_DECREF(locals);
+            }
+            d.extend(str_items((*f).globals));
+            d.extend(str_items((*f).builtins));
+            d
+        };
+        let mut out = String::new();
+        let sugg = closest(&candidates, &wrong);
+        if let Some(s) = &sugg {
+            let ascii = |t: &str| {
+                if t.is_ascii() {
+                    String::new()
+                } else {
+                    format!(" ({})", ascii_repr(t))
+                }
+            };
+            if is_attr {
+                out.push_str(&format!(
+                    ". Did you mean '.{}'{} instead of '.{}'{}?",
+                    s,
+                    ascii(s),
+                    wrong,
+                    ascii(&wrong)
+                ));
+            } else {
+                out.push_str(&format!(". Did you mean: '{}'{}?", s, ascii(s)));
+            }
+        }
+        if is_name && is_stdlib_module(&wrong) {
+            if sugg.is_some() {
+                out.push_str(&format!(" Or did you forget to import '{}'?", wrong));
+            } else {
+                out.push_str(&format!(". Did you forget to import '{}'?", wrong));
+            }
+        }
+        out
+    })();
+    crate::errors::clear();
+    crate::errors::set_raised(saved);
+    r
+}
+
+/// `ascii(s)` of a str.
+unsafe fn ascii_repr(t: &str) -> String {
+    let o = unicode::from_str(t);
+    if o.is_null() {
+        crate::errors::clear();
+        return String::new();
+    }
+    let r = crate::protocols::object::ascii(o);
+    Py_DECREF(o);
+    if r.is_null() {
+        crate::errors::clear();
+        return String::new();
+    }
+    let out = unicode::to_string_lossy(r);
+    Py_DECREF(r);
+    out
+}
+
+/// Whether `name` is in `sys.stdlib_module_names`.
+unsafe fn is_stdlib_module(name: &str) -> bool {
+    let names = crate::objects::sysmodule::get_object("stdlib_module_names");
+    if names.is_null() {
+        crate::errors::clear();
+        return false;
+    }
+    let k = unicode::from_str(name);
+    if k.is_null() {
+        crate::errors::clear();
+        return false;
+    }
+    let r = crate::protocols::sequence::contains(names, k);
+    Py_DECREF(k);
+    crate::errors::clear();
+    r == 1
 }
 
 /// SyntaxError's display: the location lines, then "SyntaxError: msg".

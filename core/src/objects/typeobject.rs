@@ -386,7 +386,8 @@ unsafe fn mro_of(t: *mut PyTypeObject) -> PyResult<*mut PyObject> {
         if !is_type(b) {
             return crate::raise!(
                 PyExc_TypeError,
-                "mro() returned a non-class ('{}')",
+                "{}.mro() returned a non-class ('{}')",
+                fully_qualified_name(t),
                 type_name(Py_TYPE(b))
             );
         }
@@ -396,7 +397,8 @@ unsafe fn mro_of(t: *mut PyTypeObject) -> PyResult<*mut PyObject> {
         ) {
             return crate::raise!(
                 PyExc_TypeError,
-                "mro() returned base with unsuitable layout ('{}')",
+                "{}.mro() returned base with unsuitable layout ('{}')",
+                fully_qualified_name(t),
                 type_name(b as *mut PyTypeObject)
             );
         }
@@ -431,6 +433,118 @@ pub unsafe fn add_subclass(base: *mut PyTypeObject, sub: *mut PyTypeObject) -> P
     (*base).tp_subclasses = fresh.into_ptr() as *mut c_void;
     Py_DECREF(old);
     Ok(())
+}
+
+/// Forget `sub` as a subclass of `base` (its `__bases__` changed).
+unsafe fn remove_subclass(base: *mut PyTypeObject, sub: *mut PyTypeObject) -> PyResult<()> {
+    let list = (*base).tp_subclasses as *mut PyObject;
+    if list.is_null() {
+        return Ok(());
+    }
+    let fresh = Owned::from_new(crate::objects::list::new(0)).ok_or(())?;
+    for w in crate::objects::list::snapshot(list) {
+        let o = crate::objects::weakref::get_object_borrowed(w.as_ptr());
+        if o != none() && o != sub as *mut PyObject {
+            crate::objects::list::append(fresh.as_ptr(), w.as_ptr())?;
+        }
+    }
+    (*base).tp_subclasses = fresh.into_ptr() as *mut c_void;
+    Py_DECREF(list);
+    Ok(())
+}
+
+/// `cls.__bases__ = (...)`: new bases of a compatible layout; the MROs of the
+/// class and its subclasses are recomputed (all restored when one fails) and
+/// their slots follow.
+unsafe extern "C" fn type_set_bases(o: *mut PyObject, v: *mut PyObject, _c: *mut c_void) -> c_int {
+    let t = o as *mut PyTypeObject;
+    status((|| {
+        check_set_special(t, v, "__bases__")?;
+        if !tuple::is_tuple(v) {
+            return crate::raise!(
+                PyExc_TypeError,
+                "can only assign tuple to {}.__bases__, not {}",
+                tp_name(t),
+                type_name(Py_TYPE(v))
+            );
+        }
+        if Py_SIZE(v) == 0 {
+            return crate::raise!(
+                PyExc_TypeError,
+                "can only assign non-empty tuple to {}.__bases__, not ()",
+                tp_name(t)
+            );
+        }
+        for &b in tuple::as_slice(v) {
+            if !is_type(b) {
+                return crate::raise!(
+                    PyExc_TypeError,
+                    "{}.__bases__ must be tuple of classes, not '{}'",
+                    tp_name(t),
+                    type_name(Py_TYPE(b))
+                );
+            }
+            if is_subtype(b as *mut PyTypeObject, t) {
+                return crate::raise!(
+                    PyExc_TypeError,
+                    "a __bases__ item causes an inheritance cycle"
+                );
+            }
+        }
+        let new_base = crate::objects::heaptype::layout_base(v)?;
+        let old_base = (*t).tp_base;
+        if !crate::objects::baseobject::layout_compatible(old_base, new_base) {
+            return crate::raise!(
+                PyExc_TypeError,
+                "__bases__ assignment: '{}' object layout differs from '{}'",
+                tp_name(new_base),
+                tp_name(old_base)
+            );
+        }
+        let old_bases = Owned((*t).tp_bases);
+        (*t).tp_bases = new_ref(v);
+        (*t).tp_base = new_base;
+        // New MROs for the class and everything below it, or none at all.
+        let mut done: Vec<(*mut PyTypeObject, *mut PyObject)> = Vec::new();
+        let mut failed = false;
+        for_each_subclass_deep(t, &mut |s| {
+            if failed {
+                return;
+            }
+            match mro_of(s) {
+                Ok(m) => {
+                    done.push((s, (*s).tp_mro));
+                    (*s).tp_mro = m;
+                }
+                Err(()) => failed = true,
+            }
+        });
+        if failed {
+            for (s, old) in done.into_iter().rev() {
+                xsetref(&raw mut (*s).tp_mro, old);
+            }
+            let new_bases = (*t).tp_bases;
+            (*t).tp_bases = old_bases.into_ptr();
+            (*t).tp_base = old_base;
+            Py_DECREF(new_bases);
+            return Err(());
+        }
+        for (_, old) in done {
+            Py_XDECREF(old);
+        }
+        Py_INCREF(new_base as *mut PyObject);
+        Py_DECREF(old_base as *mut PyObject);
+        for &b in tuple::as_slice(old_bases.as_ptr()) {
+            remove_subclass(b as *mut PyTypeObject, t)?;
+        }
+        for &b in tuple::as_slice(v) {
+            add_subclass(b as *mut PyTypeObject, t)?;
+        }
+        for_each_subclass_deep(t, &mut |s| {
+            crate::objects::dunder_slots::fixup_slot_dispatchers(s)
+        });
+        Ok(())
+    })())
 }
 
 /// The live direct subclasses of `t` (new references).
@@ -980,8 +1094,8 @@ unsafe extern "C" fn type_get_text_signature(o: *mut PyObject, _c: *mut c_void) 
 }
 
 /// A setter for a heap type's own attribute: refused for static and immutable
-/// types and for deletion ("cannot set '__name__' attribute of immutable type
-/// 'int'", "cannot delete '__name__' attribute of immutable type 'int'").
+/// types ("cannot set '__name__' attribute of immutable type 'int'") and for
+/// deletion ("cannot delete '__name__' attribute of type 'A'").
 unsafe fn check_set_special(t: *mut PyTypeObject, v: *mut PyObject, name: &str) -> PyResult<()> {
     if has_flag(t, Py_TPFLAGS_IMMUTABLETYPE) {
         return crate::raise!(
@@ -994,9 +1108,9 @@ unsafe fn check_set_special(t: *mut PyTypeObject, v: *mut PyObject, name: &str) 
     if v.is_null() {
         return crate::raise!(
             PyExc_TypeError,
-            "cannot delete '{}' attribute of immutable type '{}'",
+            "cannot delete '{}' attribute of type '{}'",
             name,
-            fully_qualified_name(t)
+            tp_name(t)
         );
     }
     Ok(())
@@ -1165,6 +1279,163 @@ unsafe extern "C" fn type_set_type_params(
     })())
 }
 
+/// AttributeError "type object 'int' has no attribute '__annotations__'" for
+/// the static types, which have no annotations.
+unsafe fn no_type_attribute(o: *mut PyObject, name: &str) -> *mut PyObject {
+    crate::objects::exceptions::raise_attribute_error(
+        o,
+        unicode::intern_str(name),
+        &format!(
+            "type object '{}' has no attribute '{}'",
+            tp_name(o as *mut PyTypeObject),
+            name
+        ),
+    );
+    null_mut()
+}
+
+/// A class-dict entry read as an attribute of the class (bound through its
+/// `__get__` when it has one).
+unsafe fn class_entry(o: *mut PyObject, v: *mut PyObject) -> *mut PyObject {
+    match (*Py_TYPE(v)).tp_descr_get {
+        Some(g) => g(v, null_mut(), o),
+        None => new_ref(v),
+    }
+}
+
+/// `__annotate__` (PEP 649): the class body's annotate function (kept in the
+/// dict as `__annotate_func__`), or None.
+unsafe extern "C" fn type_get_annotate(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    let t = o as *mut PyTypeObject;
+    if !has_flag(t, Py_TPFLAGS_HEAPTYPE) {
+        return no_type_attribute(o, "__annotate__");
+    }
+    for key in ["__annotate__", "__annotate_func__"] {
+        let v = dict::get_str((*t).tp_dict, key);
+        if !v.is_null() {
+            return class_entry(o, v);
+        }
+    }
+    if dict::set_str((*t).tp_dict, "__annotate_func__", none()).is_err() {
+        return null_mut();
+    }
+    new_ref(none())
+}
+
+unsafe extern "C" fn type_set_annotate(
+    o: *mut PyObject,
+    v: *mut PyObject,
+    _c: *mut c_void,
+) -> c_int {
+    let t = o as *mut PyTypeObject;
+    status((|| {
+        if v.is_null() {
+            return crate::raise!(PyExc_TypeError, "cannot delete __annotate__ attribute");
+        }
+        check_set_special(t, v, "__annotate__")?;
+        if v != none() && !crate::protocols::call::is_callable(v) {
+            return crate::raise!(PyExc_TypeError, "__annotate__ must be callable or None");
+        }
+        dict::set_str((*t).tp_dict, "__annotate_func__", v)?;
+        if v != none() {
+            pop_str((*t).tp_dict, "__annotations_cache__")?;
+        }
+        Ok(())
+    })())
+}
+
+/// Remove `key` from a dict; whether it was there.
+unsafe fn pop_str(d: *mut PyObject, key: &str) -> PyResult<bool> {
+    match dict::pop_item(d, unicode::intern_str(key))? {
+        Some(old) => {
+            Py_DECREF(old);
+            Ok(true)
+        }
+        None => Ok(false),
+    }
+}
+
+/// `__annotations__`: the class's own entry, else the cached result of calling
+/// `__annotate__(1)`, else `{}`.
+unsafe extern "C" fn type_get_annotations(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    let t = o as *mut PyTypeObject;
+    if !has_flag(t, Py_TPFLAGS_HEAPTYPE) {
+        return no_type_attribute(o, "__annotations__");
+    }
+    let d = (*t).tp_dict;
+    let own = dict::get_str(d, "__annotations__");
+    if !own.is_null() {
+        return class_entry(o, own);
+    }
+    let cached = dict::get_str(d, "__annotations_cache__");
+    if !cached.is_null() {
+        return new_ref(cached);
+    }
+    let Some(annotate) = Owned::from_new(type_get_annotate(o, null_mut())) else {
+        return null_mut();
+    };
+    let ann = if crate::protocols::call::is_callable(annotate.as_ptr()) {
+        let Some(one) = Owned::from_new(crate::objects::long::from_i64(1)) else {
+            return null_mut();
+        };
+        let r = crate::protocols::call::call_function(annotate.as_ptr(), &[one.as_ptr()]);
+        let Some(r) = Owned::from_new(r) else {
+            return null_mut();
+        };
+        if !dict::is_dict(r.as_ptr()) {
+            return crate::raise_null!(
+                PyExc_TypeError,
+                "__annotate__() must return a dict, not {}",
+                type_name(Py_TYPE(r.as_ptr()))
+            );
+        }
+        r
+    } else {
+        let Some(r) = Owned::from_new(dict::new()) else {
+            return null_mut();
+        };
+        r
+    };
+    if dict::set_str(d, "__annotations_cache__", ann.as_ptr()).is_err() {
+        return null_mut();
+    }
+    ann.into_ptr()
+}
+
+unsafe extern "C" fn type_set_annotations(
+    o: *mut PyObject,
+    v: *mut PyObject,
+    _c: *mut c_void,
+) -> c_int {
+    let t = o as *mut PyTypeObject;
+    status((|| {
+        if has_flag(t, Py_TPFLAGS_IMMUTABLETYPE) {
+            return crate::raise!(
+                PyExc_TypeError,
+                "cannot set '__annotations__' attribute of immutable type '{}'",
+                fully_qualified_name(t)
+            );
+        }
+        let d = (*t).tp_dict;
+        if v.is_null() {
+            let had = pop_str(d, "__annotations__")? | pop_str(d, "__annotations_cache__")?;
+            if !had {
+                crate::objects::exceptions::raise_attribute_error(
+                    o,
+                    unicode::intern_str("__annotations__"),
+                    "__annotations__",
+                );
+                return Err(());
+            }
+        } else {
+            dict::set_str(d, "__annotations_cache__", v)?;
+        }
+        pop_str(d, "__annotate_func__")?;
+        pop_str(d, "__annotate__")?;
+        Ok(())
+    })())
+}
+
 macro_rules! getset_rw {
     ($name:literal, $get:expr, $set:expr) => {
         PyGetSetDef {
@@ -1177,13 +1448,13 @@ macro_rules! getset_rw {
     };
 }
 
-static mut TYPE_GETSET: [PyGetSetDef; 16] = [
+static mut TYPE_GETSET: [PyGetSetDef; 18] = [
     getset!(c"__text_signature__", type_get_text_signature),
     getset_rw!(c"__name__", type_get_name, type_set_name),
     getset_rw!(c"__qualname__", type_get_qualname, type_set_qualname),
     getset_rw!(c"__module__", type_get_module, type_set_module),
     getset!(c"__mro__", type_get_mro),
-    getset!(c"__bases__", type_get_bases),
+    getset_rw!(c"__bases__", type_get_bases, type_set_bases),
     getset!(c"__base__", type_get_base),
     getset!(c"__dict__", type_get_dict),
     getset_rw!(c"__doc__", type_get_doc, type_set_doc),
@@ -1200,6 +1471,12 @@ static mut TYPE_GETSET: [PyGetSetDef; 16] = [
         c"__type_params__",
         type_get_type_params,
         type_set_type_params
+    ),
+    getset_rw!(c"__annotate__", type_get_annotate, type_set_annotate),
+    getset_rw!(
+        c"__annotations__",
+        type_get_annotations,
+        type_set_annotations
     ),
     PyGetSetDef::SENTINEL,
 ];
@@ -1323,6 +1600,9 @@ static mut TYPE_MEMBERS: [PyMemberDef; 2] = [
     PyMemberDef::SENTINEL,
 ];
 
+/// `type.__or__`/`__ror__`: `int | str` is a union (the typing module's).
+static mut TYPE_AS_NUMBER: PyNumberMethods = PyNumberMethods::EMPTY;
+
 pub unsafe fn init_type() {
     let _ = type_get_weakrefoffset;
     let t = &raw mut PyType_Type;
@@ -1345,6 +1625,8 @@ pub unsafe fn init_type() {
     (*t).tp_getset = (&raw mut TYPE_GETSET).cast();
     (*t).tp_methods = (&raw mut TYPE_METHODS).cast();
     (*t).tp_members = (&raw mut TYPE_MEMBERS).cast();
+    TYPE_AS_NUMBER.nb_or = Some(crate::modules::typing::union_or);
+    (*t).tp_as_number = &raw mut TYPE_AS_NUMBER;
     (*t).tp_new = Some(crate::objects::heaptype::type_new);
     (*t).tp_init = Some(type_init);
     (*t).tp_dictoffset = core::mem::offset_of!(PyTypeObject, tp_dict) as Py_ssize_t;

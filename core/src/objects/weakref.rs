@@ -265,6 +265,27 @@ pub unsafe fn new_proxy(ob: *mut PyObject, callback: *mut PyObject) -> *mut PyOb
     r as *mut PyObject
 }
 
+/// The live weak references and proxies to `o`, newest first, as new
+/// references (`_weakref.getweakrefs`; its length is `getweakrefcount`).
+pub unsafe fn refs_to(o: *mut PyObject) -> Vec<Owned> {
+    let head = list_head(o);
+    if head.is_null() {
+        return Vec::new();
+    }
+    let lock = stripe(o);
+    lock.lock();
+    let mut v = Vec::new();
+    let mut p = *head;
+    while !p.is_null() {
+        if try_incref(p as *mut PyObject) {
+            v.push(Owned(p as *mut PyObject));
+        }
+        p = (*p).wr_next;
+    }
+    lock.unlock();
+    v
+}
+
 /// The referent if it is alive, as a new reference; NULL if dead.
 pub unsafe fn get_ref(r: *mut PyObject) -> *mut PyObject {
     let obj = w(r).wr_object;

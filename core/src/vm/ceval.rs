@@ -74,7 +74,10 @@ pub unsafe fn run(f0: *mut Frame, throwflag: bool) -> *mut PyObject {
     (*f0).entry = true;
     if !crate::vm::stack_ok() || enter(f0).is_err() {
         if (*f0).owner == Owner::Generator {
-            // Not started: the generator stays as it was.
+            // Not resumed: the generator stays as it was, without the value
+            // pushed for the resumption.
+            (*f0).stacktop -= 1;
+            Py_XDECREF(*(*f0).slots().add((*f0).stacktop as usize));
             return null_mut();
         }
         frame::clear(f0);
@@ -134,6 +137,9 @@ pub unsafe fn run(f0: *mut Frame, throwflag: bool) -> *mut PyObject {
     // `reraise`: the exception is re-raised as it is (no traceback entry for this
     // frame: `raise` without argument, RERAISE, END_ASYNC_FOR, CLEANUP_THROW).
     let mut reraise = false;
+    // The instruction whose exception-table entry applies when it is not the one
+    // the frame reports (`RERAISE` with a saved lasti).
+    let mut unwind_at = NOT_STARTED;
     let mut throwing = throwflag;
     loop {
         if !throwing {
@@ -726,8 +732,11 @@ pub unsafe fn run(f0: *mut Frame, throwflag: bool) -> *mut PyObject {
                     Opcode::RERAISE => {
                         let e = pop!();
                         if arg != 0 {
+                            // Report the original instruction; the handler is still
+                            // looked up from here.
                             let lasti = peek!(arg as usize);
                             if let Some(i) = long::to_i64(lasti) {
+                                unwind_at = (*f).instr;
                                 (*f).instr = i as u32;
                             }
                         }
@@ -938,10 +947,15 @@ pub unsafe fn run(f0: *mut Frame, throwflag: bool) -> *mut PyObject {
         throwing = false;
         loop {
             let instr = (*f).instr;
-            let handler = if instr == NOT_STARTED {
+            let at = if unwind_at != NOT_STARTED {
+                core::mem::replace(&mut unwind_at, NOT_STARTED)
+            } else {
+                instr
+            };
+            let handler = if at == NOT_STARTED {
                 None
             } else {
-                (*co).handler_for(instr).copied()
+                (*co).handler_for(at).copied()
             };
             if let Some(h) = handler {
                 let base = slots.add((*co).nlocalsplus as usize + h.depth as usize);

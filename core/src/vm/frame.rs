@@ -257,6 +257,13 @@ pub unsafe fn clear(f: *mut Frame) {
         (*f).frame_obj = null_mut();
         if refcnt(fo) > 1 {
             crate::objects::frameobject::take_ownership(fo, f);
+            // Everything moved to the frame object's copy.
+            (*f).code = null_mut();
+            (*f).func = null_mut();
+            (*f).globals = null_mut();
+            (*f).builtins = null_mut();
+            (*f).locals = null_mut();
+            (*f).stacktop = 0;
             Py_DECREF(fo);
             if owner == Owner::Thread {
                 stack_free(mark);

@@ -408,8 +408,7 @@ pub unsafe fn dict_merge(
     if !mapping::check(v) || (!dict::is_dict(v) && !has_keys(v)) {
         return crate::raise!(
             PyExc_TypeError,
-            "{} argument after ** must be a mapping, not {}",
-            function_str(callable),
+            "Value after ** must be a mapping, not {}",
             type_name(Py_TYPE(v))
         );
     }
@@ -981,6 +980,13 @@ unsafe fn same_metadata(a: *mut PyObject, b: *mut PyObject) -> bool {
 /// together) and the newly raised exceptions in a new group.
 unsafe fn prep_reraise_star(orig: *mut PyObject, excs: *mut PyObject) -> *mut PyObject {
     let items = list::snapshot(excs);
+    if !is_group(orig) {
+        // A naked exception was caught (wrapped): one clause ran, its outcome stands.
+        return match items.first() {
+            Some(e) => new_ref(e.as_ptr()),
+            None => none(),
+        };
+    }
     let mut raised = Vec::new();
     let mut reraised = Vec::new();
     for i in items.iter() {
@@ -1033,6 +1039,11 @@ unsafe fn prep_reraise_star(orig: *mut PyObject, excs: *mut PyObject) -> *mut Py
     if !kept.is_null() {
         raised.push(kept);
     }
+    if raised.len() == 1 {
+        let r = new_ref(raised[0]);
+        Py_XDECREF(kept);
+        return r;
+    }
     let l = list::from_slice(&raised);
     Py_XDECREF(kept);
     if l.is_null() {
@@ -1077,12 +1088,34 @@ pub unsafe fn before_with(
         ("__enter__", "__exit__", "the context manager protocol")
     };
     let missing = |m: &str| -> PyResult<(*mut PyObject, *mut PyObject)> {
+        // A manager of the other kind gets a hint.
+        let (other_enter, other_exit, hint) = if is_async {
+            (
+                "__enter__",
+                "__exit__",
+                "the context manager protocol. Did you mean to use 'with'?",
+            )
+        } else {
+            (
+                "__aenter__",
+                "__aexit__",
+                "the asynchronous context manager protocol. Did you mean to use 'async with'?",
+            )
+        };
+        let t = Py_TYPE(mgr);
+        let other = !crate::objects::typeobject::lookup_str(t, other_enter).is_null()
+            && !crate::objects::typeobject::lookup_str(t, other_exit).is_null();
         crate::raise!(
             PyExc_TypeError,
-            "'{}' object does not support {} (missed {} method)",
-            type_name(Py_TYPE(mgr)),
+            "'{}' object does not support {} (missed {} method){}",
+            type_name(t),
             what,
-            m
+            m,
+            if other {
+                format!(" but it supports {}", hint)
+            } else {
+                String::new()
+            }
         )
     };
     let ex = crate::protocols::objproto::lookup_special(mgr, exit)?;

@@ -1,0 +1,10 @@
+# Source files: UTF-8 by default, BOM, coding cookie, CRLF line endings, no trailing newline.
+printf 'print("utf8 é ✓")\n' > a.py; $PY -S a.py; echo "rc=$?"
+printf '\xef\xbb\xbfprint("with BOM")\n' > b.py; $PY -S b.py; echo "rc=$?"
+printf '# -*- coding: latin-1 -*-\nprint("latin1 \xe9")\n' > c.py; $PY -S c.py; echo "rc=$?"
+printf 'x = 1\r\nif x:\r\n    print("crlf ok")\r\n' > d.py; $PY -S d.py; echo "rc=$?"
+printf 'print("no trailing newline")' > e.py; $PY -S e.py; echo "rc=$?"
+printf 'print("bad byte \xff")\n' > f.py; $PY -S f.py 2>&1 | tail -n 1; echo "rc=${PIPESTATUS[0]}"
+printf '# coding: nonsense-codec\nprint(1)\n' > g.py; $PY -S g.py 2>&1 | tail -n 1; echo "rc=${PIPESTATUS[0]}"
+printf '#!/usr/bin/env python3\nprint("shebang ignored")\n' > h.py; $PY -S h.py; echo "rc=$?"
+printf 'x = 1\x00\n' > i.py; $PY -S i.py 2>&1 | tail -n 1; echo "rc=${PIPESTATUS[0]}"

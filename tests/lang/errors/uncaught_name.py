@@ -1,0 +1,3 @@
+# NameError with a suggestion from the builtins.
+# exit: 1
+prnt('hello')

@@ -1,0 +1,3 @@
+# An uncaught exception without arguments prints only its name.
+# exit: 1
+raise LookupError

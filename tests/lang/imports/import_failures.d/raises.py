@@ -1,0 +1,2 @@
+ATTR = 'set before failure'
+raise RuntimeError('module init failed')

@@ -1,0 +1,1 @@
+S = 'submodule loaded by star'

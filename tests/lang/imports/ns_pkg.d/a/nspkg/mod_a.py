@@ -1,0 +1,1 @@
+WHO = 'mod_a in a/'

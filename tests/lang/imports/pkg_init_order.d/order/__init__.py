@@ -1,0 +1,2 @@
+import sys
+sys.import_log = getattr(sys, 'import_log', []) + ['order']

@@ -1,0 +1,2 @@
+import sys
+sys.import_log.append('order.child')

@@ -1,0 +1,2 @@
+from . import child
+W = child.V + ' via other'

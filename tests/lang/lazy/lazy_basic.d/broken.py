@@ -1,0 +1,2 @@
+print('broken executing')
+raise ValueError('broken module')

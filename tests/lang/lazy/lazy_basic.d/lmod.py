@@ -1,0 +1,4 @@
+print('lmod executing')
+VALUE = 'lmod value'
+def func():
+    return 'lmod func'

@@ -1,0 +1,2 @@
+print('lpkg.sub executing')
+NAME = 'sub'

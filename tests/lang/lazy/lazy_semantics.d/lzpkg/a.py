@@ -1,0 +1,2 @@
+print('lzpkg.a runs')
+A = 'value a'

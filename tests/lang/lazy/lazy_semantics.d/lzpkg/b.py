@@ -1,0 +1,2 @@
+print('lzpkg.b runs')
+B = 'value b'

@@ -1,0 +1,2 @@
+print('plainmod runs')
+X = 1

@@ -1,0 +1,73 @@
+# math: basic functions, constants, domain and range errors.
+# Each line evaluates one expression and prints its repr, or the exception's type and message.
+CASES = r'''
+__import__('math').pi
+__import__('math').e
+__import__('math').tau
+__import__('math').inf
+__import__('math').nan != __import__('math').nan
+__import__('math').sqrt(16)
+__import__('math').sqrt(2)
+__import__('math').sqrt(-1)
+__import__('math').sqrt('x')
+__import__('math').sqrt(10**400)
+__import__('math').isqrt(10**20 + 5)
+__import__('math').isqrt(-1)
+__import__('math').isqrt(2.0)
+__import__('math').exp(1)
+__import__('math').exp(1000)
+__import__('math').exp(-1000)
+__import__('math').log(100, 10)
+__import__('math').log(8, 2)
+__import__('math').log(0)
+__import__('math').log(-1)
+__import__('math').log(2**2000)
+__import__('math').log10(1000)
+__import__('math').log2(1024)
+__import__('math').log1p(1e-10)
+__import__('math').expm1(1e-10)
+__import__('math').pow(2, 0.5)
+__import__('math').pow(0, -1)
+__import__('math').pow(-1, 0.5)
+__import__('math').pow(1, float('nan'))
+__import__('math').floor(-2.5)
+__import__('math').ceil(-2.5)
+__import__('math').trunc(-2.5)
+__import__('math').floor(float('inf'))
+__import__('math').floor(10**30)
+__import__('math').fabs(-3)
+__import__('math').fmod(7, -3)
+__import__('math').fmod(1, 0)
+__import__('math').remainder(7, 3)
+__import__('math').copysign(3, -0.0)
+__import__('math').modf(3.25)
+__import__('math').frexp(8.0)
+__import__('math').ldexp(0.5, 4)
+__import__('math').ldexp(1, 10000)
+__import__('math').isfinite(1e308)
+__import__('math').isinf(-float('inf'))
+__import__('math').isnan(float('nan'))
+__import__('math').isclose(1.0, 1.0 + 1e-10)
+__import__('math').isclose(1.0, 1.1, rel_tol=0.2)
+__import__('math').isclose(1, 1, rel_tol=-1)
+__import__('math').fsum([0.1] * 10)
+__import__('math').fsum([1e100, 1.0, -1e100])
+__import__('math').prod([1, 2, 3, 4])
+__import__('math').prod([], start=5)
+__import__('math').sumprod([1, 2], [3, 4])
+__import__('math').hypot(3, 4)
+__import__('math').hypot(1, 2, 2)
+__import__('math').dist((0, 0), (3, 4))
+__import__('math').nextafter(1.0, 2.0)
+__import__('math').ulp(1.0)
+__import__('math').cbrt(27)
+__import__('math').exp2(10)
+__import__('math').fma(2.0, 3.0, 1.0)
+'''
+env = {}
+for src in CASES.strip().splitlines():
+    try:
+        r = repr(eval(src, env))
+        print(src, '=>', r if ' at 0x' not in r else '<object with an address>')
+    except Exception as e:
+        print(src, '!!', type(e).__name__ + ':', e)
