@@ -379,7 +379,8 @@ unsafe fn run(c: &Config) -> i32 {
         }
         Run::File(path) => run_file(c, path),
         Run::Module(name) => run_module(c, name),
-        Run::Stdin if libc::isatty(0) == 1 => return interactive(c, true),
+        // `-i` forces the prompt even when stdin is not a terminal.
+        Run::Stdin if libc::isatty(0) == 1 || c.inspect => return interactive(c, true),
         Run::Stdin => {
             let mut src = Vec::new();
             let _ = std::io::stdin().read_to_end(&mut src);
