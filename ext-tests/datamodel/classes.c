@@ -322,6 +322,23 @@ int main(void)
     show("H().g[0]", PySequence_GetItem(attr(call0(H), "g"), 0));
     show("H.g", attr(H, "g"));
 
+    /* C code subclassing a Python class (PyType_FromSpecWithBases). */
+    static PyType_Slot sub_slots[] = {{0, NULL}};
+    static PyType_Spec sub_spec = {"ext.CSub", 0, 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE, sub_slots};
+    PyObject *CSub = PyType_FromSpecWithBases(&sub_spec, PyTuple_Pack(1, A));
+    show("CSub.__mro__", attr(CSub, "__mro__"));
+    PyObject *csub = call0(CSub);
+    show("repr(CSub())", PyObject_Repr(csub));
+    show_int("len(CSub())", (long)PyObject_Length(csub));
+    show("CSub() + 1", PyNumber_Add(csub, one));
+    show_int("CSub().q = 1", PyObject_SetAttrString(csub, "q", one));
+    show("CSub().q", attr(csub, "q"));
+    show_int("A.__neg__ = md", PyObject_SetAttrString(A, "__neg__", md("__neg__")));
+    show("-CSub()", PyNumber_Negative(csub));
+    PyObject *PySub = cls("PySub", PyTuple_Pack(1, CSub), NULL);
+    show("PySub.__mro__", attr(PySub, "__mro__"));
+    show("repr(PySub())", PyObject_Repr(call0(PySub)));
+
     Py_DECREF(empty);
     END();
 }

@@ -735,7 +735,8 @@ impl Choice {
 /// Recompute slot `id` of the heap type `t` from what its MRO holds under the
 /// slot's dunder names: nothing found leaves the slot empty; only slot wrappers
 /// of one C function (or `__hash__ = None`) give that function; anything else
-/// gives the function that calls the dunder.
+/// gives the function that calls the dunder. The slot is one pointer-sized
+/// store: a thread calling it meanwhile runs the old or the new function.
 pub unsafe fn update_type_slot(t: *mut PyTypeObject, id: u16) {
     let mut c = Choice {
         found: false,

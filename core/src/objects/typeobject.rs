@@ -406,33 +406,40 @@ unsafe fn mro_of(t: *mut PyTypeObject) -> PyResult<*mut PyObject> {
     Ok(mro.into_ptr())
 }
 
-/// Remember `sub` as a subclass of `base` (weakly: `__subclasses__()` and slot
-/// updates follow the list; dead entries are dropped as new ones come).
-pub unsafe fn add_subclass(base: *mut PyTypeObject, sub: *mut PyTypeObject) -> PyResult<()> {
-    let mut list = (*base).tp_subclasses as *mut PyObject;
-    if list.is_null() {
-        list = nonnull(crate::objects::list::new(0))?;
-        (*base).tp_subclasses = list as *mut c_void;
+/// The list of weak references to `base`'s subclasses, made on first use
+/// (published once with a compare-and-swap; the list locks itself after that).
+unsafe fn subclass_list(base: *mut PyTypeObject) -> PyResult<*mut PyObject> {
+    let slot = &*(&raw mut (*base).tp_subclasses as *const core::sync::atomic::AtomicPtr<c_void>);
+    let cur = slot.load(core::sync::atomic::Ordering::Acquire);
+    if !cur.is_null() {
+        return Ok(cur as *mut PyObject);
     }
+    let fresh = nonnull(crate::objects::list::new(0))?;
+    match slot.compare_exchange(
+        null_mut(),
+        fresh as *mut c_void,
+        core::sync::atomic::Ordering::AcqRel,
+        core::sync::atomic::Ordering::Acquire,
+    ) {
+        Ok(_) => Ok(fresh),
+        Err(other) => {
+            Py_DECREF(fresh);
+            Ok(other as *mut PyObject)
+        }
+    }
+}
+
+/// Remember `sub` as a subclass of `base`, weakly: `__subclasses__()` and slot
+/// updates follow the list and skip dead entries.
+pub unsafe fn add_subclass(base: *mut PyTypeObject, sub: *mut PyTypeObject) -> PyResult<()> {
+    let list = subclass_list(base)?;
     let r = Owned::from_new(crate::objects::weakref::new_ref_to(
         &raw mut _PyWeakref_RefType,
         sub as *mut PyObject,
         null_mut(),
     ))
     .ok_or(())?;
-    // Keep only live entries, then add the new one.
-    let live: Vec<Owned> = crate::objects::list::snapshot(list)
-        .into_iter()
-        .filter(|w| !crate::objects::weakref::get_object_borrowed(w.as_ptr()).eq(&none()))
-        .collect();
-    let fresh = Owned::from_new(crate::objects::list::new(0)).ok_or(())?;
-    for w in live.iter().chain(core::iter::once(&r)) {
-        crate::objects::list::append(fresh.as_ptr(), w.as_ptr())?;
-    }
-    let old = (*base).tp_subclasses as *mut PyObject;
-    (*base).tp_subclasses = fresh.into_ptr() as *mut c_void;
-    Py_DECREF(old);
-    Ok(())
+    crate::objects::list::append(list, r.as_ptr())
 }
 
 /// Forget `sub` as a subclass of `base` (its `__bases__` changed).
@@ -441,15 +448,12 @@ unsafe fn remove_subclass(base: *mut PyTypeObject, sub: *mut PyTypeObject) -> Py
     if list.is_null() {
         return Ok(());
     }
-    let fresh = Owned::from_new(crate::objects::list::new(0)).ok_or(())?;
     for w in crate::objects::list::snapshot(list) {
-        let o = crate::objects::weakref::get_object_borrowed(w.as_ptr());
-        if o != none() && o != sub as *mut PyObject {
-            crate::objects::list::append(fresh.as_ptr(), w.as_ptr())?;
+        if crate::objects::weakref::get_object_borrowed(w.as_ptr()) == sub as *mut PyObject {
+            let r = crate::protocols::call::call_method(list, "remove", &[w.as_ptr()])?;
+            Py_DECREF(r);
         }
     }
-    (*base).tp_subclasses = fresh.into_ptr() as *mut c_void;
-    Py_DECREF(list);
     Ok(())
 }
 
