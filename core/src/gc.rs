@@ -16,7 +16,7 @@ use core::sync::atomic::{AtomicBool, AtomicIsize, AtomicUsize, Ordering};
 use std::collections::HashMap;
 
 use crate::lock::RawLock;
-use crate::object::{refcnt, PyObject, Py_DECREF, Py_INCREF};
+use crate::object::{refcnt, Owned, PyObject, Py_DECREF, Py_INCREF};
 use crate::typeobj::{has_flag, Py_TPFLAGS_HAVE_GC};
 
 #[repr(C)]
@@ -212,6 +212,28 @@ unsafe extern "C" fn visit_reach(op: *mut PyObject, arg: *mut c_void) -> c_int {
         }
     }
     0
+}
+
+/// Strong references to every tracked object that is still alive, taken list by
+/// list under each list's lock (`PyUnstable_GC_VisitObjects` walks them after,
+/// with no lock held, so its callback may allocate or track).
+pub unsafe fn tracked_objects() -> Vec<Owned> {
+    let mut out = Vec::new();
+    let lists: Vec<*mut GcList> = LISTS.lock().iter().map(|&l| l as *mut GcList).collect();
+    for l in lists {
+        (*l).lock.with_raw(|| {
+            let sentinel = &raw mut (*l).head;
+            let mut h = (*sentinel).next;
+            while h != sentinel {
+                let op = obj_of(h);
+                if crate::objects::weakref::try_incref(op) {
+                    out.push(Owned(op));
+                }
+                h = (*h).next;
+            }
+        });
+    }
+    out
 }
 
 /// Run a full collection; returns the number of unreachable objects found.

@@ -392,6 +392,30 @@ unsafe extern "C" fn module_new(
     o
 }
 
+/// `module.__dir__`: the module's own names (its `__dict__`'s keys), or what a
+/// `__dir__` function in that dictionary returns; never the type's attributes.
+unsafe extern "C" fn module_dir(o: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {
+    let d = m(o).md_dict;
+    if d.is_null() || !dict::is_dict(d) {
+        return crate::raise_null!(PyExc_TypeError, "<module>.__dict__ is not a dictionary");
+    }
+    let f = dict::get_str(d, "__dir__");
+    if !f.is_null() {
+        return crate::protocols::call::call_function(f, &[]);
+    }
+    crate::objects::dict_ops::keys_list(d)
+}
+
+static mut MODULE_METHODS: [PyMethodDef; 2] = [
+    PyMethodDef {
+        ml_name: c"__dir__".as_ptr(),
+        ml_meth: Some(module_dir),
+        ml_flags: METH_NOARGS,
+        ml_doc: c"Specialized dir() implementation".as_ptr(),
+    },
+    PyMethodDef::SENTINEL,
+];
+
 pub unsafe fn init_type() {
     let t = &raw mut PyModule_Type;
     crate::objects::typeobject::init_builtin(t, c"module", core::mem::size_of::<ModuleObject>(), 0);
@@ -404,6 +428,7 @@ pub unsafe fn init_type() {
     (*t).tp_setattro = Some(crate::objects::baseobject::generic_setattr);
     (*t).tp_init = Some(module_init);
     (*t).tp_new = Some(module_new);
+    (*t).tp_methods = (&raw mut MODULE_METHODS).cast();
     (*t).tp_dictoffset = core::mem::offset_of!(ModuleObject, md_dict) as Py_ssize_t;
     (*t).tp_weaklistoffset = core::mem::offset_of!(ModuleObject, md_weaklist) as Py_ssize_t;
     (*t).tp_doc = c"Create a module object.\n\nThe name must be a string; the optional doc argument can have any type.".as_ptr();
