@@ -5,8 +5,9 @@
 
 use core::ffi::{c_char, c_int, c_void};
 
+use carapace_core::object::Py_TYPE;
 use carapace_core::object::{self, PyObject, Py_ssize_t};
-use carapace_core::objects::{long, weakref};
+use carapace_core::objects::{long, unicode, weakref};
 use carapace_core::typeobj::{has_flag, PyTypeObject, Py_TPFLAGS_HAVE_GC};
 use carapace_core::{alloc, gc};
 
@@ -15,9 +16,17 @@ pub unsafe extern "C" fn PyUnstable_IsImmortal(o: *mut PyObject) -> c_int {
     object::is_immortal(o) as c_int
 }
 
-/// Always succeeds: every object can be made immortal in Carapace (returns 1).
+/// Make a uniquely referenced object immortal (untracking it from the collector),
+/// as CPython 3.15 does; 0 for a shared object or a str (interning is the way to
+/// make those immortal).
 #[no_mangle]
 pub unsafe extern "C" fn PyUnstable_SetImmortal(o: *mut PyObject) -> c_int {
+    if object::is_immortal(o) || object::refcnt(o) != 1 || unicode::is_unicode(o) {
+        return 0;
+    }
+    if has_flag(Py_TYPE(o), Py_TPFLAGS_HAVE_GC) && gc::is_tracked(o) {
+        gc::untrack(o);
+    }
     object::make_immortal(o);
     1
 }
@@ -55,7 +64,9 @@ pub unsafe extern "C" fn PyUnstable_Object_EnableDeferredRefcount(_o: *mut PyObj
 }
 
 /// A GC object of `tp` with `extra` zeroed bytes after its basic size; not
-/// tracked yet (as `PyObject_GC_New`).
+/// tracked yet (as `PyObject_GC_New`). CPython does not check that `tp` is a GC
+/// type; Carapace raises SystemError rather than hand out memory the type's
+/// `tp_free` would free at the wrong address.
 #[no_mangle]
 pub unsafe extern "C" fn PyUnstable_Object_GC_NewWithExtraData(
     tp: *mut PyTypeObject,

@@ -6,7 +6,9 @@
 #     imports each on CPython 3.15 and on Carapace: the four outputs are the same.
 #  2. CPython 3.15's own compiled xxlimited (PyModExport_xxlimited, found under
 #     its version-specific name) behaves on Carapace as on CPython 3.15.
-#  3. Carapace's suffix order (docs/DECISIONS.md): .abi3.so,
+#  3. unstable.c: the PyUnstable_* functions Carapace implements (abi/unstable.tsv)
+#     give CPython 3.15's results (one embedding program run on both).
+#  4. Carapace's suffix order (docs/DECISIONS.md): .abi3.so,
 #     .abi3-x86_64-linux-gnu.so, .abi3t.so, .abi3t-x86_64-linux-gnu.so, .so, and
 #     a .cpython-315-x86_64-linux-gnu.so file is refused unless its PyModExport
 #     slots declare the Stable ABI: a folder holding the module under every
@@ -49,6 +51,15 @@ on_cpython "$build/xx" xxlimited >"$build/xx.cpython" 2>&1 || bad "xxlimited on 
 on_carapace "$build/xx" xxlimited >"$build/xx.carapace" 2>&1 || bad "xxlimited on Carapace exits $?"
 if diff -u "$build/xx.cpython" "$build/xx.carapace" >"$build/xx.diff"; then ok "CPython 3.15's xxlimited: $(wc -l <"$build/xx.cpython") lines as on CPython"
 else bad "xxlimited differs:"; head -20 "$build/xx.diff"; fi
+
+# shellcheck disable=SC2086
+if gcc -O0 -g -Wall -Wextra -Werror -DPy_LIMITED_API=0x030f0000 $PY315_CFLAGS -fPIE -pie "$here/unstable.c" \
+    -o "$build/unstable" -L"$PY315_LIBDIR" -lpython3.15 -Wl,--allow-shlib-undefined; then
+  PYTHONHOME="$dest" timeout 30 "$PY315_EXEC" "$build/unstable" >"$build/unstable.cpython" 2>&1 || bad "unstable on CPython exits $?"
+  LD_LIBRARY_PATH="$libdir" timeout 30 "$build/unstable" >"$build/unstable.carapace" 2>&1 || bad "unstable on Carapace exits $?"
+  if diff -u "$build/unstable.cpython" "$build/unstable.carapace" >"$build/unstable.diff"; then ok "PyUnstable_*: $(wc -l <"$build/unstable.cpython") lines as on CPython"
+  else bad "PyUnstable_* differ:"; head -20 "$build/unstable.diff"; fi
+else bad "unstable.c does not compile"; fi
 
 suffixes=(.abi3.so .abi3-x86_64-linux-gnu.so .abi3t.so .abi3t-x86_64-linux-gnu.so .so .cpython-315-x86_64-linux-gnu.so)
 for s in "${suffixes[@]}"; do
