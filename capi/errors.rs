@@ -715,11 +715,15 @@ pub unsafe extern "C" fn PyExceptionClass_Name(t: *mut PyObject) -> *const c_cha
 #[no_mangle]
 pub unsafe extern "C" fn PyTraceBack_Here(frame: *mut PyObject) -> c_int {
     guard!(-1, {
-        // A traceback entry needs a Python frame object, and there are none: nothing
-        // passed here can be one.
-        let _ = frame;
-        errors::bad_internal_call();
-        -1
+        if !carapace_core::objects::frameobject::is_frame(frame) {
+            errors::bad_internal_call();
+            return -1;
+        }
+        if traceback::here(frame).is_ok() {
+            0
+        } else {
+            -1
+        }
     })
 }
 

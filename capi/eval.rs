@@ -1,20 +1,25 @@
-//! `PyEval_Get*` (the running frame's namespaces: no Python frame runs yet, so
-//! the answers are CPython's for "no frame"), pending calls, recursion guards and
-//! `Py_ReprEnter`/`Py_ReprLeave`.
+//! `PyEval_*`: running code objects, the running frame's namespaces (CPython's
+//! answers for "no frame" when no Python code runs), pending calls, recursion
+//! guards and `Py_ReprEnter`/`Py_ReprLeave`.
 
 use core::ffi::{c_char, c_int, c_void};
 use core::ptr::null_mut;
 
+use carapace_core::errors;
 use carapace_core::exported::*;
+use carapace_core::object::Owned;
 use carapace_core::object::{PyObject, Py_INCREF};
-use carapace_core::objects::{methodobject, typeobject};
+use carapace_core::objects::{
+    code, dict, frameobject, function, genobject, methodobject, tuple, typeobject,
+};
 use carapace_core::protocols::object as proto;
 use carapace_core::pystate;
+use carapace_core::vm;
 
-/// Borrowed: the `builtins` module's dict.
+/// Borrowed: the builtins of the running frame (the interpreter's when none runs).
 #[no_mangle]
 pub unsafe extern "C" fn PyEval_GetBuiltins() -> *mut PyObject {
-    (*pystate::interp()).builtins
+    vm::current_builtins()
 }
 
 /// New reference to the builtins of the current frame (the interpreter's when
@@ -28,30 +33,190 @@ pub unsafe extern "C" fn PyEval_GetFrameBuiltins() -> *mut PyObject {
     b
 }
 
-/// No frame runs: NULL without an exception.
+/// Borrowed: the running frame's globals; NULL without an exception when none runs.
 #[no_mangle]
 pub unsafe extern "C" fn PyEval_GetGlobals() -> *mut PyObject {
-    null_mut()
+    vm::current_globals()
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn PyEval_GetFrameGlobals() -> *mut PyObject {
-    null_mut()
+    let g = vm::current_globals();
+    if !g.is_null() {
+        Py_INCREF(g);
+    }
+    g
 }
 
+/// Borrowed: the running frame object (made on demand and kept by the frame).
 #[no_mangle]
 pub unsafe extern "C" fn PyEval_GetFrame() -> *mut PyObject {
-    null_mut()
+    guard!(null_mut(), {
+        let f = vm::current_frame();
+        if !f.is_null() {
+            // The frame holds the object while it runs: hand out a borrowed one.
+            carapace_core::object::Py_DECREF(f);
+        }
+        f
+    })
 }
 
+/// Borrowed (CPython keeps the snapshot in the frame): the running frame's locals.
 #[no_mangle]
 pub unsafe extern "C" fn PyEval_GetLocals() -> *mut PyObject {
-    carapace_core::raise_null!(PyExc_SystemError, "frame does not exist")
+    guard!(null_mut(), {
+        let l = vm::current_locals();
+        if l.is_null() {
+            if errors::raised().is_null() {
+                return carapace_core::raise_null!(PyExc_SystemError, "frame does not exist");
+            }
+            return l;
+        }
+        // Kept alive by the thread for the caller to borrow, as CPython keeps it
+        // in the frame.
+        LOCALS_SNAPSHOT.with(|c| carapace_core::object::Py_XDECREF(c.replace(l)));
+        l
+    })
+}
+
+thread_local! {
+    /// The last `PyEval_GetLocals` result of this thread (a borrowed API).
+    static LOCALS_SNAPSHOT: core::cell::Cell<*mut PyObject> = const { core::cell::Cell::new(null_mut()) };
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn PyEval_GetFrameLocals() -> *mut PyObject {
-    carapace_core::raise_null!(PyExc_SystemError, "frame does not exist")
+    guard!(null_mut(), {
+        let l = vm::current_locals();
+        if l.is_null() && errors::raised().is_null() {
+            return carapace_core::raise_null!(PyExc_SystemError, "frame does not exist");
+        }
+        l
+    })
+}
+
+/// `PyEval_EvalCode(co, globals, locals)`.
+#[no_mangle]
+pub unsafe extern "C" fn PyEval_EvalCode(
+    co: *mut PyObject,
+    globals: *mut PyObject,
+    locals: *mut PyObject,
+) -> *mut PyObject {
+    guard!(null_mut(), {
+        if globals.is_null() {
+            return carapace_core::raise_null!(PyExc_SystemError, "PyEval_EvalCode: NULL globals");
+        }
+        if !code::is_code(co) {
+            errors::bad_internal_call();
+            return null_mut();
+        }
+        vm::eval_code(co, globals, locals)
+    })
+}
+
+/// `PyEval_EvalCodeEx`: with arguments, defaults and a closure, the code runs as
+/// the body of a function made for the call.
+#[no_mangle]
+pub unsafe extern "C" fn PyEval_EvalCodeEx(
+    co: *mut PyObject,
+    globals: *mut PyObject,
+    locals: *mut PyObject,
+    args: *const *mut PyObject,
+    argc: c_int,
+    kws: *const *mut PyObject,
+    kwc: c_int,
+    defs: *const *mut PyObject,
+    defc: c_int,
+    kwdefs: *mut PyObject,
+    closure: *mut PyObject,
+) -> *mut PyObject {
+    guard!(null_mut(), {
+        if globals.is_null() || !dict::is_dict(globals) {
+            return carapace_core::raise_null!(
+                PyExc_SystemError,
+                "PyEval_EvalCodeEx: NULL globals"
+            );
+        }
+        if !code::is_code(co) {
+            errors::bad_internal_call();
+            return null_mut();
+        }
+        let plain = argc == 0 && kwc == 0 && defc == 0 && kwdefs.is_null() && closure.is_null();
+        if plain || (code::c(co).flags & carapace_core::bytecode::flags::OPTIMIZED == 0) {
+            return vm::eval_code(co, globals, locals);
+        }
+        let func = function::new(co, globals);
+        if func.is_null() {
+            return func;
+        }
+        let func = Owned(func);
+        let fo = function::f(func.as_ptr());
+        let slice = |p: *const *mut PyObject, n: c_int| {
+            if p.is_null() || n <= 0 {
+                &[][..]
+            } else {
+                core::slice::from_raw_parts(p, n as usize)
+            }
+        };
+        if defc > 0 {
+            fo.defaults = tuple::from_slice(slice(defs, defc));
+            if fo.defaults.is_null() {
+                return null_mut();
+            }
+        }
+        if !kwdefs.is_null() {
+            fo.kwdefaults = carapace_core::object::new_ref(kwdefs);
+        }
+        if !closure.is_null() {
+            fo.closure = carapace_core::object::new_ref(closure);
+        }
+        // Keyword arguments come as (name, value) pairs.
+        let pairs = slice(kws, 2 * kwc);
+        let mut all: Vec<*mut PyObject> = slice(args, argc).to_vec();
+        let names: Vec<*mut PyObject> = pairs.chunks(2).map(|p| p[0]).collect();
+        all.extend(pairs.chunks(2).map(|p| p[1]));
+        let kwnames = if names.is_empty() {
+            null_mut()
+        } else {
+            let t = tuple::from_slice(&names);
+            if t.is_null() {
+                return t;
+            }
+            t
+        };
+        let r = vm::call_function(func.as_ptr(), all.as_ptr(), argc.max(0) as usize, kwnames);
+        carapace_core::object::Py_XDECREF(kwnames);
+        r
+    })
+}
+
+/// `PyEval_EvalFrame(Ex)`: resume the frame of a suspended generator (the only
+/// kind of frame object that can still run).
+#[no_mangle]
+pub unsafe extern "C" fn PyEval_EvalFrameEx(f: *mut PyObject, throwflag: c_int) -> *mut PyObject {
+    guard!(null_mut(), {
+        if !frameobject::is_frame(f) {
+            errors::bad_internal_call();
+            return null_mut();
+        }
+        let fr = frameobject::frame_of(f);
+        if fr.is_null() || (*fr).owner != carapace_core::vm::frame::Owner::Generator {
+            return carapace_core::raise_null!(
+                PyExc_SystemError,
+                "PyEval_EvalFrame: the frame is not a suspended generator's"
+            );
+        }
+        let g = genobject::gen_of_frame(fr);
+        match genobject::send_ex(g, carapace_core::exported::none(), throwflag != 0) {
+            Ok((v, _)) => v,
+            Err(()) => null_mut(),
+        }
+    })
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn PyEval_EvalFrame(f: *mut PyObject) -> *mut PyObject {
+    PyEval_EvalFrameEx(f, 0)
 }
 
 /// The name of a function object (`ml_name` of a C function), else the type's name.
@@ -60,6 +225,17 @@ pub unsafe extern "C" fn PyEval_GetFuncName(func: *mut PyObject) -> *const c_cha
     if methodobject::is_cfunction(func) {
         let f = func as *mut methodobject::CFunctionObject;
         return (*(*f).m_ml).ml_name;
+    }
+    if function::is_method(func) {
+        return PyEval_GetFuncName(function::m(func).func);
+    }
+    if function::is_function(func) {
+        let p = carapace_core::objects::unicode::as_utf8(function::f(func).name, null_mut());
+        if p.is_null() {
+            errors::clear();
+            return c"?".as_ptr();
+        }
+        return p;
     }
     typeobject::tp_name_ptr((*func).ob_type)
 }
@@ -73,10 +249,8 @@ pub unsafe extern "C" fn PyEval_GetFuncDesc(func: *mut PyObject) -> *const c_cha
     }
 }
 
-/// Python functions and bound methods (by type name: their types belong to the
-/// language runtime).
 unsafe fn is_python_function(o: *mut PyObject) -> bool {
-    matches!(typeobject::tp_name((*o).ob_type), "function" | "method")
+    function::is_function(o) || function::is_method(o)
 }
 
 // ------------------------------------------------------------------ pending calls
@@ -146,9 +320,10 @@ pub unsafe extern "C" fn Py_MakePendingCalls() -> c_int {
 
 #[no_mangle]
 pub unsafe extern "C" fn Py_GetRecursionLimit() -> c_int {
-    proto::RECURSION_LIMIT.load(core::sync::atomic::Ordering::Relaxed)
+    vm::recursion_limit()
 }
 
+/// Sets the limit as given (no checks, as CPython's C function).
 #[no_mangle]
 pub unsafe extern "C" fn Py_SetRecursionLimit(limit: c_int) {
     proto::RECURSION_LIMIT.store(limit, core::sync::atomic::Ordering::Relaxed)

@@ -32,6 +32,7 @@ pub mod modules;
 pub mod object;
 pub mod objects;
 pub mod protocols;
+pub mod pymain;
 pub mod pystate;
 pub mod typeobj;
 pub mod version;

@@ -7,6 +7,7 @@
 //! followed by that many `CACHE` units (`opcode::cache_entries`), zero until the
 //! specializing tier writes them. Jump arguments are absolute code-unit indexes.
 
+pub mod dis;
 pub mod opcode;
 
 use num_bigint::BigInt;

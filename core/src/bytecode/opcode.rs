@@ -237,7 +237,9 @@ opcodes! { |oparg|
     /// (iterator -- iterator, next): on exhaustion pops the iterator and jumps to the
     /// target (no END_FOR in this instruction set).
     FOR_ITER = 81, 1, (1, 2), Some((1, 0));
-    /// Unconditional forward jump.
+    /// Unconditional jump with no eval-breaker check: forward jumps, and the
+    /// backward edge of the `yield from`/`await` send loop (CPython's
+    /// JUMP_BACKWARD_NO_INTERRUPT).
     JUMP = 82, 0, (0, 0), Some((0, 0));
     /// Backward jump (loop edge): checks the eval breaker; hotness counter later.
     JUMP_BACKWARD = 83, 1, (0, 0), Some((0, 0));
@@ -319,7 +321,10 @@ opcodes! { |oparg|
     /// (the compiler follows it with POP_TOP).
     RETURN_GENERATOR = 120, 0, (0, 1), None;
     /// (value -- sent): suspend, yielding value; resumes with the sent value.
-    /// oparg: 0 for `yield`, 1 inside `yield from`/`await`.
+    /// oparg: 0 for `yield`, 1 inside `yield from`/`await`. `throw()` resumes
+    /// the same way (None pushed as the sent value) and then raises at this
+    /// instruction, so the handler of a `yield from` (CLEANUP_THROW) finds
+    /// (receiver, sent, exc).
     YIELD_VALUE = 121, 0, (1, 1), None;
     /// (receiver, value -- receiver, result): send value into receiver (`next()` when
     /// None for generators/iterators). If the receiver returns, replace TOS with the

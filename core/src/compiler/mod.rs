@@ -4,7 +4,22 @@
 //! `objects/code.rs` turns the result into `code` objects and raises the
 //! `SyntaxError` a `CompileError` describes.
 
-use crate::bytecode::CodeUnit;
+mod codegen;
+mod error;
+mod expr;
+mod pattern;
+mod stmt;
+mod symtable;
+#[cfg(test)]
+mod tests;
+mod unit;
+
+use ruff_python_ast as ast;
+use ruff_python_parser::ParseOptions;
+
+use crate::bytecode::{CodeUnit, Opcode};
+use codegen::Compiler;
+use error::SourceMap;
 
 /// What `compile()` is asked to produce (its `mode` argument).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,14 +70,42 @@ pub fn compile(
     flags: u32,
     optimize: i32,
 ) -> Result<CodeUnit, CompileError> {
-    let _ = (source, filename, mode, flags, optimize);
-    Err(CompileError {
-        kind: ErrorKind::SyntaxError,
-        msg: "the compiler is not written yet".into(),
-        lineno: 1,
-        offset: 1,
-        end_lineno: 1,
-        end_offset: 1,
-        text: None,
-    })
+    let src = SourceMap::new(source);
+    let parse_mode = match mode {
+        Mode::Eval => ruff_python_parser::Mode::Expression,
+        Mode::Exec | Mode::Single => ruff_python_parser::Mode::Module,
+    };
+    let parsed = ruff_python_parser::parse_unchecked(source, ParseOptions::from(parse_mode));
+    if let Some(e) = parsed.errors().first() {
+        return Err(src.parse_error(e, parsed.tokens()));
+    }
+    let (body, expr): (&[ast::Stmt], Option<&ast::Expr>) = match parsed.syntax() {
+        ast::Mod::Module(m) => (&m.body, None),
+        ast::Mod::Expression(e) => (&[], Some(&e.body)),
+    };
+    let top_level_await = flags & cflags::ALLOW_TOP_LEVEL_AWAIT != 0;
+    let st = symtable::build_module(&src, body, expr, top_level_await)?;
+    let mut c = Compiler {
+        src: &src,
+        st: &st,
+        filename: filename.to_string(),
+        optimize,
+        interactive: mode == Mode::Single,
+        top_level_await,
+        units: Vec::new(),
+    };
+    c.enter_scope(0, "<module>", ruff_text_size::TextRange::default());
+    match expr {
+        Some(e) => {
+            c.expr(e)?;
+            c.emit(Opcode::RETURN_VALUE, 0);
+        }
+        None => {
+            c.module_body(body)?;
+            c.implicit_return(body);
+        }
+    }
+    let mut code = c.exit_scope();
+    code.firstlineno = 1;
+    Ok(code)
 }

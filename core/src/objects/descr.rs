@@ -524,7 +524,7 @@ unsafe extern "C" fn member_get(
                 d(descr).d_name,
                 &format!(
                     "'{}' object has no attribute '{}'",
-                    type_name(Py_TYPE(obj)),
+                    crate::objects::typeobject::fully_qualified_name(Py_TYPE(obj)),
                     name_of(descr)
                 ),
             );
@@ -657,6 +657,9 @@ unsafe fn init_one(t: *mut PyTypeObject, name: &'static CStr) {
 }
 
 pub unsafe fn init_types() {
+    // `super` is an exported type readied with the others: its slots are filled
+    // here, with the descriptor types, before that happens.
+    crate::objects::superobject::init_type();
     let t = &raw mut PyMethodDescr_Type;
     init_one(t, c"method_descriptor");
     (*t).tp_getset = (&raw mut DESCR_GETSET).cast();

@@ -221,7 +221,7 @@ macro_rules! gen_write {
      sq: [$($si:ident => $sf:ident),*], mp: [$($mi:ident => $mf:ident),*],
      am: [$($ai:ident => $af:ident),*], bf: [$($bi:ident => $bf:ident),*]) => {
         /// Store a function slot in a heap type; false if `id` is not a function slot.
-        unsafe fn write_fn_slot(h: *mut HeapType, id: u16, p: *mut c_void) -> bool {
+        pub unsafe fn write_fn_slot(h: *mut HeapType, id: u16, p: *mut c_void) -> bool {
             match id {
                 $( x if x == $ti => (*h).ht_type.$tf = core::mem::transmute::<*mut c_void, _>(p), )*
                 $( x if x == $ni => (*h).as_number.$nf = core::mem::transmute::<*mut c_void, _>(p), )*
@@ -475,7 +475,7 @@ fn align_up(n: isize) -> isize {
 }
 
 /// The most derived metatype among `meta` and the types of `bases`.
-unsafe fn calculate_metaclass(
+pub unsafe fn calculate_metaclass(
     meta: *mut PyTypeObject,
     bases: *mut PyObject,
 ) -> PyResult<*mut PyTypeObject> {
@@ -961,10 +961,10 @@ pub unsafe fn find_module_in_mro(
     null_mut()
 }
 
-// ---- type(name, bases, dict) ------------------------------------------------------
+// ---- type(name, bases, dict): Python classes -------------------------------------
 
-/// `type.__new__(name, bases, dict)`: a heap type whose attributes are the given
-/// dict's items (the objects as given; no Python functions are involved).
+/// `type.__new__(meta, name, bases, ns, **kwds)`: a Python class (CPython's
+/// `type_new`). Keyword arguments go to `__init_subclass__`.
 pub unsafe extern "C" fn type_new(
     meta: *mut PyTypeObject,
     args: *mut PyObject,
@@ -975,13 +975,14 @@ pub unsafe extern "C" fn type_new(
     if meta == &raw mut PyType_Type && n == 1 && nk == 0 {
         return new_ref(Py_TYPE(tuple::get_item(args, 0)) as *mut PyObject);
     }
-    if n != 1 && n != 3 {
-        return crate::raise_null!(PyExc_TypeError, "type() takes 1 or 3 arguments");
-    }
-    if n == 1 {
+    if n != 3 {
+        if meta == &raw mut PyType_Type && n != 1 {
+            return crate::raise_null!(PyExc_TypeError, "type() takes 1 or 3 arguments");
+        }
         return crate::raise_null!(
             PyExc_TypeError,
-            "type.__new__() takes exactly 3 arguments (1 given)"
+            "type.__new__() takes exactly 3 arguments ({} given)",
+            n
         );
     }
     let name = tuple::get_item(args, 0);
@@ -1008,122 +1009,563 @@ pub unsafe extern "C" fn type_new(
             type_name(Py_TYPE(ns))
         );
     }
+    // The most derived metaclass makes the class; defer to its own `tp_new`.
+    let winner = match calculate_metaclass(meta, bases) {
+        Ok(w) => w,
+        Err(()) => return null_mut(),
+    };
+    if winner != meta {
+        if let Some(f) = (*winner).tp_new {
+            if f != type_new as newfunc {
+                return f(winner, args, kwds);
+            }
+        }
+    }
+    match new_class(winner, name, bases, ns, kwds) {
+        Ok(t) => t,
+        Err(()) => null_mut(),
+    }
+}
+
+/// The instance size of `t` less the `__dict__`/`__weakref__` slots it added
+/// itself: what decides whether it is a "solid" base.
+unsafe fn size_without_dict_and_weak(t: *mut PyTypeObject) -> isize {
+    let mut size = (*t).tp_basicsize;
+    let base = (*t).tp_base;
+    if base.is_null() {
+        return size;
+    }
+    let ptr = core::mem::size_of::<*mut PyObject>() as isize;
+    if (*t).tp_dictoffset > 0 && (*t).tp_dictoffset != (*base).tp_dictoffset {
+        size -= ptr;
+    }
+    if (*t).tp_weaklistoffset > 0 && (*t).tp_weaklistoffset != (*base).tp_weaklistoffset {
+        size -= ptr;
+    }
+    size
+}
+
+/// The nearest ancestor (or `t`) whose instances have a layout of their own
+/// (CPython's `solid_base`).
+pub unsafe fn solid_base(t: *mut PyTypeObject) -> *mut PyTypeObject {
+    let base = if (*t).tp_base.is_null() {
+        &raw mut PyBaseObject_Type
+    } else {
+        solid_base((*t).tp_base)
+    };
+    if size_without_dict_and_weak(t) != (*base).tp_basicsize
+        || (*t).tp_itemsize != (*base).tp_itemsize
+    {
+        t
+    } else {
+        base
+    }
+}
+
+/// The base whose layout the class extends: every base's solid base must be an
+/// ancestor of its solid base (CPython's `best_base`).
+unsafe fn layout_base(bases: *mut PyObject) -> PyResult<*mut PyTypeObject> {
+    let mut base: *mut PyTypeObject = null_mut();
+    let mut winner: *mut PyTypeObject = null_mut();
+    for &b in tuple::as_slice(bases) {
+        let bt = b as *mut PyTypeObject;
+        if !has_flag(bt, Py_TPFLAGS_BASETYPE) {
+            return crate::raise!(
+                PyExc_TypeError,
+                "type '{}' is not an acceptable base type",
+                fully_qualified_name(bt)
+            );
+        }
+        let candidate = solid_base(bt);
+        if winner.is_null() || (is_subtype(candidate, winner) && candidate != winner) {
+            winner = candidate;
+            base = bt;
+        } else if !is_subtype(winner, candidate) {
+            return crate::raise!(
+                PyExc_TypeError,
+                "multiple bases have instance lay-out conflict"
+            );
+        }
+    }
+    Ok(base)
+}
+
+/// `__x` inside class `C` is `_C__x` (CPython's name mangling).
+unsafe fn mangle(class_name: &str, name: *mut PyObject) -> PyResult<Owned> {
+    let s = unicode::as_str(name);
+    let stripped = class_name.trim_start_matches('_');
+    if !s.starts_with("__") || s.ends_with("__") || s.contains('.') || stripped.is_empty() {
+        return Ok(Owned::from_borrowed(name));
+    }
+    Owned::from_new(unicode::from_str(&format!("_{}{}", stripped, s))).ok_or(())
+}
+
+/// What `__slots__` asks for: the member names (mangled, sorted) and whether
+/// `__dict__`/`__weakref__` were listed.
+struct Slots {
+    names: Vec<Owned>,
+    dict: bool,
+    weak: bool,
+}
+
+unsafe fn parse_slots(
+    slots: *mut PyObject,
+    class_name: &str,
+    ns: *mut PyObject,
+    base: *mut PyTypeObject,
+) -> PyResult<Slots> {
+    let items: Vec<Owned> = if unicode::is_unicode(slots) {
+        vec![Owned::from_borrowed(slots)]
+    } else {
+        crate::protocols::iter::collect(slots)?
+    };
+    let mut out = Slots {
+        names: Vec::new(),
+        dict: false,
+        weak: false,
+    };
+    for it in &items {
+        let o = it.as_ptr();
+        if !unicode::is_unicode(o) {
+            return crate::raise!(
+                PyExc_TypeError,
+                "__slots__ items must be strings, not '{}'",
+                type_name(Py_TYPE(o))
+            );
+        }
+        if !crate::objects::unicode_ops::is_identifier(o) {
+            return crate::raise!(PyExc_TypeError, "__slots__ must be identifiers");
+        }
+        match unicode::as_str(o) {
+            "__dict__" => {
+                if (*base).tp_dictoffset != 0 || out.dict {
+                    return crate::raise!(
+                        PyExc_TypeError,
+                        "__dict__ slot disallowed: we already got one"
+                    );
+                }
+                out.dict = true;
+            }
+            "__weakref__" => {
+                if (*base).tp_weaklistoffset != 0 || out.weak {
+                    return crate::raise!(
+                        PyExc_TypeError,
+                        "__weakref__ slot disallowed: we already got one"
+                    );
+                }
+                out.weak = true;
+            }
+            _ => {
+                let m = mangle(class_name, o)?;
+                let ms = unicode::as_str(m.as_ptr());
+                if ms != "__qualname__" && ms != "__classcell__" && !dict::get_str(ns, ms).is_null()
+                {
+                    return crate::raise!(
+                        PyExc_ValueError,
+                        "'{}' in __slots__ conflicts with class variable",
+                        unicode::as_str(o)
+                    );
+                }
+                out.names.push(m);
+            }
+        }
+    }
+    // int and bytes are variable-size in CPython: no members after their digits.
+    let var_sized = (*base).tp_itemsize != 0
+        || has_flag(base, Py_TPFLAGS_LONG_SUBCLASS | Py_TPFLAGS_BYTES_SUBCLASS);
+    if !out.names.is_empty() && var_sized {
+        return crate::raise!(
+            PyExc_TypeError,
+            "arbitrary __slots__ not supported for subtype of '{}'",
+            typeobject::tp_name(base)
+        );
+    }
+    out.names
+        .sort_by(|a, b| unicode::as_str(a.as_ptr()).cmp(unicode::as_str(b.as_ptr())));
+    Ok(out)
+}
+
+/// A Python function (the interpreter's `function` type): a class body's
+/// `__new__`, `__init_subclass__` and `__class_getitem__` are implicitly wrapped
+/// when they are one.
+unsafe fn is_python_function(o: *mut PyObject) -> bool {
+    let t = Py_TYPE(o);
+    !has_flag(t, Py_TPFLAGS_HEAPTYPE) && typeobject::tp_name(t) == "function"
+}
+
+/// A class's dict made from its namespace: a copy with `__module__` (from the
+/// caller's globals), `__doc__` (None when missing) and the implicit static and
+/// class methods; `__qualname__` and `__classcell__` are taken out and returned.
+type ClassDict = (Owned, Option<Owned>, Option<Owned>);
+
+unsafe fn class_dict(ns: *mut PyObject) -> PyResult<ClassDict> {
+    let d = Owned::from_new(dict::copy(ns)).ok_or(())?;
+    let dp = d.as_ptr();
+    let take = |key: &str| -> PyResult<Option<Owned>> {
+        Ok(dict::pop_item(dp, unicode::intern_str(key))?.map(Owned))
+    };
+    let qualname = take("__qualname__")?;
+    if let Some(q) = &qualname {
+        if !unicode::is_unicode(q.as_ptr()) {
+            return crate::raise!(
+                PyExc_TypeError,
+                "type __qualname__ must be a str, not {}",
+                type_name(Py_TYPE(q.as_ptr()))
+            );
+        }
+    }
+    let cell = take("__classcell__")?;
+    if dict::get_str(dp, "__module__").is_null() {
+        let g = crate::vm::current_globals();
+        if !g.is_null() {
+            let m = dict::get_str(g, "__name__");
+            if !m.is_null() {
+                dict::set_str(dp, "__module__", m)?;
+            }
+        }
+    }
+    if dict::get_str(dp, "__doc__").is_null() {
+        dict::set_str(dp, "__doc__", none())?;
+    }
+    use crate::objects::classmethod::{new_classmethod, new_staticmethod};
+    type Wrap = unsafe fn(*mut PyObject) -> *mut PyObject;
+    let implicit: [(&str, Wrap); 3] = [
+        ("__new__", new_staticmethod),
+        ("__init_subclass__", new_classmethod),
+        ("__class_getitem__", new_classmethod),
+    ];
+    for (key, wrap) in implicit {
+        let f = dict::get_str(dp, key);
+        if !f.is_null() && is_python_function(f) {
+            let w = Owned::from_new(wrap(f)).ok_or(())?;
+            dict::set_str(dp, key, w.as_ptr())?;
+        }
+    }
+    Ok((d, qualname, cell))
+}
+
+const DICT_GETSET: PyGetSetDef = PyGetSetDef {
+    name: c"__dict__".as_ptr(),
+    get: Some(crate::objects::baseobject::get_instance_dict),
+    set: Some(crate::objects::baseobject::set_instance_dict),
+    doc: c"dictionary for instance variables".as_ptr(),
+    closure: null_mut(),
+};
+const WEAKREF_GETSET: PyGetSetDef = PyGetSetDef {
+    name: c"__weakref__".as_ptr(),
+    get: Some(get_weakref_head),
+    set: None,
+    doc: c"list of weak references to the object".as_ptr(),
+    closure: null_mut(),
+};
+static mut GETSETS_DICT_WEAK: [PyGetSetDef; 3] =
+    [DICT_GETSET, WEAKREF_GETSET, PyGetSetDef::SENTINEL];
+static mut GETSETS_DICT: [PyGetSetDef; 2] = [DICT_GETSET, PyGetSetDef::SENTINEL];
+static mut GETSETS_WEAK: [PyGetSetDef; 2] = [WEAKREF_GETSET, PyGetSetDef::SENTINEL];
+
+/// `__weakref__`: the first weak reference to the instance, or None.
+unsafe extern "C" fn get_weakref_head(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    let off = (*Py_TYPE(o)).tp_weaklistoffset;
+    if off <= 0 {
+        return new_ref(none());
+    }
+    let head = *((o as *mut u8).offset(off) as *mut *mut PyObject);
+    new_ref(if head.is_null() { none() } else { head })
+}
+
+/// One `calloc` block holding the `__slots__` member table (sentinel-ended) and
+/// the names it points to, so that `type_dealloc`'s `free` releases both.
+unsafe fn slot_member_table(names: &[Owned], first_offset: isize) -> PyResult<*mut PyMemberDef> {
+    let ptr = core::mem::size_of::<*mut PyObject>() as isize;
+    let table = (names.len() + 1) * core::mem::size_of::<PyMemberDef>();
+    let text: usize = names
+        .iter()
+        .map(|n| unicode::as_str(n.as_ptr()).len() + 1)
+        .sum();
+    let block = libc::calloc(1, table + text) as *mut u8;
+    if block.is_null() {
+        crate::errors::no_memory();
+        return Err(());
+    }
+    let members = block as *mut PyMemberDef;
+    let mut p = block.add(table);
+    for (i, n) in names.iter().enumerate() {
+        let s = unicode::as_str(n.as_ptr()).as_bytes();
+        core::ptr::copy_nonoverlapping(s.as_ptr(), p, s.len());
+        *members.add(i) = PyMemberDef {
+            name: p as *const c_char,
+            type_code: Py_T_OBJECT_EX,
+            offset: first_offset + i as isize * ptr,
+            flags: 0,
+            doc: core::ptr::null(),
+        };
+        p = p.add(s.len() + 1);
+    }
+    Ok(members)
+}
+
+/// Build the class (the part of `type_new` after argument checks).
+unsafe fn new_class(
+    meta: *mut PyTypeObject,
+    name: *mut PyObject,
+    bases: *mut PyObject,
+    ns: *mut PyObject,
+    kwds: *mut PyObject,
+) -> PyResult<*mut PyObject> {
     let name_s = unicode::to_string_lossy(name);
     if name_s.contains('\0') {
-        return crate::raise_null!(
+        return crate::raise!(
             PyExc_ValueError,
             "type name must not contain null characters"
         );
     }
-    let Ok(cname) = std::ffi::CString::new(name_s.clone()) else {
-        return null_mut();
-    };
-    let bases_t = if Py_SIZE(bases) == 0 {
-        tuple::pack(&[&raw mut PyBaseObject_Type as *mut PyObject])
+    let bases = if Py_SIZE(bases) == 0 {
+        Owned::from_new(tuple::pack(&[&raw mut PyBaseObject_Type as *mut PyObject])).ok_or(())?
     } else {
-        new_ref(bases)
+        Owned::from_borrowed(bases)
     };
-    let Some(bases_t) = Owned::from_new(bases_t) else {
-        return null_mut();
-    };
-    // Instances get a __dict__ and weak references, like classes without __slots__.
-    let mut need_dict = true;
-    let mut need_weak = true;
-    for &b in tuple::as_slice(bases_t.as_ptr()) {
-        if is_type(b) {
-            let bt = b as *mut PyTypeObject;
-            if (*bt).tp_dictoffset != 0 {
-                need_dict = false;
-            }
-            if (*bt).tp_weaklistoffset != 0 {
-                need_weak = false;
-            }
+    for &b in tuple::as_slice(bases.as_ptr()) {
+        if !is_type(b) {
+            return crate::raise!(
+                PyExc_TypeError,
+                "type.__new__() argument 2 must be tuple of types, not {}",
+                type_name(Py_TYPE(b))
+            );
         }
     }
-    let mut td = TypeDef::new();
-    td.name = cname.as_ptr();
-    td.metaclass = meta;
-    td.bases = bases_t.as_ptr();
-    td.flags = Py_TPFLAGS_BASETYPE;
-    let mut any_gc = false;
-    for &b in tuple::as_slice(bases_t.as_ptr()) {
-        if is_type(b) && has_flag(b as *mut PyTypeObject, Py_TPFLAGS_HAVE_GC) {
-            any_gc = true;
-        }
-    }
-    let _ = any_gc;
-    td.flags |= Py_TPFLAGS_HAVE_GC;
-    td.slots
-        .push((Py_tp_traverse, subtype_traverse as *mut c_void));
-    td.slots.push((Py_tp_clear, subtype_clear as *mut c_void));
-    let t = build(td);
-    drop(cname);
-    if t.is_null() {
-        return t;
-    }
-    let tt = t as *mut PyTypeObject;
-    // Lay out the dict and weaklist slots after the base's fields.
-    let mut size = (*tt).tp_basicsize;
-    if need_dict && (*tt).tp_itemsize == 0 {
-        (*tt).tp_dictoffset = size;
-        size += core::mem::size_of::<*mut PyObject>() as isize;
-    }
-    if need_weak && (*tt).tp_itemsize == 0 {
-        (*tt).tp_weaklistoffset = size;
-        size += core::mem::size_of::<*mut PyObject>() as isize;
-    }
-    (*tt).tp_basicsize = size;
-    let h = t as *mut HeapType;
-    xsetref(&raw mut (*h).ht_name, new_ref(name));
-    let qn = dict::get_str(ns, "__qualname__");
-    if !qn.is_null() && unicode::is_unicode(qn) {
-        xsetref(&raw mut (*h).ht_qualname, new_ref(qn));
+    let base = layout_base(bases.as_ptr())?;
+    let (d, qualname, cell) = class_dict(ns)?;
+    // Instance layout: the base's, then `__slots__` members, the dict, the weak list.
+    let ptr = core::mem::size_of::<*mut PyObject>() as isize;
+    let slots = dict::get_str(d.as_ptr(), "__slots__");
+    let (names, mut add_dict, mut add_weak) = if slots.is_null() {
+        (Vec::new(), true, true)
     } else {
-        xsetref(&raw mut (*h).ht_qualname, new_ref(name));
+        let sl = parse_slots(slots, &name_s, d.as_ptr(), base)?;
+        (sl.names, sl.dict, sl.weak)
+    };
+    add_dict &= (*base).tp_dictoffset == 0;
+    add_weak &= (*base).tp_weaklistoffset == 0 && (*base).tp_itemsize == 0;
+    let itemsize = (*base).tp_itemsize;
+    let members_at = (*base).tp_basicsize;
+    let mut basicsize = members_at + names.len() as isize * ptr;
+    let mut dictoffset = 0;
+    if add_dict {
+        // Counted from the end of a variable-size instance.
+        dictoffset = if itemsize != 0 { -ptr } else { basicsize };
+        basicsize += ptr;
     }
-    // Copy the namespace.
-    for (k, v) in dict::snapshot(ns) {
-        let skip = unicode::is_unicode(k) && unicode::to_string_lossy(k) == "__qualname__";
-        let r = if skip {
-            Ok(())
-        } else {
-            dict::set_item((*tt).tp_dict, k, v)
-        };
-        Py_DECREF(k);
-        Py_DECREF(v);
-        if r.is_err() {
-            Py_DECREF(t);
-            return null_mut();
-        }
-        if !skip && unicode::is_unicode(k) {
-            crate::objects::slots::update_slot(tt, k);
-        }
+    let mut weaklistoffset = 0;
+    if add_weak {
+        weaklistoffset = basicsize;
+        basicsize += ptr;
     }
-    // `__set_name__(owner, name)` of each attribute that defines it.
-    for (k, v) in dict::snapshot((*tt).tp_dict) {
-        let hook = typeobject::lookup_str(Py_TYPE(v), "__set_name__");
-        let r = if hook.is_null() {
-            Ok(())
-        } else {
-            crate::protocols::call::call_method(v, "__set_name__", &[t, k]).map(|r| Py_DECREF(r))
-        };
-        Py_DECREF(k);
-        Py_DECREF(v);
-        if r.is_err() {
-            Py_DECREF(t);
-            return null_mut();
-        }
+    // The type object.
+    let alloc = (*meta).tp_alloc.unwrap_or(crate::alloc::generic_alloc_slot);
+    let tobj = Owned::from_new(alloc(meta, 0)).ok_or(())?;
+    let h = tobj.as_ptr() as *mut HeapType;
+    let t = h as *mut PyTypeObject;
+    (*h).ht_lock = crate::lock::RawLock::new();
+    (*t).tp_as_async = &raw mut (*h).as_async;
+    (*t).tp_as_number = &raw mut (*h).as_number;
+    (*t).tp_as_sequence = &raw mut (*h).as_sequence;
+    (*t).tp_as_mapping = &raw mut (*h).as_mapping;
+    (*t).tp_as_buffer = &raw mut (*h).as_buffer;
+    (*t).tp_flags =
+        Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HEAPTYPE | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC;
+    let cname = std::ffi::CString::new(name_s).map_err(|_| ())?;
+    (*h).ht_tpname = cname.into_raw();
+    (*t).tp_name = (*h).ht_tpname;
+    (*h).ht_name = new_ref(name);
+    (*h).ht_qualname = match qualname {
+        Some(q) => q.into_ptr(),
+        None => new_ref(name),
+    };
+    Py_INCREF(base as *mut PyObject);
+    (*t).tp_base = base;
+    (*t).tp_bases = bases.into_ptr();
+    (*t).tp_basicsize = basicsize;
+    (*t).tp_itemsize = itemsize;
+    (*t).tp_dictoffset = dictoffset;
+    (*t).tp_weaklistoffset = weaklistoffset;
+    if !names.is_empty() {
+        let table = slot_member_table(&names, members_at)?;
+        (*h).ht_members = table;
+        (*t).tp_members = table;
     }
-    t
+    (*t).tp_getset = match (add_dict, add_weak) {
+        (true, true) => (&raw mut GETSETS_DICT_WEAK).cast(),
+        (true, false) => (&raw mut GETSETS_DICT).cast(),
+        (false, true) => (&raw mut GETSETS_WEAK).cast(),
+        (false, false) => null_mut(),
+    };
+    (*t).tp_dealloc = Some(subtype_dealloc);
+    (*t).tp_traverse = Some(subtype_traverse);
+    (*t).tp_clear = Some(subtype_clear);
+    (*t).tp_alloc = Some(crate::alloc::generic_alloc_slot);
+    (*t).tp_free = Some(crate::alloc::gc_del_slot);
+    let doc = dict::get_str(d.as_ptr(), "__doc__");
+    if unicode::is_unicode(doc) {
+        let text = unicode::to_string_lossy(doc).replace('\0', "");
+        let c = std::ffi::CString::new(text).map_err(|_| ())?;
+        let bytes = c.as_bytes_with_nul();
+        let copy = libc::malloc(bytes.len()) as *mut c_char;
+        if copy.is_null() {
+            crate::errors::no_memory();
+            return Err(());
+        }
+        core::ptr::copy_nonoverlapping(bytes.as_ptr() as *const c_char, copy, bytes.len());
+        (*h).ht_doc = copy;
+        (*t).tp_doc = copy;
+    }
+    (*t).tp_dict = d.into_ptr();
+    typeobject::ready(t)?;
+    crate::objects::dunder_slots::fixup_slot_dispatchers(t);
+    for &b in tuple::as_slice((*t).tp_bases) {
+        typeobject::add_subclass(b as *mut PyTypeObject, t)?;
+    }
+    if let Some(c) = cell {
+        set_classcell(c.as_ptr(), t)?;
+    }
+    set_names(t)?;
+    init_subclass(t, kwds)?;
+    Ok(tobj.into_ptr())
 }
 
-/// `tp_traverse` of classes made by `type()`: the instance dict and the type.
+/// Fill the class body's `__class__` cell (zero-argument `super()`).
+unsafe fn set_classcell(cell: *mut PyObject, t: *mut PyTypeObject) -> PyResult<()> {
+    if typeobject::tp_name(Py_TYPE(cell)) != "cell" {
+        let r = Owned::from_new(crate::protocols::object::repr(
+            Py_TYPE(cell) as *mut PyObject
+        ))
+        .ok_or(())?;
+        return crate::raise!(
+            PyExc_TypeError,
+            "__classcell__ must be a nonlocal cell, not {}",
+            unicode::to_string_lossy(r.as_ptr())
+        );
+    }
+    crate::protocols::object::set_attr(
+        cell,
+        unicode::intern_str("cell_contents"),
+        t as *mut PyObject,
+    )
+}
+
+/// `__set_name__(owner, name)` of each attribute that defines it; a failure
+/// gets the note "Error calling __set_name__ on 'D' instance 'x' in 'A'".
+unsafe fn set_names(t: *mut PyTypeObject) -> PyResult<()> {
+    for (k, v) in dict::snapshot((*t).tp_dict) {
+        let (k, v) = (Owned(k), Owned(v));
+        if typeobject::lookup_str(Py_TYPE(v.as_ptr()), "__set_name__").is_null() {
+            continue;
+        }
+        match crate::protocols::call::call_method(
+            v.as_ptr(),
+            "__set_name__",
+            &[t as *mut PyObject, k.as_ptr()],
+        ) {
+            Ok(r) => Py_DECREF(r),
+            Err(()) => {
+                add_note_to_raised(&format!(
+                    "Error calling __set_name__ on '{}' instance '{}' in '{}'",
+                    type_name(Py_TYPE(v.as_ptr())),
+                    unicode::to_string_lossy(k.as_ptr()),
+                    typeobject::short_name(t)
+                ));
+                return Err(());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Add a note to the exception being raised (its `add_note`).
+unsafe fn add_note_to_raised(note: &str) {
+    let exc = crate::errors::take_raised();
+    if exc.is_null() {
+        return;
+    }
+    if let Some(n) = Owned::from_new(unicode::from_str(note)) {
+        match crate::protocols::call::call_method(exc, "add_note", &[n.as_ptr()]) {
+            Ok(r) => Py_DECREF(r),
+            Err(()) => crate::errors::clear(),
+        }
+    }
+    crate::errors::set_raised(exc);
+}
+
+/// `super(t, t).__init_subclass__(**kwds)`; `object`'s takes no keywords.
+unsafe fn init_subclass(t: *mut PyTypeObject, kwds: *mut PyObject) -> PyResult<()> {
+    let name = unicode::intern_str("__init_subclass__");
+    let found = tuple::as_slice((*t).tp_mro)[1..].iter().find_map(|&b| {
+        let d = (*(b as *mut PyTypeObject)).tp_dict;
+        let v = if d.is_null() {
+            null_mut()
+        } else {
+            dict::get_item_borrowed(d, name)
+        };
+        (!v.is_null()).then_some(v)
+    });
+    let Some(f) = found else {
+        return Ok(());
+    };
+    let has_kw = !kwds.is_null() && dict::len(kwds) > 0;
+    if f == dict::get_item_borrowed((*PyBaseObject_Type_ptr()).tp_dict, name) {
+        if has_kw {
+            return crate::raise!(
+                PyExc_TypeError,
+                "{}.__init_subclass__() takes no keyword arguments",
+                typeobject::qual_name(t)
+            );
+        }
+        return Ok(());
+    }
+    let f = Owned::from_borrowed(f);
+    let bound = match (*Py_TYPE(f.as_ptr())).tp_descr_get {
+        Some(g) => Owned::from_new(g(f.as_ptr(), null_mut(), t as *mut PyObject)).ok_or(())?,
+        None => f,
+    };
+    let empty = Owned::from_new(tuple::new(0)).ok_or(())?;
+    let kw = if has_kw { kwds } else { null_mut() };
+    let r = crate::protocols::call::call(bound.as_ptr(), empty.as_ptr(), kw);
+    Py_DECREF(nonnull(r)?);
+    Ok(())
+}
+
+/// Call `f` on the address of each `__slots__` member that the Python classes
+/// along `o`'s base chain added; stops at the first non-zero result.
+unsafe fn for_each_slot_member(
+    o: *mut PyObject,
+    f: &mut dyn FnMut(*mut *mut PyObject) -> c_int,
+) -> c_int {
+    let mut t = Py_TYPE(o);
+    while !t.is_null() && (*t).tp_traverse == Some(subtype_traverse as traverseproc) {
+        let mut m = (*(t as *mut HeapType)).ht_members;
+        while !m.is_null() && !(*m).name.is_null() {
+            let r = f((o as *mut u8).offset((*m).offset) as *mut *mut PyObject);
+            if r != 0 {
+                return r;
+            }
+            m = m.add(1);
+        }
+        t = (*t).tp_base;
+    }
+    0
+}
+
+/// `tp_traverse` of Python classes: `__slots__` members, the instance dict, the
+/// base's fields and the type.
 pub unsafe extern "C" fn subtype_traverse(
     o: *mut PyObject,
     visit: visitproc,
     arg: *mut c_void,
 ) -> c_int {
     let t = Py_TYPE(o);
+    let r = for_each_slot_member(o, &mut |p| if (*p).is_null() { 0 } else { visit(*p, arg) });
+    if r != 0 {
+        return r;
+    }
     if (*t).tp_dictoffset != 0 {
         let dp = crate::objects::baseobject::dict_ptr(o);
         if !dp.is_null() && !(*dp).is_null() {
@@ -1156,9 +1598,13 @@ pub unsafe extern "C" fn subtype_traverse(
     0
 }
 
-/// `tp_clear` of classes made by `type()`.
+/// `tp_clear` of Python classes.
 pub unsafe extern "C" fn subtype_clear(o: *mut PyObject) -> c_int {
     let t = Py_TYPE(o);
+    for_each_slot_member(o, &mut |p| {
+        xsetref(p, null_mut());
+        0
+    });
     if (*t).tp_dictoffset != 0 {
         let dp = crate::objects::baseobject::dict_ptr(o);
         if !dp.is_null() {

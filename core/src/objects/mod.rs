@@ -16,6 +16,7 @@ pub mod descr;
 pub mod dict;
 pub mod dict_ops;
 pub mod dictviews;
+pub mod dunder_slots;
 pub mod enumobject;
 pub mod exceptions;
 pub mod exceptions_fields;
@@ -62,5 +63,5 @@ pub mod weakref;
 
 /// This area's types, slot tables filled, bases first (`lifecycle` readies them).
 pub unsafe fn static_types() -> Vec<*mut crate::typeobj::PyTypeObject> {
-    Vec::new()
+    classmethod::init_types().to_vec()
 }

@@ -9,7 +9,7 @@
 
 use core::ffi::{c_char, c_int, c_void, CStr};
 use core::ptr::null_mut;
-use std::sync::Once;
+use std::sync::{Once, OnceLock};
 
 use crate::defs::*;
 use crate::exported::*;
@@ -248,9 +248,93 @@ pub unsafe fn add_slot_wrappers(t: *mut PyTypeObject) -> PyResult<()> {
     Ok(())
 }
 
-/// A dunder was set or deleted on a heap type: the C slot keeps its function
-/// (dunders defined in Python need the interpreter to be called from a slot).
-pub unsafe fn update_slot(_t: *mut PyTypeObject, _name: *mut PyObject) {}
+/// The interned names of `SLOTDEFS`, in the same order.
+fn slotdef_names() -> &'static [usize] {
+    static NAMES: OnceLock<Vec<usize>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        SLOTDEFS
+            .iter()
+            .map(|sd| unsafe { unicode::intern_str(sd.name) } as usize)
+            .collect()
+    })
+}
+
+/// The dunder names that fill slot `id`.
+pub fn dunders_of(id: u16) -> impl Iterator<Item = *mut PyObject> {
+    SLOTDEFS
+        .iter()
+        .zip(slotdef_names())
+        .filter(move |(sd, _)| sd.id == id)
+        .map(|(_, &n)| n as *mut PyObject)
+}
+
+/// Every slot id a dunder can fill, each once (`tp_new` and `tp_getattro`'s
+/// `__getattr__` hook have no slot wrapper entry of their own).
+pub fn dunder_slot_ids() -> Vec<u16> {
+    let mut ids = vec![crate::defs::slot::Py_tp_new];
+    for sd in SLOTDEFS {
+        if !ids.contains(&sd.id) {
+            ids.push(sd.id);
+        }
+    }
+    ids
+}
+
+/// The slot a wrapper descriptor exposes.
+pub unsafe fn wrapper_slot_id(descr: *mut PyObject) -> u16 {
+    sdef(descr).id
+}
+
+/// The C function a wrapper descriptor calls.
+pub unsafe fn wrapped_fn(descr: *mut PyObject) -> *mut c_void {
+    (*(descr as *mut WrapperDescr)).d_wrapped
+}
+
+/// The `tp_new` behind a type's built-in `__new__` (`tp_new_wrapper` bound to
+/// the type), if `o` is one.
+pub unsafe fn builtin_new_of(o: *mut PyObject) -> Option<*mut c_void> {
+    if !crate::objects::methodobject::is_cfunction(o) {
+        return None;
+    }
+    let f = o as *mut crate::objects::methodobject::CFunctionObject;
+    if (*f).m_ml != &raw mut TP_NEW_DEF || !is_type((*f).m_self) {
+        return None;
+    }
+    (*((*f).m_self as *mut PyTypeObject))
+        .tp_new
+        .map(|f| f as *mut c_void)
+}
+
+/// A dunder was set or deleted on the heap type `t`: recompute the slots that
+/// name fills, in `t` and in every subclass (a subclass that defines the name
+/// itself finds its own definition first and keeps its slot).
+pub unsafe fn update_slot(t: *mut PyTypeObject, name: *mut PyObject) {
+    if !has_flag(t, Py_TPFLAGS_HEAPTYPE) || !unicode::is_unicode(name) {
+        return;
+    }
+    let s = unicode::as_str(name);
+    if !(s.len() > 4 && s.starts_with("__") && s.ends_with("__")) {
+        return;
+    }
+    let mut ids: Vec<u16> = SLOTDEFS
+        .iter()
+        .filter(|sd| sd.name == s)
+        .map(|sd| sd.id)
+        .collect();
+    match s {
+        "__new__" => ids.push(crate::defs::slot::Py_tp_new),
+        "__getattr__" => ids.push(crate::defs::slot::Py_tp_getattro),
+        _ => {}
+    }
+    if ids.is_empty() {
+        return;
+    }
+    crate::objects::typeobject::for_each_subclass_deep(t, &mut |sub| {
+        for &id in &ids {
+            crate::objects::dunder_slots::update_type_slot(sub, id);
+        }
+    });
+}
 
 // ---- __new__ -----------------------------------------------------------------------
 

@@ -4,6 +4,7 @@
 use core::ptr::null_mut;
 use std::io::Write;
 
+use crate::defs::{PyMethodDef, METH_O};
 use crate::object::*;
 use crate::objects::{dict, list, module, unicode};
 use crate::pystate::interp;
@@ -47,6 +48,18 @@ pub unsafe fn init() -> PyResult<()> {
     dict::set_str(d, "maxsize", mx)?;
     Py_DECREF(mx);
     init_streams_and_options(d)?;
+    init_functions(sys, d)?;
+    if let Some(c) = crate::pymain::config() {
+        set_argv(&c.argv, !c.safe_path)?;
+        let orig = list::new(0);
+        nonnull(orig)?;
+        let orig = Owned(orig);
+        for a in &c.orig_argv {
+            let s = Owned(nonnull(unicode::from_str(a))?);
+            list::append(orig.as_ptr(), s.as_ptr())?;
+        }
+        dict::set_str(d, "orig_argv", orig.as_ptr())?;
+    }
     Py_DECREF(sys);
     Ok(())
 }
@@ -103,18 +116,7 @@ unsafe fn write_stream(name: &str, s: &str, fallback: &mut dyn Write) {
     let _ = fallback.flush();
 }
 
-// ---- sys.stdout / sys.stderr: minimal text streams over fds 1 and 2 --------------------
-
-/// A text stream writing UTF-8 straight to a file descriptor (what `sys.stdout` and
-/// `sys.stderr` are until an `io` module exists).
-#[repr(C)]
-pub struct StdStream {
-    pub ob_base: PyObject,
-    pub fd: core::ffi::c_int,
-}
-
-pub static mut STD_STREAM_TYPE: crate::typeobj::PyTypeObject =
-    crate::typeobj::PyTypeObject::static_empty(&raw mut crate::exported::PyType_Type);
+// ---- the standard streams -----------------------------------------------------------
 
 /// Write all of `s` to `fd` (retrying on EINTR and short writes).
 pub fn write_fd(fd: core::ffi::c_int, s: &str) -> bool {
@@ -132,248 +134,23 @@ pub fn write_fd(fd: core::ffi::c_int, s: &str) -> bool {
     true
 }
 
-unsafe fn stream_fd(o: *mut PyObject) -> core::ffi::c_int {
-    (*(o as *mut StdStream)).fd
-}
-
-unsafe extern "C" fn stream_write(o: *mut PyObject, arg: *mut PyObject) -> *mut PyObject {
-    if !unicode::is_unicode(arg) {
-        return crate::raise_null!(
-            PyExc_TypeError,
-            "write() argument must be str, not {}",
-            crate::objects::typeobject::type_name(Py_TYPE(arg))
-        );
-    }
-    let fd = stream_fd(o);
-    let bytes = unicode::bytes_of(arg);
-    if fd != 2 && unicode::as_unicode(arg).has_surrogates != 0 {
-        // stdout is strict: lone surrogates cannot be encoded.
-        let cps: Vec<u32> = unicode::decode_wtf8(bytes).collect();
-        let start = cps
-            .iter()
-            .position(|&c| (0xD800..0xE000).contains(&c))
-            .unwrap_or(0);
-        let end = cps[start..]
-            .iter()
-            .position(|&c| !(0xD800..0xE000).contains(&c))
-            .map(|p| start + p)
-            .unwrap_or(cps.len());
-        crate::objects::exceptions::raise_unicode_encode_error(
-            "utf-8",
-            arg,
-            start,
-            end,
-            "surrogates not allowed",
-        );
-        return null_mut();
-    }
-    let text = if unicode::as_unicode(arg).has_surrogates != 0 {
-        // backslashreplace, as CPython's stderr does
-        let mut out = String::new();
-        for cp in unicode::decode_wtf8(bytes) {
-            match char::from_u32(cp) {
-                Some(c) => out.push(c),
-                None => out.push_str(&format!("\\u{cp:04x}")),
-            }
-        }
-        out
-    } else {
-        String::from_utf8_lossy(bytes).into_owned()
-    };
-    if !write_fd(fd, &text) {
-        let e = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
-        crate::errors::set_from_errno_objects(
-            crate::objects::exceptions::exc(&raw mut crate::exported::PyExc_OSError),
-            e,
-            null_mut(),
-            null_mut(),
-        );
-        return null_mut();
-    }
-    crate::objects::long::from_i64(unicode::as_unicode(arg).length as i64)
-}
-
-unsafe extern "C" fn stream_flush(_o: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {
-    new_ref(crate::exported::none())
-}
-
-unsafe extern "C" fn stream_fileno(o: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {
-    crate::objects::long::from_i64(stream_fd(o) as i64)
-}
-
-unsafe extern "C" fn stream_isatty(o: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {
-    new_ref(crate::exported::py_bool(libc::isatty(stream_fd(o)) == 1))
-}
-
-unsafe extern "C" fn stream_true(_o: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {
-    new_ref(crate::exported::py_true())
-}
-
-unsafe extern "C" fn stream_false(_o: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {
-    new_ref(crate::exported::py_false())
-}
-
-unsafe fn stream_name(o: *mut PyObject) -> &'static str {
-    match stream_fd(o) {
-        0 => "<stdin>",
-        1 => "<stdout>",
-        _ => "<stderr>",
-    }
-}
-
-unsafe extern "C" fn stream_repr(o: *mut PyObject) -> *mut PyObject {
-    unicode::from_str(&format!(
-        "<_io.TextIOWrapper name='{}' mode='w' encoding='utf-8'>",
-        stream_name(o)
-    ))
-}
-
-unsafe extern "C" fn stream_get_name(
-    o: *mut PyObject,
-    _c: *mut core::ffi::c_void,
-) -> *mut PyObject {
-    unicode::from_str(stream_name(o))
-}
-unsafe extern "C" fn stream_get_mode(
-    _o: *mut PyObject,
-    _c: *mut core::ffi::c_void,
-) -> *mut PyObject {
-    unicode::from_str("w")
-}
-unsafe extern "C" fn stream_get_encoding(
-    _o: *mut PyObject,
-    _c: *mut core::ffi::c_void,
-) -> *mut PyObject {
-    unicode::from_str("utf-8")
-}
-unsafe extern "C" fn stream_get_errors(
-    o: *mut PyObject,
-    _c: *mut core::ffi::c_void,
-) -> *mut PyObject {
-    unicode::from_str(if stream_fd(o) == 2 {
-        "backslashreplace"
-    } else {
-        "strict"
-    })
-}
-
-use crate::defs::{PyGetSetDef, PyMethodDef, METH_NOARGS, METH_O};
-
-static mut STREAM_METHODS: [PyMethodDef; 8] = [
-    PyMethodDef {
-        ml_name: c"write".as_ptr(),
-        ml_meth: Some(stream_write),
-        ml_flags: METH_O,
-        ml_doc: c"Write string s to stream.".as_ptr(),
-    },
-    PyMethodDef {
-        ml_name: c"flush".as_ptr(),
-        ml_meth: Some(stream_flush),
-        ml_flags: METH_NOARGS,
-        ml_doc: core::ptr::null(),
-    },
-    PyMethodDef {
-        ml_name: c"fileno".as_ptr(),
-        ml_meth: Some(stream_fileno),
-        ml_flags: METH_NOARGS,
-        ml_doc: core::ptr::null(),
-    },
-    PyMethodDef {
-        ml_name: c"isatty".as_ptr(),
-        ml_meth: Some(stream_isatty),
-        ml_flags: METH_NOARGS,
-        ml_doc: core::ptr::null(),
-    },
-    PyMethodDef {
-        ml_name: c"writable".as_ptr(),
-        ml_meth: Some(stream_true),
-        ml_flags: METH_NOARGS,
-        ml_doc: core::ptr::null(),
-    },
-    PyMethodDef {
-        ml_name: c"readable".as_ptr(),
-        ml_meth: Some(stream_false),
-        ml_flags: METH_NOARGS,
-        ml_doc: core::ptr::null(),
-    },
-    PyMethodDef {
-        ml_name: c"seekable".as_ptr(),
-        ml_meth: Some(stream_false),
-        ml_flags: METH_NOARGS,
-        ml_doc: core::ptr::null(),
-    },
-    PyMethodDef::SENTINEL,
-];
-
-const fn getter(
-    name: &'static core::ffi::CStr,
-    f: unsafe extern "C" fn(*mut PyObject, *mut core::ffi::c_void) -> *mut PyObject,
-) -> PyGetSetDef {
-    PyGetSetDef {
-        name: name.as_ptr(),
-        get: Some(f),
-        set: None,
-        doc: core::ptr::null(),
-        closure: null_mut(),
-    }
-}
-
-static mut STREAM_GETSET: [PyGetSetDef; 5] = [
-    getter(c"name", stream_get_name),
-    getter(c"mode", stream_get_mode),
-    getter(c"encoding", stream_get_encoding),
-    getter(c"errors", stream_get_errors),
-    PyGetSetDef {
-        name: core::ptr::null(),
-        get: None,
-        set: None,
-        doc: core::ptr::null(),
-        closure: null_mut(),
-    },
-];
-
-unsafe fn new_stream(fd: core::ffi::c_int) -> *mut PyObject {
-    let o = crate::alloc::new_object(
-        &raw mut STD_STREAM_TYPE,
-        StdStream {
-            ob_base: PyObject {
-                ob_refcnt: 1,
-                ob_type: null_mut(),
-            },
-            fd,
-        },
-    );
-    o as *mut PyObject
-}
-
 /// Warning options given before the runtime started (`PySys_AddWarnOption`).
 pub static PREINIT_WARNOPTIONS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
 /// `-X` options given before the runtime started (`PySys_AddXOption`).
 pub static PREINIT_XOPTIONS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
 
 unsafe fn init_streams_and_options(d: *mut PyObject) -> PyResult<()> {
-    let t = &raw mut STD_STREAM_TYPE;
-    if (*t).tp_name.is_null() {
-        crate::objects::typeobject::init_builtin(
-            t,
-            c"_io.TextIOWrapper",
-            core::mem::size_of::<StdStream>(),
-            0,
-        );
-        (*t).tp_repr = Some(stream_repr);
-        (*t).tp_methods = (&raw mut STREAM_METHODS).cast();
-        (*t).tp_getset = (&raw mut STREAM_GETSET).cast();
-        (*t).tp_flags |= crate::typeobj::Py_TPFLAGS_DISALLOW_INSTANTIATION;
-        (*t).tp_dealloc = Some(stream_dealloc);
-        crate::objects::typeobject::ready(t)?;
-    }
-    for (fd, names) in [(1, ["stdout", "__stdout__"]), (2, ["stderr", "__stderr__"])] {
-        let s = new_stream(fd);
-        nonnull(s)?;
+    crate::objects::textio::init_types()?;
+    let unbuffered = crate::pymain::config().is_some_and(|c| c.unbuffered);
+    for (fd, names) in [
+        (0, ["stdin", "__stdin__"]),
+        (1, ["stdout", "__stdout__"]),
+        (2, ["stderr", "__stderr__"]),
+    ] {
+        let s = Owned(crate::objects::textio::std_stream(fd, unbuffered)?);
         for n in names {
-            dict::set_str(d, n, s)?;
+            dict::set_str(d, n, s.as_ptr())?;
         }
-        Py_DECREF(s);
     }
     let wo = list::new(0);
     nonnull(wo)?;
@@ -403,10 +180,6 @@ unsafe fn init_streams_and_options(d: *mut PyObject) -> PyResult<()> {
         crate::objects::warnings::ensure_filters();
     }
     Ok(())
-}
-
-unsafe extern "C" fn stream_dealloc(o: *mut PyObject) {
-    crate::alloc::free_via_type(o);
 }
 
 // ---- the PySys_* operations -----------------------------------------------------------
@@ -637,4 +410,102 @@ pub unsafe fn check_signals() -> i32 {
         return -1;
     }
     0
+}
+
+// ---- hooks -----------------------------------------------------------------------------
+
+/// Report an uncaught exception with `sys.excepthook` (CPython's top level):
+/// a failing hook is reported, then the original exception.
+pub unsafe fn call_excepthook(e: *mut PyObject) {
+    let hook = get_object("excepthook");
+    if hook.is_null() || hook == crate::exported::none() {
+        write_stderr("sys.excepthook is missing\n");
+        crate::objects::traceback::display(e);
+        return;
+    }
+    let hook = Owned(new_ref(hook));
+    let tb = crate::objects::exceptions::get_traceback(e);
+    let tb = if tb.is_null() {
+        crate::exported::none()
+    } else {
+        tb
+    };
+    let r =
+        crate::protocols::call::call_function(hook.as_ptr(), &[Py_TYPE(e) as *mut PyObject, e, tb]);
+    if !r.is_null() {
+        Py_DECREF(r);
+        return;
+    }
+    let e2 = crate::errors::take_raised();
+    write_stderr("Error in sys.excepthook:\n");
+    if !e2.is_null() {
+        crate::objects::traceback::display(e2);
+        Py_DECREF(e2);
+    }
+    write_stderr("\nOriginal exception was:\n");
+    crate::objects::traceback::display(e);
+}
+
+/// `sys.excepthook(type, value, traceback)`: print the exception to stderr.
+unsafe extern "C" fn sys_excepthook(
+    _m: *mut PyObject,
+    args: *const *mut PyObject,
+    nargs: Py_ssize_t,
+) -> *mut PyObject {
+    let Ok(a) = crate::builtins::args::positional("excepthook", args, nargs, 3, 3) else {
+        return null_mut();
+    };
+    if crate::errors::is_exception_instance(a[1]) {
+        crate::objects::traceback::display(a[1]);
+    } else {
+        // Not an exception instance: printed as CPython does for such values.
+        let t = crate::objects::typeobject::type_name(Py_TYPE(a[1]));
+        write_stderr(&format!(
+            "TypeError: print_exception(): Exception expected for value, {t} found\n"
+        ));
+    }
+    new_ref(crate::exported::none())
+}
+
+/// `sys.displayhook(value)`: print `repr(value)` to stdout and keep it in
+/// `builtins._` (None prints nothing).
+unsafe extern "C" fn sys_displayhook(_m: *mut PyObject, v: *mut PyObject) -> *mut PyObject {
+    let r = (|| -> PyResult<()> {
+        if v == crate::exported::none() {
+            return Ok(());
+        }
+        let builtins = (*interp()).builtins;
+        dict::set_str(builtins, "_", crate::exported::none())?;
+        let out = get_object("stdout");
+        if out.is_null() || out == crate::exported::none() {
+            return crate::raise!(PyExc_RuntimeError, "lost sys.stdout");
+        }
+        let out = Owned(new_ref(out));
+        let text = Owned(nonnull(crate::protocols::object::repr(v))?);
+        crate::objects::traceback::write_to(
+            out.as_ptr(),
+            &unicode::to_string_lossy(text.as_ptr()),
+        )?;
+        crate::objects::traceback::write_to(out.as_ptr(), "\n")?;
+        dict::set_str(builtins, "_", v)
+    })();
+    match r {
+        Ok(()) => new_ref(crate::exported::none()),
+        Err(()) => null_mut(),
+    }
+}
+
+static mut SYS_METHODS: [PyMethodDef; 3] = [
+    crate::meth!(c"excepthook", sys_excepthook, crate::defs::METH_FASTCALL),
+    crate::meth!(c"displayhook", sys_displayhook, METH_O),
+    PyMethodDef::SENTINEL,
+];
+
+/// Add the functions of `sys` (and `__excepthook__`/`__displayhook__`).
+unsafe fn init_functions(sys: *mut PyObject, d: *mut PyObject) -> PyResult<()> {
+    crate::builtins::add_functions(d, (&raw mut SYS_METHODS).cast(), sys, "sys")?;
+    for name in ["excepthook", "displayhook"] {
+        dict::set_str(d, &format!("__{name}__"), dict::get_str(d, name))?;
+    }
+    Ok(())
 }

@@ -25,3 +25,7 @@ pub unsafe fn build_interpolation(
     let _ = (value, expression, conversion, format_spec);
     crate::raise_null!(PyExc_SystemError, "template strings are not written yet")
 }
+
+pub unsafe fn static_types() -> Vec<*mut crate::typeobj::PyTypeObject> {
+    Vec::new()
+}

@@ -1,9 +1,9 @@
 //! `traceback` objects (`PyTraceBack_Type`) and the printing of exceptions:
 //! `PyErr_Display`, `PyTraceBack_Print`, the default `sys.unraisablehook`.
 //!
-//! There are no Python frames yet, so no traceback can be made: the type exists
-//! with CPython's layout and attributes, its constructor refuses anything that is
-//! not a frame (as CPython's does), and printing handles a chain of them anyway.
+//! An entry is added to the raised exception's `__traceback__` as it passes each
+//! frame (`here`, `PyTraceBack_Here`); printing shows each entry's file, line,
+//! function and source line, with carets under the failing part of the line.
 
 use core::ffi::{c_int, c_void};
 use core::ptr::null_mut;
@@ -87,18 +87,122 @@ unsafe extern "C" fn tb_new(
             );
         }
     }
-    // There is no frame type yet: nothing is a frame.
-    let f = vals[1];
-    let what = if f == none() {
-        "None"
-    } else {
-        type_name(Py_TYPE(f))
+    let (next, f) = (vals[0], vals[1]);
+    if !crate::objects::frameobject::is_frame(f) {
+        let what = if f == none() {
+            "None"
+        } else {
+            type_name(Py_TYPE(f))
+        };
+        return crate::raise_null!(
+            PyExc_TypeError,
+            "traceback() argument 'tb_frame' must be frame, not {}",
+            what
+        );
+    }
+    if next != none() && !is_traceback(next) {
+        return crate::raise_null!(
+            PyExc_TypeError,
+            "expected traceback object or None, got '{}'",
+            type_name(Py_TYPE(next))
+        );
+    }
+    let int = |o: *mut PyObject| -> PyResult<c_int> {
+        if !crate::objects::long::is_long(o) {
+            return crate::raise!(
+                PyExc_TypeError,
+                "'{}' object cannot be interpreted as an integer",
+                type_name(Py_TYPE(o))
+            );
+        }
+        Ok(crate::objects::long::to_i64(o).unwrap_or(-1) as c_int)
     };
-    crate::raise_null!(
-        PyExc_TypeError,
-        "traceback() argument 'tb_frame' must be frame, not {}",
-        what
+    let (Ok(lasti), Ok(lineno)) = (int(vals[2]), int(vals[3])) else {
+        return null_mut();
+    };
+    new_tb(
+        if next == none() { null_mut() } else { next },
+        f,
+        lasti,
+        lineno,
     )
+}
+
+/// A traceback entry (new reference) for the frame object `frame`.
+pub unsafe fn new_tb(
+    next: *mut PyObject,
+    frame: *mut PyObject,
+    lasti: c_int,
+    lineno: c_int,
+) -> *mut PyObject {
+    Py_XINCREF(next);
+    let o = crate::alloc::new_object(
+        &raw mut PyTraceBack_Type,
+        TracebackObject {
+            ob_base: PyObject {
+                ob_refcnt: 1,
+                ob_type: null_mut(),
+            },
+            tb_next: next,
+            tb_frame: new_ref(frame),
+            tb_lasti: lasti,
+            tb_lineno: lineno,
+        },
+    ) as *mut PyObject;
+    if o.is_null() {
+        Py_XDECREF(next);
+        Py_DECREF(frame);
+        return o;
+    }
+    crate::gc::track(o);
+    o
+}
+
+/// `PyTraceBack_Here`: add an entry for the frame object `frame` (its current
+/// instruction and line) in front of the raised exception's traceback.
+pub unsafe fn here(frame: *mut PyObject) -> PyResult<()> {
+    let exc = crate::errors::take_raised();
+    if exc.is_null() {
+        return Ok(());
+    }
+    let f = crate::objects::frameobject::frame_of(frame);
+    let (lasti, lineno) = if f.is_null() {
+        (-1, -1)
+    } else {
+        (
+            (*f).lasti(),
+            (*f).lineno().map(|l| l as c_int).unwrap_or(-1),
+        )
+    };
+    let prev = if crate::errors::is_exception_instance(exc) {
+        exceptions::get_traceback(exc)
+    } else {
+        null_mut()
+    };
+    let tb = new_tb(prev, frame, lasti, lineno);
+    if tb.is_null() {
+        Py_DECREF(exc);
+        return Err(());
+    }
+    let r = exceptions::set_traceback(exc, tb);
+    Py_DECREF(tb);
+    crate::errors::set_raised(exc);
+    r
+}
+
+/// The interpreter's entry point: an entry for frame `f` (its frame object made
+/// now). A failure to record it leaves the exception as it was.
+pub unsafe fn here_frame(f: *mut crate::vm::frame::Frame) {
+    let exc = crate::errors::take_raised();
+    let fo = crate::vm::frame::frame_object(f);
+    if fo.is_null() {
+        crate::errors::set_raised(exc);
+        return;
+    }
+    crate::errors::set_raised(exc);
+    // A failure replaces the exception with MemoryError, as in CPython.
+    let _ = here(fo);
+    Py_DECREF(fo);
 }
 
 unsafe extern "C" fn tb_dealloc(o: *mut PyObject) {
@@ -213,17 +317,117 @@ pub unsafe fn init_type() {
 
 // ---- printing ------------------------------------------------------------------------
 
+/// CPython's limit on identical consecutive entries before "[Previous line
+/// repeated N more times]".
+const RECURSIVE_CUTOFF: usize = 3;
+
 /// `PyTraceBack_Print` into a string: the "Traceback (most recent call last):" block.
-/// Entries without a frame have no file name to show.
 pub unsafe fn format_tb(tb: *mut PyObject) -> String {
     let mut out = String::from("Traceback (most recent call last):\n");
+    let mut last: Option<(String, i32, String)> = None;
+    let mut repeated = 0usize;
     let mut c = tb;
+    let flush = |out: &mut String, repeated: usize| {
+        if repeated > RECURSIVE_CUTOFF {
+            let n = repeated - RECURSIVE_CUTOFF;
+            out.push_str(&format!(
+                "  [Previous line repeated {} more time{}]\n",
+                n,
+                if n > 1 { "s" } else { "" }
+            ));
+        }
+    };
     while is_traceback(c) {
         let t = &*(c as *mut TracebackObject);
-        out.push_str(&format!("  File \"<unknown>\", line {}\n", t.tb_lineno));
+        let (file, name, loc) = entry_info(t);
+        let key = (file.clone(), t.tb_lineno, name.clone());
+        if last.as_ref() == Some(&key) {
+            repeated += 1;
+        } else {
+            flush(&mut out, repeated);
+            repeated = 1;
+            last = Some(key);
+        }
+        if repeated <= RECURSIVE_CUTOFF {
+            if t.tb_lineno < 0 {
+                out.push_str(&format!("  File \"{}\", line ?, in {}\n", file, name));
+            } else {
+                out.push_str(&format!(
+                    "  File \"{}\", line {}, in {}\n",
+                    file, t.tb_lineno, name
+                ));
+                source_line(&file, t.tb_lineno, loc, &mut out);
+            }
+        }
         c = t.tb_next;
     }
+    flush(&mut out, repeated);
     out
+}
+
+/// File name, function name and source position of an entry.
+unsafe fn entry_info(t: &TracebackObject) -> (String, String, crate::bytecode::Location) {
+    let f = if crate::objects::frameobject::is_frame(t.tb_frame) {
+        crate::objects::frameobject::frame_of(t.tb_frame)
+    } else {
+        null_mut()
+    };
+    if f.is_null() || (*f).code.is_null() {
+        return ("<unknown>".into(), "<unknown>".into(), Default::default());
+    }
+    let co = (*f).code();
+    let loc = if t.tb_lasti >= 0 {
+        co.locations
+            .get(t.tb_lasti as usize / 2)
+            .copied()
+            .unwrap_or_default()
+    } else {
+        Default::default()
+    };
+    (
+        unicode::to_string_lossy(co.filename),
+        unicode::to_string_lossy(co.name),
+        loc,
+    )
+}
+
+/// The source line of an entry, stripped, and carets under the part that failed
+/// when that is not the whole line.
+unsafe fn source_line(file: &str, lineno: i32, loc: crate::bytecode::Location, out: &mut String) {
+    let text = crate::errors::program_text(file.as_bytes(), lineno);
+    if text.is_null() {
+        return;
+    }
+    let line = unicode::to_string_lossy(text);
+    Py_DECREF(text);
+    let line = line.trim_end_matches(['\n', '\r']);
+    let stripped = line.trim_start();
+    if stripped.is_empty() {
+        return;
+    }
+    out.push_str("    ");
+    out.push_str(stripped);
+    out.push('\n');
+    if loc.line != lineno as u32 || loc.end_line != loc.line || loc.end_col <= loc.col {
+        return;
+    }
+    let indent = line.len() - stripped.len();
+    let (start, end) = (loc.col as usize, loc.end_col as usize);
+    if start < indent
+        || end > line.len()
+        || !line.is_char_boundary(start)
+        || !line.is_char_boundary(end)
+    {
+        return;
+    }
+    if start == indent && end == line.trim_end().len() {
+        return;
+    }
+    let width = |s: &str| s.chars().count();
+    out.push_str("    ");
+    out.push_str(&" ".repeat(width(&line[indent..start])));
+    out.push_str(&"^".repeat(width(&line[start..end]).max(1)));
+    out.push('\n');
 }
 
 /// "module.Qualname" as tracebacks show a type (no module for builtins and __main__).

@@ -226,7 +226,7 @@ unsafe fn ready_inner(t: *mut PyTypeObject) -> PyResult<()> {
     add_descriptors(t)?;
     // Slot wrappers for the slots this type defines itself (before inheritance).
     crate::objects::slots::add_slot_wrappers(t)?;
-    (*t).tp_mro = compute_mro(t)?;
+    (*t).tp_mro = mro_of(t)?;
     inherit(t);
     if !(*t).tp_doc.is_null() && dict::get_str((*t).tp_dict, "__doc__").is_null() {
         let doc = unicode::from_utf8(doc_text(CStr::from_ptr((*t).tp_doc).to_bytes()));
@@ -299,6 +299,16 @@ unsafe fn add_descriptors(t: *mut PyTypeObject) -> PyResult<()> {
 unsafe fn compute_mro(t: *mut PyTypeObject) -> PyResult<*mut PyObject> {
     let bases = (*t).tp_bases;
     let nb = Py_SIZE(bases);
+    let all = tuple::as_slice(bases);
+    for (i, &b) in all.iter().enumerate() {
+        if all[..i].contains(&b) {
+            return crate::raise!(
+                PyExc_TypeError,
+                "duplicate base class {}",
+                short_name(b as *mut PyTypeObject)
+            );
+        }
+    }
     let mut seqs: Vec<Vec<*mut PyObject>> = Vec::new();
     for i in 0..nb {
         let b = tuple::get_item(bases, i) as *mut PyTypeObject;
@@ -348,6 +358,99 @@ unsafe fn compute_mro(t: *mut PyTypeObject) -> PyResult<*mut PyObject> {
         }
     }
     nonnull(tuple::from_slice(&out))
+}
+
+/// The MRO of a type being readied: its metaclass's `mro()` when a Python
+/// metaclass overrides it (the result checked as CPython does), else C3.
+unsafe fn mro_of(t: *mut PyTypeObject) -> PyResult<*mut PyObject> {
+    let meta = Py_TYPE(t as *mut PyObject);
+    if meta == &raw mut PyType_Type || !has_flag(meta, Py_TPFLAGS_HEAPTYPE) {
+        return compute_mro(t);
+    }
+    let name = unicode::intern_str("mro");
+    let m = lookup(meta, name);
+    if m.is_null() || m == dict::get_item_borrowed(PyType_Type.tp_dict, name) {
+        return compute_mro(t);
+    }
+    let m = Owned::from_borrowed(m);
+    let bound = match (*Py_TYPE(m.as_ptr())).tp_descr_get {
+        Some(g) => {
+            Owned::from_new(g(m.as_ptr(), t as *mut PyObject, meta as *mut PyObject)).ok_or(())?
+        }
+        None => m,
+    };
+    let r = Owned::from_new(crate::protocols::call::call_function(bound.as_ptr(), &[])).ok_or(())?;
+    let mro = Owned::from_new(crate::protocols::sequence::to_tuple(r.as_ptr())).ok_or(())?;
+    let solid = crate::objects::heaptype::solid_base(t);
+    for &b in tuple::as_slice(mro.as_ptr()) {
+        if !is_type(b) {
+            return crate::raise!(
+                PyExc_TypeError,
+                "mro() returned a non-class ('{}')",
+                type_name(Py_TYPE(b))
+            );
+        }
+        if !is_subtype(
+            solid,
+            crate::objects::heaptype::solid_base(b as *mut PyTypeObject),
+        ) {
+            return crate::raise!(
+                PyExc_TypeError,
+                "mro() returned base with unsuitable layout ('{}')",
+                type_name(b as *mut PyTypeObject)
+            );
+        }
+    }
+    Ok(mro.into_ptr())
+}
+
+/// Remember `sub` as a subclass of `base` (weakly: `__subclasses__()` and slot
+/// updates follow the list; dead entries are dropped as new ones come).
+pub unsafe fn add_subclass(base: *mut PyTypeObject, sub: *mut PyTypeObject) -> PyResult<()> {
+    let mut list = (*base).tp_subclasses as *mut PyObject;
+    if list.is_null() {
+        list = nonnull(crate::objects::list::new(0))?;
+        (*base).tp_subclasses = list as *mut c_void;
+    }
+    let r = Owned::from_new(crate::objects::weakref::new_ref_to(
+        &raw mut _PyWeakref_RefType,
+        sub as *mut PyObject,
+        null_mut(),
+    ))
+    .ok_or(())?;
+    // Keep only live entries, then add the new one.
+    let live: Vec<Owned> = crate::objects::list::snapshot(list)
+        .into_iter()
+        .filter(|w| !crate::objects::weakref::get_object_borrowed(w.as_ptr()).eq(&none()))
+        .collect();
+    let fresh = Owned::from_new(crate::objects::list::new(0)).ok_or(())?;
+    for w in live.iter().chain(core::iter::once(&r)) {
+        crate::objects::list::append(fresh.as_ptr(), w.as_ptr())?;
+    }
+    let old = (*base).tp_subclasses as *mut PyObject;
+    (*base).tp_subclasses = fresh.into_ptr() as *mut c_void;
+    Py_DECREF(old);
+    Ok(())
+}
+
+/// The live direct subclasses of `t` (new references).
+pub unsafe fn subclasses(t: *mut PyTypeObject) -> Vec<Owned> {
+    let list = (*t).tp_subclasses as *mut PyObject;
+    if list.is_null() {
+        return Vec::new();
+    }
+    crate::objects::list::snapshot(list)
+        .into_iter()
+        .filter_map(|w| Owned::from_new(crate::objects::weakref::get_ref(w.as_ptr())))
+        .collect()
+}
+
+/// `f(t)`, then `f` on every subclass of `t`, depth first.
+pub unsafe fn for_each_subclass_deep(t: *mut PyTypeObject, f: &mut dyn FnMut(*mut PyTypeObject)) {
+    f(t);
+    for s in subclasses(t) {
+        for_each_subclass_deep(s.as_ptr() as *mut PyTypeObject, f);
+    }
 }
 
 macro_rules! inherit_slot {
@@ -696,6 +799,8 @@ pub unsafe extern "C" fn type_dealloc(o: *mut PyObject) {
     crate::objects::weakref::clear_weakrefs_of(o);
     let h = o as *mut HeapType;
     type_clear_fields(t);
+    Py_XDECREF((*t).tp_subclasses as *mut PyObject);
+    (*t).tp_subclasses = null_mut();
     Py_XDECREF((*h).ht_name);
     Py_XDECREF((*h).ht_qualname);
     if !(*h).ht_tpname.is_null() {
@@ -874,29 +979,335 @@ unsafe extern "C" fn type_get_text_signature(o: *mut PyObject, _c: *mut c_void) 
     }
 }
 
-static mut TYPE_GETSET: [PyGetSetDef; 14] = [
+/// A setter for a heap type's own attribute: refused for static and immutable
+/// types and for deletion ("cannot set '__name__' attribute of immutable type
+/// 'int'", "cannot delete '__name__' attribute of immutable type 'int'").
+unsafe fn check_set_special(t: *mut PyTypeObject, v: *mut PyObject, name: &str) -> PyResult<()> {
+    if has_flag(t, Py_TPFLAGS_IMMUTABLETYPE) {
+        return crate::raise!(
+            PyExc_TypeError,
+            "cannot set '{}' attribute of immutable type '{}'",
+            name,
+            fully_qualified_name(t)
+        );
+    }
+    if v.is_null() {
+        return crate::raise!(
+            PyExc_TypeError,
+            "cannot delete '{}' attribute of immutable type '{}'",
+            name,
+            fully_qualified_name(t)
+        );
+    }
+    Ok(())
+}
+
+unsafe fn status(r: PyResult<()>) -> c_int {
+    if r.is_ok() {
+        0
+    } else {
+        -1
+    }
+}
+
+unsafe extern "C" fn type_set_name(o: *mut PyObject, v: *mut PyObject, _c: *mut c_void) -> c_int {
+    let t = o as *mut PyTypeObject;
+    status((|| {
+        check_set_special(t, v, "__name__")?;
+        if !unicode::is_unicode(v) {
+            return crate::raise!(
+                PyExc_TypeError,
+                "can only assign string to {}.__name__, not '{}'",
+                short_name(t),
+                type_name(Py_TYPE(v))
+            );
+        }
+        let s = unicode::to_string_lossy(v);
+        if s.contains('\0') {
+            return crate::raise!(
+                PyExc_ValueError,
+                "type name must not contain null characters"
+            );
+        }
+        let h = t as *mut HeapType;
+        let c = std::ffi::CString::new(s).map_err(|_| ())?;
+        let old = (*h).ht_tpname;
+        (*h).ht_tpname = c.into_raw();
+        (*t).tp_name = (*h).ht_tpname;
+        if !old.is_null() {
+            drop(std::ffi::CString::from_raw(old));
+        }
+        xsetref(&raw mut (*h).ht_name, new_ref(v));
+        Ok(())
+    })())
+}
+
+unsafe extern "C" fn type_set_qualname(
+    o: *mut PyObject,
+    v: *mut PyObject,
+    _c: *mut c_void,
+) -> c_int {
+    let t = o as *mut PyTypeObject;
+    status((|| {
+        check_set_special(t, v, "__qualname__")?;
+        if !unicode::is_unicode(v) {
+            return crate::raise!(
+                PyExc_TypeError,
+                "can only assign string to {}.__qualname__, not '{}'",
+                short_name(t),
+                type_name(Py_TYPE(v))
+            );
+        }
+        xsetref(&raw mut (*(t as *mut HeapType)).ht_qualname, new_ref(v));
+        Ok(())
+    })())
+}
+
+/// `__module__` and `__doc__` of a heap type live in its dict.
+unsafe fn set_in_dict(o: *mut PyObject, v: *mut PyObject, name: &str) -> c_int {
+    let t = o as *mut PyTypeObject;
+    status((|| {
+        check_set_special(t, v, name)?;
+        dict::set_str((*t).tp_dict, name, v)
+    })())
+}
+
+unsafe extern "C" fn type_set_module(o: *mut PyObject, v: *mut PyObject, _c: *mut c_void) -> c_int {
+    set_in_dict(o, v, "__module__")
+}
+
+unsafe extern "C" fn type_set_doc(o: *mut PyObject, v: *mut PyObject, _c: *mut c_void) -> c_int {
+    set_in_dict(o, v, "__doc__")
+}
+
+/// `__abstractmethods__`: only for classes that set it (abc does); a true value
+/// makes the class abstract (`object.__new__` refuses it).
+unsafe extern "C" fn type_get_abstractmethods(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    let t = o as *mut PyTypeObject;
+    let v = if t == &raw mut PyType_Type {
+        null_mut()
+    } else {
+        dict::get_str((*t).tp_dict, "__abstractmethods__")
+    };
+    if v.is_null() {
+        crate::objects::exceptions::raise_attribute_error(
+            o,
+            unicode::intern_str("__abstractmethods__"),
+            "__abstractmethods__",
+        );
+        return null_mut();
+    }
+    new_ref(v)
+}
+
+unsafe extern "C" fn type_set_abstractmethods(
+    o: *mut PyObject,
+    v: *mut PyObject,
+    _c: *mut c_void,
+) -> c_int {
+    let t = o as *mut PyTypeObject;
+    let key = unicode::intern_str("__abstractmethods__");
+    let abstract_ = if v.is_null() {
+        match dict::pop_item((*t).tp_dict, key) {
+            Ok(Some(old)) => {
+                Py_DECREF(old);
+                false
+            }
+            Ok(None) => {
+                crate::objects::exceptions::raise_attribute_error(o, key, "__abstractmethods__");
+                return -1;
+            }
+            Err(()) => return -1,
+        }
+    } else {
+        let b = crate::protocols::object::is_true(v);
+        if b < 0 || dict::set_item((*t).tp_dict, key, v).is_err() {
+            return -1;
+        }
+        b != 0
+    };
+    if abstract_ {
+        (*t).tp_flags |= Py_TPFLAGS_IS_ABSTRACT;
+    } else {
+        (*t).tp_flags &= !Py_TPFLAGS_IS_ABSTRACT;
+    }
+    0
+}
+
+/// `__type_params__`: the class's own (PEP 695), else `()`.
+unsafe extern "C" fn type_get_type_params(o: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    let t = o as *mut PyTypeObject;
+    if t != &raw mut PyType_Type {
+        let v = dict::get_str((*t).tp_dict, "__type_params__");
+        if !v.is_null() {
+            return new_ref(v);
+        }
+    }
+    tuple::new(0)
+}
+
+unsafe extern "C" fn type_set_type_params(
+    o: *mut PyObject,
+    v: *mut PyObject,
+    _c: *mut c_void,
+) -> c_int {
+    let t = o as *mut PyTypeObject;
+    status((|| {
+        check_set_special(t, v, "__type_params__")?;
+        if !tuple::is_tuple(v) {
+            return crate::raise!(
+                PyExc_TypeError,
+                "__type_params__ must be set to a tuple, not {}",
+                type_name(Py_TYPE(v))
+            );
+        }
+        dict::set_str((*t).tp_dict, "__type_params__", v)
+    })())
+}
+
+macro_rules! getset_rw {
+    ($name:literal, $get:expr, $set:expr) => {
+        PyGetSetDef {
+            name: $name.as_ptr(),
+            get: Some($get),
+            set: Some($set),
+            doc: core::ptr::null(),
+            closure: null_mut(),
+        }
+    };
+}
+
+static mut TYPE_GETSET: [PyGetSetDef; 16] = [
     getset!(c"__text_signature__", type_get_text_signature),
-    getset!(c"__name__", type_get_name),
-    getset!(c"__qualname__", type_get_qualname),
-    getset!(c"__module__", type_get_module),
+    getset_rw!(c"__name__", type_get_name, type_set_name),
+    getset_rw!(c"__qualname__", type_get_qualname, type_set_qualname),
+    getset_rw!(c"__module__", type_get_module, type_set_module),
     getset!(c"__mro__", type_get_mro),
     getset!(c"__bases__", type_get_bases),
     getset!(c"__base__", type_get_base),
     getset!(c"__dict__", type_get_dict),
-    getset!(c"__doc__", type_get_doc),
+    getset_rw!(c"__doc__", type_get_doc, type_set_doc),
     getset!(c"__basicsize__", type_get_basicsize),
     getset!(c"__itemsize__", type_get_itemsize),
     getset!(c"__flags__", type_get_flags),
     getset!(c"__dictoffset__", type_get_dictoffset),
+    getset_rw!(
+        c"__abstractmethods__",
+        type_get_abstractmethods,
+        type_set_abstractmethods
+    ),
+    getset_rw!(
+        c"__type_params__",
+        type_get_type_params,
+        type_set_type_params
+    ),
     PyGetSetDef::SENTINEL,
 ];
 
-static mut TYPE_METHODS: [PyMethodDef; 2] = [
+unsafe extern "C" fn type_subclasses_method(o: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {
+    let subs: Vec<*mut PyObject> = subclasses(o as *mut PyTypeObject)
+        .iter()
+        .map(|s| s.as_ptr())
+        .collect();
+    crate::objects::list::from_slice(&subs)
+}
+
+/// `type.__dir__()`: the names along the class's MRO (no metaclass attributes).
+unsafe extern "C" fn type_dir_method(o: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {
+    let Some(names) = Owned::from_new(dict::new()) else {
+        return null_mut();
+    };
+    let mro = (*(o as *mut PyTypeObject)).tp_mro;
+    if !mro.is_null() {
+        for &b in tuple::as_slice(mro).iter().rev() {
+            let d = (*(b as *mut PyTypeObject)).tp_dict;
+            if !d.is_null() && dict::merge(names.as_ptr(), d, true).is_err() {
+                return null_mut();
+            }
+        }
+    }
+    let keys: Vec<*mut PyObject> = dict::snapshot(names.as_ptr())
+        .into_iter()
+        .map(|(k, v)| {
+            Py_DECREF(v);
+            k
+        })
+        .collect();
+    let l = crate::objects::list::from_slice(&keys);
+    for k in keys {
+        Py_DECREF(k);
+    }
+    l
+}
+
+/// `type.__prepare__(name, bases, **kwds)`: a new empty dict.
+unsafe extern "C" fn type_prepare(
+    _t: *mut PyObject,
+    _args: *const *mut PyObject,
+    _n: Py_ssize_t,
+    _kw: *mut PyObject,
+) -> *mut PyObject {
+    dict::new()
+}
+
+/// `type.__init__(name, bases, dict, **kwds)`: checks the arguments only.
+unsafe extern "C" fn type_init(
+    o: *mut PyObject,
+    args: *mut PyObject,
+    kwds: *mut PyObject,
+) -> c_int {
+    let _ = o;
+    let n = Py_SIZE(args);
+    let nk = if kwds.is_null() { 0 } else { dict::len(kwds) };
+    if n == 1 && nk != 0 {
+        let _: PyResult<()> = crate::raise!(
+            PyExc_TypeError,
+            "type.__init__() takes no keyword arguments"
+        );
+        return -1;
+    }
+    if n != 1 && n != 3 {
+        let _: PyResult<()> =
+            crate::raise!(PyExc_TypeError, "type.__init__() takes 1 or 3 arguments");
+        return -1;
+    }
+    0
+}
+
+static mut TYPE_METHODS: [PyMethodDef; 5] = [
     PyMethodDef {
         ml_name: c"mro".as_ptr(),
         ml_meth: Some(type_mro_method),
         ml_flags: METH_NOARGS,
         ml_doc: c"Return a type's method resolution order.".as_ptr(),
+    },
+    PyMethodDef {
+        ml_name: c"__subclasses__".as_ptr(),
+        ml_meth: Some(type_subclasses_method),
+        ml_flags: METH_NOARGS,
+        ml_doc: c"Return a list of immediate subclasses.".as_ptr(),
+    },
+    PyMethodDef {
+        ml_name: c"__dir__".as_ptr(),
+        ml_meth: Some(type_dir_method),
+        ml_flags: METH_NOARGS,
+        ml_doc: c"Specialized __dir__ implementation for types.".as_ptr(),
+    },
+    PyMethodDef {
+        ml_name: c"__prepare__".as_ptr(),
+        ml_meth: Some(unsafe {
+            core::mem::transmute::<
+                unsafe extern "C" fn(
+                    *mut PyObject,
+                    *const *mut PyObject,
+                    Py_ssize_t,
+                    *mut PyObject,
+                ) -> *mut PyObject,
+                PyCFunction,
+            >(type_prepare)
+        }),
+        ml_flags: METH_FASTCALL | METH_KEYWORDS | METH_CLASS,
+        ml_doc: c"Create the namespace for the class statement".as_ptr(),
     },
     PyMethodDef::SENTINEL,
 ];
@@ -935,6 +1346,7 @@ pub unsafe fn init_type() {
     (*t).tp_methods = (&raw mut TYPE_METHODS).cast();
     (*t).tp_members = (&raw mut TYPE_MEMBERS).cast();
     (*t).tp_new = Some(crate::objects::heaptype::type_new);
+    (*t).tp_init = Some(type_init);
     (*t).tp_dictoffset = core::mem::offset_of!(PyTypeObject, tp_dict) as Py_ssize_t;
     (*t).tp_weaklistoffset = core::mem::offset_of!(PyTypeObject, tp_weaklist) as Py_ssize_t;
     // Calling a type goes through its `tp_vectorcall` when it has one

@@ -34,3 +34,7 @@ pending! {
     /// compute_value function).
     typealias(args);
 }
+
+pub unsafe fn static_types() -> Vec<*mut crate::typeobj::PyTypeObject> {
+    Vec::new()
+}
