@@ -193,10 +193,11 @@ pub unsafe extern "C" fn PyUnstable_PerfTrampoline_SetPersistAfterFork(_enable: 
     refuse("PyUnstable_PerfTrampoline_SetPersistAfterFork", NO_PERF)
 }
 
-/// `_Py_GetBuiltWithAssert` (justified in abi/extra_exports.txt): 1 when this
-/// library checks its debug assertions, as CPython answers for a build without
-/// NDEBUG. CPython 3.15's compiled `_testlimitedcapi` imports it.
+/// `_Py_GetBuiltWithAssert` (justified in abi/extra_exports.txt): CPython answers
+/// whether its C `assert()`s are compiled in, and its test modules skip the
+/// calls that would abort on one. Carapace never aborts on bad C API input (it
+/// raises), so 0, also for its debug builds: those calls run and must raise.
 #[no_mangle]
 pub extern "C" fn _Py_GetBuiltWithAssert() -> c_int {
-    cfg!(debug_assertions) as c_int
+    0
 }
