@@ -214,6 +214,15 @@ unsafe extern "C" fn visit_reach(op: *mut PyObject, arg: *mut c_void) -> c_int {
     0
 }
 
+/// Could `op` be part of a cycle (CPython's `_PyObject_GC_MAY_BE_TRACKED`): a GC
+/// object, and for an exact tuple one still tracked (tuples of atoms are not).
+pub unsafe fn may_be_tracked(op: *mut PyObject) -> bool {
+    if !is_gc_candidate(op) {
+        return false;
+    }
+    (*op).ob_type != &raw mut crate::exported::PyTuple_Type || is_tracked(op)
+}
+
 /// Strong references to every tracked object that is still alive, taken list by
 /// list under each list's lock (`PyUnstable_GC_VisitObjects` walks them after,
 /// with no lock held, so its callback may allocate or track).
