@@ -159,6 +159,51 @@ int main(int argc, char **argv)
     callf(T, "eval_get_func_desc", "(O)", (PyObject *)&PyLong_Type);
     callf(T, "_py_getbuiltwithassert", NULL);
 
+    /* PEP 793/820: modules and classes from PySlot arrays, every case CPython's
+       test_capi.test_slots/test_module use; the spec is an object with a
+       `name` attribute, like their FakeSpec. */
+    static const char *module_cases[] = {
+        "basic", "exec", "foreign_slot", "intptr_methods", "invalid", "invalid_fbad",
+        "multi_interp", "nested", "nested_max", "nested_old", "nested_old_max",
+        "nested_old_over_limit", "nested_over_limit", "nested_pingpong",
+        "nonstatic_mod_methods", "optional_end", "optional_invalid",
+        "optional_invalid_fbad", "repeat_create", "repeat_exec", "repeat_gil", "state_size"};
+    PyObject *spec = PyModule_New("spec");
+    PyObject_SetAttrString(spec, "name", PyUnicode_FromString("module"));
+    for (size_t i = 0; i < sizeof module_cases / sizeof *module_cases; i++) {
+        char what[100];
+        snprintf(what, sizeof what, "module_from_slots('%s')", module_cases[i]);
+        PyObject *f = PyObject_GetAttrString(T, "module_from_slots");
+        PyObject *m = PyObject_CallFunction(f, "sO", module_cases[i], spec);
+        Py_DECREF(f);
+        if (m != NULL && PyModule_Check(m)) {
+            PyObject *d = PyObject_Dir(m);
+            Py_DECREF(m);
+            show(what, d);
+        } else {
+            show(what, m);
+        }
+    }
+    Py_DECREF(spec);
+    static const char *type_cases[] = {
+        "basic", "basicsize", "extra_basicsize", "flags", "foreign_slot",
+        "intptr_flags_macro", "intptr_flags_struct", "intptr_static", "invalid",
+        "invalid_fbad", "itemsize", "matmul_123", "nested", "nested_max", "nested_old",
+        "nested_old_max", "nested_old_over_limit", "nested_over_limit",
+        "nested_pingpong", "nonstatic_tp_members", "optional_end", "optional_invalid",
+        "optional_invalid_fbad", "repeat_add", "repeat_module"};
+    for (size_t i = 0; i < sizeof type_cases / sizeof *type_cases; i++) {
+        char what[100];
+        snprintf(what, sizeof what, "type_from_slots('%s')", type_cases[i]);
+        show(what, PyObject_CallMethod(T, "type_from_slots", "s", type_cases[i]));
+    }
+    callf(T, "make_heaptype_with_member", "(iiii)", 0, -8, 0, 1);
+    callf(T, "make_heaptype_with_member", "(iiii)", 0, -8, -1, 1);
+    callf(T, "make_heaptype_with_member", "(iiii)", 0, 1234, 0, 1);
+    callf(T, "subclass_heaptype", "(Oii)", (PyObject *)&PyLong_Type, -8, 0);
+    callf(T, "get_heaptype_for_name", NULL);
+    callf(T, "eval_get_recursion_limit", NULL);
+
     callf(C, "test_empty_function", NULL);
     callf(C, "my_int_func", "(i)", 7);
     callf(C, "my_int_func", "(s)", "x");
