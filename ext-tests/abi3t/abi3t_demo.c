@@ -45,16 +45,15 @@ static PyObject *counter_incr(PyObject *self, PyTypeObject *defining, PyObject *
     return PyLong_FromLong(d->count);
 }
 
+/* During a collection only the _DuringGC lookups are allowed: borrowed
+   results, no exception. */
 static int counter_traverse(PyObject *self, visitproc visit, void *arg)
 {
-    PyObject *mod = PyType_GetModuleByToken(Py_TYPE(self), (void *)&counter_init);
-    if (mod == NULL) { PyErr_Clear(); return 0; }
-    PyObject *cls = PyObject_GetAttrString(mod, "Counter");
-    Py_DECREF(mod);
-    if (cls == NULL) { PyErr_Clear(); return 0; }
-    CounterData *d = PyObject_GetTypeData(self, (PyTypeObject *)cls);
-    Py_DECREF(cls);
-    Py_VISIT(d->label);
+    PyTypeObject *base = NULL;
+    if (PyType_GetBaseByToken_DuringGC(Py_TYPE(self), (void *)&counter_init, &base) == 1) {
+        CounterData *d = PyObject_GetTypeData_DuringGC(self, base);
+        Py_VISIT(d->label);
+    }
     Py_VISIT(Py_TYPE(self));
     return 0;
 }
@@ -129,7 +128,42 @@ static PyObject *abi_facts(PyObject *m, PyObject *Py_UNUSED(args))
     return r;
 }
 
+static PyObject *gc_facts(PyObject *m, PyObject *Py_UNUSED(args))
+{
+    PyObject *cls = PyObject_GetAttrString(m, "Counter");
+    if (cls == NULL) return NULL;
+    PyTypeObject *tp = (PyTypeObject *)cls;
+    void *token = NULL;
+    int got = PyModule_GetToken_DuringGC(m, &token);
+    void *state = PyModule_GetState_DuringGC(m);
+    PyObject *r = Py_BuildValue("(iiiiii)", got, token == (void *)&counter_init, state != NULL,
+                                PyType_GetModule_DuringGC(tp) == m,
+                                PyType_GetModuleByToken_DuringGC(tp, (void *)&counter_init) == m,
+                                PyType_GetModuleState_DuringGC(tp) == state);
+    Py_DECREF(cls);
+    return r;
+}
+
+static PyObject *frozen_class(PyObject *m, PyObject *Py_UNUSED(args))
+{
+    PySlot slots[] = {
+        PySlot_PTR(Py_tp_name, "abi3t_demo.Frozen"),
+        PySlot_PTR(Py_tp_module, m),
+        PySlot_UINT64(Py_tp_flags, Py_TPFLAGS_DEFAULT),
+        PySlot_END
+    };
+    PyObject *cls = PyType_FromSlots(slots);
+    if (cls == NULL) return NULL;
+    if (PyObject_SetAttrString(cls, "before", Py_True) < 0 || PyType_Freeze((PyTypeObject *)cls) < 0) {
+        Py_DECREF(cls);
+        return NULL;
+    }
+    return cls;
+}
+
 static PyMethodDef mod_methods[] = {
+    {"gc_facts", gc_facts, METH_NOARGS, NULL},
+    {"frozen_class", frozen_class, METH_NOARGS, NULL},
     {"add", add, METH_VARARGS, PyDoc_STR("add(a, b) -> a + b")},
     {"calls", calls, METH_NOARGS, NULL},
     {"abi_facts", abi_facts, METH_NOARGS, NULL},

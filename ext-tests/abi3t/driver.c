@@ -79,6 +79,13 @@ static void demo(PyObject *m)
     show("c.label", attr(c, "label"));
     show("calls()", call(m, "calls", NULL));
     show("incr.__doc__", PyObject_GetAttrString(attr(cls, "incr"), "__doc__"));
+    show("gc_facts()", call(m, "gc_facts", NULL));
+    (void)PyGC_Collect(); /* runs counter_traverse on the live counter */
+    show("c.label after a collection", attr(c, "label"));
+    PyObject *frozen = call(m, "frozen_class", NULL);
+    show("Frozen.before", frozen ? attr(frozen, "before") : NULL);
+    show("set Frozen.after", frozen && PyObject_SetAttrString(frozen, "after", Py_True) < 0 ? NULL : Py_NewRef(Py_None));
+    Py_XDECREF(frozen);
     Py_DECREF(c);
     Py_DECREF(cls);
 }
