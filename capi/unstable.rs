@@ -133,6 +133,26 @@ pub unsafe extern "C" fn PyUnstable_GC_VisitObjects(callback: GcVisitObjects, ar
     }
 }
 
+/// Run `func(data)` at `Py_FinalizeEx`, after the Python-level atexit functions
+/// (newest first). Carapace has one interpreter, the one `interp` names.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnstable_AtExit(
+    _interp: *mut c_void,
+    func: Option<unsafe extern "C" fn(*mut c_void)>,
+    data: *mut c_void,
+) -> c_int {
+    match func {
+        Some(f) => {
+            carapace_core::lifecycle::at_exit_with_data((f, data as usize));
+            0
+        }
+        None => {
+            carapace_core::errors::bad_internal_call();
+            -1
+        }
+    }
+}
+
 /// Raise the clear error of a refused `PyUnstable_*` function.
 unsafe fn refuse(func: &str, why: &str) -> c_int {
     let _: carapace_core::object::PyResult<()> = carapace_core::raise!(

@@ -6,7 +6,7 @@
 #     imports each on CPython 3.15 and on Carapace: the four outputs are the same.
 #  2. CPython 3.15's own compiled xxlimited (PyModExport_xxlimited, found under
 #     its version-specific name) behaves on Carapace as on CPython 3.15.
-#  3. unstable.c: the PyUnstable_* functions Carapace implements (abi/unstable.tsv)
+#  3. unstable.c and atexit.c: the PyUnstable_* functions Carapace implements (abi/unstable.tsv)
 #     give CPython 3.15's results (one embedding program run on both).
 #  4. Carapace's suffix order (docs/DECISIONS.md): .abi3.so,
 #     .abi3-x86_64-linux-gnu.so, .abi3t.so, .abi3t-x86_64-linux-gnu.so, .so, and
@@ -60,6 +60,14 @@ if gcc -O0 -g -Wall -Wextra -Werror -DPy_LIMITED_API=0x030f0000 $PY315_CFLAGS -f
   if diff -u "$build/unstable.cpython" "$build/unstable.carapace" >"$build/unstable.diff"; then ok "PyUnstable_*: $(wc -l <"$build/unstable.cpython") lines as on CPython"
   else bad "PyUnstable_* differ:"; head -20 "$build/unstable.diff"; fi
 else bad "unstable.c does not compile"; fi
+# shellcheck disable=SC2086
+if gcc -O0 -g -Wall -Wextra -Werror -DPy_LIMITED_API=0x030f0000 $PY315_CFLAGS -fPIE -pie "$here/atexit.c" \
+    -o "$build/atexit" -L"$PY315_LIBDIR" -lpython3.15 -Wl,--allow-shlib-undefined; then
+  PYTHONHOME="$dest" timeout 30 "$PY315_EXEC" "$build/atexit" >"$build/atexit.cpython" 2>&1 || bad "atexit on CPython exits $?"
+  LD_LIBRARY_PATH="$libdir" timeout 30 "$build/atexit" >"$build/atexit.carapace" 2>&1 || bad "atexit on Carapace exits $?"
+  if diff -u "$build/atexit.cpython" "$build/atexit.carapace" >"$build/atexit.diff"; then ok "PyUnstable_AtExit: $(wc -l <"$build/atexit.cpython") lines as on CPython"
+  else bad "PyUnstable_AtExit differs:"; head -20 "$build/atexit.diff"; fi
+else bad "atexit.c does not compile"; fi
 
 suffixes=(.abi3.so .abi3-x86_64-linux-gnu.so .abi3t.so .abi3t-x86_64-linux-gnu.so .so .cpython-315-x86_64-linux-gnu.so)
 for s in "${suffixes[@]}"; do
