@@ -2,8 +2,10 @@
 //! - compiles the C shims (`shims/*.c`: the C-variadic entry points) and links them
 //!   whole-archive, since a cdylib would otherwise drop the unreferenced objects;
 //! - sets the SONAME embedders record (`-lpython3.15` → `libpython3.15.so.1.0`);
-//! - passes a version script listing the manifest's symbols (`abi/stable_abi.tsv`)
-//!   so the C-defined ones are exported next to the Rust `#[no_mangle]` items.
+//! - passes a version script listing the symbols the manifest says Carapace
+//!   exports (`abi/stable_abi.tsv`, last column "exported"; plus the extras that
+//!   `abi/extra_exports.txt` and `abi/unstable.tsv` justify) so the C-defined ones
+//!   are exported next to the Rust `#[no_mangle]` items.
 //!   A version script cannot hide `#[no_mangle]` items; the export set is proven by
 //!   `ext-tests/exports.sh` with `nm -D`, not by this script's intentions.
 
@@ -50,15 +52,16 @@ fn main() {
     // defines is listed (read back with `nm`).
     println!("cargo:rerun-if-changed=abi/stable_abi.tsv");
     println!("cargo:rerun-if-changed=abi/extra_exports.txt");
+    println!("cargo:rerun-if-changed=abi/unstable.tsv");
     let manifest = fs::read_to_string(root.join("abi/stable_abi.tsv")).expect("abi/stable_abi.tsv");
+    // The last column of the manifest says what Carapace exports ("exported");
+    // abi/extra_exports.txt and abi/unstable.tsv add the justified extras.
     let mut wanted: std::collections::HashSet<String> = manifest
         .lines()
         .filter(|l| !l.starts_with('#'))
         .filter_map(|l| {
             let f: Vec<&str> = l.split('\t').collect();
-            let exported = (f[0] == "function" || f[0] == "data")
-                && matches!(f[4], "all" | "HAVE_FORK" | "PY_HAVE_THREAD_NATIVE_ID");
-            exported.then(|| f[1].to_string())
+            (f.len() > 8 && f[8] == "exported").then(|| f[1].to_string())
         })
         .collect();
     if let Ok(extra) = fs::read_to_string(root.join("abi/extra_exports.txt")) {
@@ -68,6 +71,16 @@ fn main() {
                 .map(|l| l.split('#').next().unwrap().trim())
                 .filter(|l| !l.is_empty())
                 .map(String::from),
+        );
+    }
+    if let Ok(unstable) = fs::read_to_string(root.join("abi/unstable.tsv")) {
+        wanted.extend(
+            unstable
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| l.split_once('\t'))
+                .filter(|(_, state)| state.starts_with("exported"))
+                .map(|(name, _)| name.to_string()),
         );
     }
     let mut from_c: Vec<String> = Vec::new();

@@ -4,6 +4,9 @@
 differential test programs use it (ext-tests/**/*.c, the PyO3 crate counts through
 its imports listed by the harness). A symbol without a test shows as such.
 
+abi3 and abi3t are reported separately (the rows whose `abi` column is 'both' or
+'abi3', and 'both' or 'abi3t'), each by the version that added the symbol.
+
 Usage: abi/coverage.py LIBDIR [--list]   (prints a summary; --list prints every row)
 Exit status is 0: this is a report, the tests themselves are the checks."""
 import pathlib
@@ -19,7 +22,7 @@ for line in (root / "abi/stable_abi.tsv").read_text().splitlines():
         continue
     f = line.split("\t")
     if f[0] in ("function", "data") and f[4] in ("all", "HAVE_FORK", "PY_HAVE_THREAD_NATIVE_ID"):
-        rows.append((f[0], f[1], f[2]))
+        rows.append((f[0], f[1], f[2], f[5]))
 nm = subprocess.run(["nm", "-D", "--defined-only", str(libdir / "libpython3.15.so.1.0")],
                     capture_output=True, text=True, check=True).stdout
 exported = {l.split()[-1] for l in nm.splitlines() if l.strip()}
@@ -46,7 +49,8 @@ via_macro = {
 tested = 0
 missing_export = []
 untested = []
-for kind, name, added in rows:
+state = {}
+for kind, name, added, _ in rows:
     users = used_in.get(name) or used_in.get(via_macro.get(name, "\0"), [])
     if name not in exported:
         missing_export.append(name)
@@ -54,10 +58,21 @@ for kind, name, added in rows:
         tested += 1
     else:
         untested.append(name)
+    state[name] = "missing" if name not in exported else ("tested" if users else "untested")
     if "--list" in sys.argv:
-        state = "missing" if name not in exported else ("tested" if users else "untested")
-        print(f"{kind}\t{name}\t{added}\t{state}\t{', '.join(users[:3])}")
+        print(f"{kind}\t{name}\t{added}\t{state[name]}\t{', '.join(users[:3])}")
 print(f"Stable ABI symbols: {len(rows)}; exported {len(rows) - len(missing_export)}; "
       f"used by a differential test {tested}; exported without a test {len(untested)}")
+def version_key(v):
+    return tuple(int(x) for x in v.split("."))
+for abi in ("abi3", "abi3t"):
+    mine = [r for r in rows if r[3] in ("both", abi)]
+    n_exp = sum(state[r[1]] != "missing" for r in mine)
+    n_test = sum(state[r[1]] == "tested" for r in mine)
+    print(f"{abi}: {len(mine)} symbols, exported {n_exp}, tested {n_test}")
+    for v in sorted({r[2] for r in mine}, key=version_key):
+        vs = [r for r in mine if r[2] == v]
+        print(f"  {v:>5}: {sum(state[r[1]] != 'missing' for r in vs):4} / {len(vs):4} exported, "
+              f"{sum(state[r[1]] == 'tested' for r in vs):4} tested")
 print("not exported: " + " ".join(missing_export))
 print("exported, no test yet: " + " ".join(untested))

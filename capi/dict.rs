@@ -5,7 +5,7 @@ use core::ptr::null_mut;
 
 use carapace_core::errors::{self, bad_internal_call};
 use carapace_core::object::*;
-use carapace_core::objects::{dict, dict_ops, dictviews, unicode};
+use carapace_core::objects::{dict, dict_ops, dictviews, exceptions, unicode};
 
 use crate::mapping::{key_str, store_optional, with_str_key};
 
@@ -30,7 +30,21 @@ pub unsafe extern "C" fn PyDict_GetItem(o: *mut PyObject, key: *mut PyObject) ->
             return null_mut();
         }
         let saved = errors::take_raised();
-        let r = dict::get_item_borrowed(o, key);
+        // The key is hashed first, as CPython does here (so an unhashable key
+        // gives the plain "unhashable type" message, not the dict-key one).
+        let r = if carapace_core::protocols::object::hash(key) == -1 && !errors::raised().is_null()
+        {
+            null_mut()
+        } else {
+            dict::get_item_borrowed(o, key)
+        };
+        // A failing hash or comparison is reported, not silently dropped, as
+        // CPython 3.14+ does; the caller's pending exception stays.
+        exceptions::write_unraisable_msg(
+            "Exception ignored in PyDict_GetItem(); consider using \
+             PyDict_GetItemRef() or PyDict_GetItemWithError()",
+            null_mut(),
+        );
         errors::set_raised(saved);
         r
     })
@@ -67,6 +81,11 @@ pub unsafe extern "C" fn PyDict_GetItemString(
             dict::get_item_borrowed(o, k)
         };
         Py_XDECREF(k);
+        exceptions::write_unraisable_msg(
+            "Exception ignored in PyDict_GetItemString(); consider using \
+             PyDict_GetItemStringRef()",
+            null_mut(),
+        );
         errors::set_raised(saved);
         r
     })

@@ -1,7 +1,7 @@
 //! Importing modules (`PyImport_*`) over the core's import system
 //! (`carapace_core::import`). Carapace has no frozen modules.
 
-use core::ffi::{c_char, c_int, CStr};
+use core::ffi::{c_char, c_int, c_long, CStr};
 use core::ptr::null_mut;
 
 use carapace_core::errors;
@@ -185,6 +185,19 @@ const _: () = {
 #[no_mangle]
 pub unsafe extern "C" fn PyImport_GetMagicTag() -> *const c_char {
     MAGIC_TAG.as_ptr()
+}
+
+/// The magic number of bytecode cache files: Carapace writes none yet (its
+/// code objects have no file format), so this is the documented error return,
+/// -1 with an exception saying so; CPython's number would describe files
+/// Carapace cannot read.
+#[no_mangle]
+pub unsafe extern "C" fn PyImport_GetMagicNumber() -> c_long {
+    let _: carapace_core::object::PyResult<()> = carapace_core::raise!(
+        PyExc_RuntimeError,
+        "PyImport_GetMagicNumber: Carapace has no bytecode cache file format yet"
+    );
+    -1
 }
 
 #[no_mangle]

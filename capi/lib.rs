@@ -59,4 +59,5 @@ mod thread;
 mod tuple;
 mod r#type;
 mod unicode;
+mod unstable;
 mod weakref;

@@ -67,7 +67,12 @@ pub unsafe extern "C" fn PySet_Add(o: *mut PyObject, key: *mut PyObject) -> c_in
             bad_internal_call();
             return -1;
         }
-        if set::add(o, key).is_ok() {
+        let added = if set::is_frozenset(o) {
+            set::add_to_frozenset(o, key)
+        } else {
+            set::add(o, key)
+        };
+        if added.is_ok() {
             0
         } else {
             -1

@@ -16,7 +16,7 @@ use core::sync::atomic::{AtomicBool, AtomicIsize, AtomicUsize, Ordering};
 use std::collections::HashMap;
 
 use crate::lock::RawLock;
-use crate::object::{refcnt, PyObject, Py_DECREF, Py_INCREF};
+use crate::object::{refcnt, Owned, PyObject, Py_DECREF, Py_INCREF};
 use crate::typeobj::{has_flag, Py_TPFLAGS_HAVE_GC};
 
 #[repr(C)]
@@ -214,28 +214,35 @@ unsafe extern "C" fn visit_reach(op: *mut PyObject, arg: *mut c_void) -> c_int {
     0
 }
 
-/// Every live tracked object, as new references (`gc.get_objects`): the lists
-/// are walked with the world stopped.
-pub unsafe fn tracked_objects() -> Vec<crate::object::Owned> {
-    crate::pystate::stop_the_world(|| {
-        let mut v = Vec::new();
-        let lists: Vec<*mut GcList> = LISTS.lock().iter().map(|&l| l as *mut GcList).collect();
-        for &l in &lists {
-            (*l).lock.with_raw(|| {
-                let sentinel = &raw mut (*l).head;
-                let mut h = (*sentinel).next;
-                while h != sentinel {
-                    let op = obj_of(h);
-                    if refcnt(op) > 0 {
-                        Py_INCREF(op);
-                        v.push(crate::object::Owned(op));
-                    }
-                    h = (*h).next;
+/// Could `op` be part of a cycle (CPython's `_PyObject_GC_MAY_BE_TRACKED`): a GC
+/// object, and for an exact tuple one still tracked (tuples of atoms are not).
+pub unsafe fn may_be_tracked(op: *mut PyObject) -> bool {
+    if !is_gc_candidate(op) {
+        return false;
+    }
+    (*op).ob_type != &raw mut crate::exported::PyTuple_Type || is_tracked(op)
+}
+
+/// Strong references to every tracked object that is still alive, taken list by
+/// list under each list's lock (`PyUnstable_GC_VisitObjects` walks them after,
+/// with no lock held, so its callback may allocate or track).
+pub unsafe fn tracked_objects() -> Vec<Owned> {
+    let mut out = Vec::new();
+    let lists: Vec<*mut GcList> = LISTS.lock().iter().map(|&l| l as *mut GcList).collect();
+    for l in lists {
+        (*l).lock.with_raw(|| {
+            let sentinel = &raw mut (*l).head;
+            let mut h = (*sentinel).next;
+            while h != sentinel {
+                let op = obj_of(h);
+                if crate::objects::weakref::try_incref(op) {
+                    out.push(Owned(op));
                 }
-            });
-        }
-        v
-    })
+                h = (*h).next;
+            }
+        });
+    }
+    out
 }
 
 /// Objects tracked since the last collection (`gc.get_count()[0]`).

@@ -196,6 +196,18 @@ pub fn at_exit(f: unsafe extern "C" fn()) -> bool {
     true
 }
 
+/// A `PyUnstable_AtExit` callback and its data.
+pub type AtExitData = (unsafe extern "C" fn(*mut core::ffi::c_void), usize);
+
+/// `PyUnstable_AtExit` callbacks, run by `Py_FinalizeEx` right after the
+/// Python-level `atexit` functions, newest first (no limit on their number).
+static AT_EXIT_DATA: parking_lot::Mutex<Vec<AtExitData>> = parking_lot::Mutex::new(Vec::new());
+
+/// `PyUnstable_AtExit`.
+pub fn at_exit_with_data(f: AtExitData) {
+    AT_EXIT_DATA.lock().push(f);
+}
+
 /// Call `sys.<name>.flush()` if the stream exists; false when flushing raised.
 unsafe fn flush_std_stream(name: &str) -> bool {
     let f = sysmodule::get_object(name);
@@ -259,6 +271,10 @@ pub unsafe fn finalize() -> i32 {
         pystate::attach(me);
     }
     run_python_atexit();
+    let with_data: Vec<AtExitData> = core::mem::take(&mut *AT_EXIT_DATA.lock());
+    for (f, data) in with_data.into_iter().rev() {
+        f(data as *mut core::ffi::c_void);
+    }
     let mut status = 0;
     if !flush_std_stream("stdout") {
         status = -1;

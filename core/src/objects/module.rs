@@ -26,7 +26,8 @@ pub struct ModuleObject {
     pub md_state_traverse: Option<traverseproc>,
     pub md_state_clear: Option<inquiry>,
     pub md_state_free: Option<freefunc>,
-    /// The exec slots still to run (`PyModule_Exec` of a slots-made module).
+    /// What `PyModule_Exec` runs for a module made from slots: a `SlotsExec`
+    /// owned by the module (NULL for other modules).
     pub md_exec: *mut c_void,
     /// Set once the exec slots ran.
     pub md_executed: bool,
@@ -127,6 +128,9 @@ unsafe extern "C" fn module_dealloc(o: *mut PyObject) {
     Py_XDECREF(mo.md_name);
     if !mo.md_state.is_null() {
         libc::free(mo.md_state);
+    }
+    if !mo.md_exec.is_null() {
+        drop(Box::from_raw(mo.md_exec as *mut SlotsExec));
     }
     alloc::free_via_type(o);
 }
@@ -392,6 +396,30 @@ unsafe extern "C" fn module_new(
     o
 }
 
+/// `module.__dir__`: the module's own names (its `__dict__`'s keys), or what a
+/// `__dir__` function in that dictionary returns; never the type's attributes.
+unsafe extern "C" fn module_dir(o: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {
+    let d = m(o).md_dict;
+    if d.is_null() || !dict::is_dict(d) {
+        return crate::raise_null!(PyExc_TypeError, "<module>.__dict__ is not a dictionary");
+    }
+    let f = dict::get_str(d, "__dir__");
+    if !f.is_null() {
+        return crate::protocols::call::call_function(f, &[]);
+    }
+    crate::objects::dict_ops::keys_list(d)
+}
+
+static mut MODULE_METHODS: [PyMethodDef; 2] = [
+    PyMethodDef {
+        ml_name: c"__dir__".as_ptr(),
+        ml_meth: Some(module_dir),
+        ml_flags: METH_NOARGS,
+        ml_doc: c"Specialized dir() implementation".as_ptr(),
+    },
+    PyMethodDef::SENTINEL,
+];
+
 pub unsafe fn init_type() {
     let t = &raw mut PyModule_Type;
     crate::objects::typeobject::init_builtin(t, c"module", core::mem::size_of::<ModuleObject>(), 0);
@@ -404,6 +432,7 @@ pub unsafe fn init_type() {
     (*t).tp_setattro = Some(crate::objects::baseobject::generic_setattr);
     (*t).tp_init = Some(module_init);
     (*t).tp_new = Some(module_new);
+    (*t).tp_methods = (&raw mut MODULE_METHODS).cast();
     (*t).tp_dictoffset = core::mem::offset_of!(ModuleObject, md_dict) as Py_ssize_t;
     (*t).tp_weaklistoffset = core::mem::offset_of!(ModuleObject, md_weaklist) as Py_ssize_t;
     (*t).tp_doc = c"Create a module object.\n\nThe name must be a string; the optional doc argument can have any type.".as_ptr();
@@ -553,7 +582,7 @@ pub unsafe fn create(def: *mut PyModuleDef) -> *mut PyObject {
 /// What a module definition's slots say (both `PyModuleDef.m_slots` and PEP 793).
 pub struct ModSlots {
     pub create: Option<unsafe extern "C" fn(*mut PyObject, *mut PyModuleDef) -> *mut PyObject>,
-    pub execs: Vec<unsafe extern "C" fn(*mut PyObject) -> c_int>,
+    pub execs: Vec<ExecFn>,
     pub gil_not_used: bool,
     pub has_gil_slot: bool,
     pub name: *const c_char,
@@ -841,6 +870,14 @@ pub unsafe fn slot_array_slots(slots: *const PySlot, name: &str) -> PyResult<Mod
     crate::objects::heaptype::walk_slots(slots, 0, Py_mod_slots, &mut |id, p, fl| {
         add_mod_slot(&mut ms, name, id, p, false, fl)
     })?;
+    // Several exec slots are allowed only in a PyModuleDef's m_slots.
+    if ms.execs.len() > 1 {
+        return crate::raise!(
+            PyExc_SystemError,
+            "module {} has multiple Py_mod_exec slots",
+            name
+        );
+    }
     if ms.abi.is_null() {
         return crate::raise!(
             PyExc_SystemError,
@@ -886,13 +923,27 @@ pub unsafe fn from_slots_and_spec(slots: *const PySlot, spec: *mut PyObject) -> 
     let o = make_module(&ms, spec, name, null_mut());
     Py_DECREF(name);
     if !o.is_null() && is_module(o) {
-        m(o).md_exec = slots as *mut c_void;
+        let se = SlotsExec {
+            state_size: ms.state_size,
+            execs: ms.execs,
+        };
+        m(o).md_exec = Box::into_raw(Box::new(se)) as *mut c_void;
     }
     o
 }
 
-unsafe fn run_execs(o: *mut PyObject, ms: &ModSlots) -> PyResult<()> {
-    for f in &ms.execs {
+/// The exec slots and state size of a module made from slots, copied when it is
+/// made: the caller's slot array (often a compound literal on its stack) need not
+/// outlive `PyModule_FromSlotsAndSpec`.
+pub struct SlotsExec {
+    state_size: Py_ssize_t,
+    execs: Vec<ExecFn>,
+}
+
+type ExecFn = unsafe extern "C" fn(*mut PyObject) -> c_int;
+
+unsafe fn run_execs(o: *mut PyObject, execs: &[ExecFn]) -> PyResult<()> {
+    for f in execs {
         let r = f(o);
         if r != 0 {
             if crate::errors::raised().is_null() {
@@ -938,7 +989,7 @@ pub unsafe fn exec_def(o: *mut PyObject, def: *mut PyModuleDef) -> PyResult<()> 
         return Ok(());
     }
     let ms = def_slots(def, &name)?;
-    run_execs(o, &ms)
+    run_execs(o, &ms.execs)
 }
 
 /// `PyModule_Exec` (PEP 793): run the exec slots of a module made from slots or
@@ -947,10 +998,9 @@ pub unsafe fn exec(o: *mut PyObject) -> PyResult<()> {
     let mo = m(o);
     mo.md_executed = true;
     if !mo.md_exec.is_null() {
-        let name = name_string(o);
-        let ms = slot_array_slots(mo.md_exec as *const PySlot, &name)?;
-        alloc_state(o, ms.state_size)?;
-        return run_execs(o, &ms);
+        let se = &*(mo.md_exec as *const SlotsExec);
+        alloc_state(o, se.state_size)?;
+        return run_execs(o, &se.execs);
     }
     if !mo.md_def.is_null() {
         return exec_def(o, mo.md_def);

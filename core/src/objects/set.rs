@@ -223,14 +223,35 @@ pub unsafe fn new_empty(t: *mut PyTypeObject) -> *mut PyObject {
 /// A new set of type `t` with the items of `iterable` (NULL: empty).
 pub unsafe fn make(t: *mut PyTypeObject, iterable: *mut PyObject) -> *mut PyObject {
     let s = new_empty(t);
-    if s.is_null() || iterable.is_null() {
+    if s.is_null() {
         return s;
     }
-    if update(s, iterable).is_err() {
+    if !iterable.is_null() && update(s, iterable).is_err() {
         Py_DECREF(s);
         return null_mut();
     }
+    // A frozenset of objects that cannot be in a cycle cannot be either: the
+    // collector need not see it, as in CPython (`add_to_frozenset` tracks it
+    // again when C code adds such an object to a new one).
+    if t == &raw mut PyFrozenSet_Type
+        && !entries(s)
+            .0
+            .iter()
+            .any(|(k, _)| crate::gc::may_be_tracked(k.as_ptr()))
+    {
+        crate::gc::untrack(s);
+    }
     s
+}
+
+/// `PySet_Add` on a frozenset being built by C code: an element that may be in
+/// a cycle makes the collector watch the frozenset.
+pub unsafe fn add_to_frozenset(o: *mut PyObject, key: *mut PyObject) -> PyResult<()> {
+    add(o, key)?;
+    if !crate::gc::is_tracked(o) && crate::gc::may_be_tracked(key) {
+        crate::gc::track(o);
+    }
+    Ok(())
 }
 
 /// The hash of a set element (a TypeError is reworded as CPython 3.14+ does).

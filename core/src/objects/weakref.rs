@@ -314,6 +314,34 @@ pub unsafe fn get_object_borrowed(r: *mut PyObject) -> *mut PyObject {
     o
 }
 
+/// Clear every weak reference to `o` without calling their callbacks
+/// (`PyUnstable_Object_ClearWeakRefsNoCallbacks`: `o` may still be alive).
+pub unsafe fn clear_weakrefs_no_callbacks(o: *mut PyObject) {
+    if o.is_null() {
+        return;
+    }
+    let head = list_head(o);
+    if head.is_null() {
+        return;
+    }
+    let lock = stripe(o);
+    let mut callbacks: Vec<*mut PyObject> = Vec::new();
+    lock.lock();
+    while !(*head).is_null() {
+        let r = *head;
+        unlink_locked(head, r);
+        (*r).wr_object = none();
+        if !(*r).wr_callback.is_null() {
+            callbacks.push(core::mem::replace(&mut (*r).wr_callback, null_mut()));
+        }
+    }
+    lock.unlock();
+    // Dropping a callback may run arbitrary code: outside the stripe lock.
+    for cb in callbacks {
+        Py_DECREF(cb);
+    }
+}
+
 /// Clear every weak reference to `o` and run their callbacks (`o` is about to
 /// go away: its count is zero). `PyObject_ClearWeakRefs`.
 pub unsafe fn clear_weakrefs_of(o: *mut PyObject) {
