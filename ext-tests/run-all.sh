@@ -42,6 +42,9 @@ suite headers-prototypes bash abi/checks/prototypes.sh
 suite headers-layouts bash abi/checks/layouts.sh
 suite headers-codegen bash abi/checks/codegen.sh
 suite exports bash ext-tests/exports.sh "$lib"
+suite headers-rust bash abi/checks/rust_layouts.sh
+suite abi3t bash ext-tests/abi3t/run.sh "$lib"
+suite testlimitedcapi bash ext-tests/testlimitedcapi/run.sh "$lib"
 suite abi-checklist python3 abi/coverage.py "$lib"
 suite areas bash ext-tests/areas/run.sh "$lib"
 suite capi-reference bash ext-tests/capi/run.sh cpython
@@ -49,6 +52,10 @@ suite capi-carapace bash ext-tests/capi/run.sh carapace "$lib"
 suite capi-valgrind bash ext-tests/capi/run.sh valgrind "$lib"
 suite pyo3-reference bash ext-tests/pyo3/run.sh cpython
 suite pyo3-carapace bash ext-tests/pyo3/run.sh carapace "$lib"
+suite natives bash ext-tests/natives/run.sh "$lib"
+suite datamodel bash ext-tests/datamodel/run.sh "$lib"
+suite vm bash ext-tests/vm/run.sh "$lib/../bin/carapace"
+suite lang bash tests/lang/run.sh "$lib/../bin/carapace"
 
 echo
 if [ ${#failed_suites[@]} -gt 0 ]; then echo "failing suites: ${failed_suites[*]}"; fi

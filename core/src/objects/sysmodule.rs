@@ -117,7 +117,12 @@ pub static PREINIT_XOPTIONS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::n
 
 unsafe fn init_streams_and_options(d: *mut PyObject) -> PyResult<()> {
     crate::objects::textio::init_types()?;
-    let unbuffered = crate::pymain::config().is_some_and(|c| c.unbuffered);
+    // The command line decided; an embedder's `Py_Initialize` reads the
+    // environment, as CPython's does.
+    let unbuffered = match crate::pymain::config() {
+        Some(c) => c.unbuffered,
+        None => std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty()),
+    };
     for (fd, names) in [
         (0, ["stdin", "__stdin__"]),
         (1, ["stdout", "__stdout__"]),
