@@ -2,14 +2,11 @@
 """Run the benchmark programs side by side on CPython 3.11, CPython 3.15, PyPy
 and Carapace, and print one table of times and ratios to CPython 3.11.
 
-Usage: python3.11 bench/run.py [--repeat N] [--quick] [--scale S] [--json FILE]
-                               [--carapace PATH] [--runtimes a,b] [PROGRAM ...]
-
 Every program prints a checksum line; a runtime whose output differs from
 CPython 3.11's at the same scale is reported as "wrong" and not timed. Each
-(program, runtime) cell is the best wall time of --repeat runs of the whole
-process (startup included), with the peak RSS of that run. Standard library
-only, so it runs on the system's /usr/bin/python3.11.
+(program, runtime) cell is the best time (wall-clock, or CPU with --metric cpu)
+of --repeat runs of the whole process, startup included, with the peak RSS of
+that run. Standard library only, so it runs on the system's /usr/bin/python3.11.
 """
 
 import argparse
@@ -142,8 +139,11 @@ def discover_runtimes(args):
         if rt.argv and rt.ext_dir is abi3_dir:
             rt.ext_problem = abi3_problem
     if args.runtimes:
-        wanted = set(args.runtimes.split(",")) | {REFERENCE}
-        runtimes = [rt for rt in runtimes if rt.name in wanted]
+        wanted = set(args.runtimes.split(","))
+        unknown = wanted - {rt.name for rt in runtimes}
+        if unknown:
+            sys.exit(f"unknown runtimes: {', '.join(sorted(unknown))}")
+        runtimes = [rt for rt in runtimes if rt.name in wanted | {REFERENCE}]
     return runtimes
 
 
