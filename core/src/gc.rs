@@ -260,6 +260,8 @@ pub unsafe fn collect() -> isize {
         let mut scan = Scan {
             refs: HashMap::new(),
         };
+        // The candidates in list order, so finalizers run in a repeatable order.
+        let mut objs: Vec<*mut PyObject> = Vec::new();
         let lists: Vec<*mut GcList> = LISTS.lock().iter().map(|&l| l as *mut GcList).collect();
         for &l in &lists {
             // Every thread is detached, but a C thread calling the API without
@@ -274,12 +276,12 @@ pub unsafe fn collect() -> isize {
                     let n = refcnt(op);
                     if n > 0 && is_gc_candidate(op) && !crate::object::is_immortal(op) {
                         scan.refs.insert(op, n);
+                        objs.push(op);
                     }
                     h = (*h).next;
                 }
             });
         }
-        let objs: Vec<*mut PyObject> = scan.refs.keys().copied().collect();
         for &op in &objs {
             if let Some(trav) = (*(*op).ob_type).tp_traverse {
                 trav(op, visit_decref, (&raw mut scan).cast());
